@@ -1,0 +1,100 @@
+package io.fusioncommerce.schemas;
+
+import io.fusioncommerce.schemas.campaigns.CampaignCreated;
+import io.fusioncommerce.schemas.campaigns.CampaignExpired;
+import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
+import io.fusioncommerce.schemas.catalog.ProductCreated;
+import io.fusioncommerce.schemas.common.CampaignKey;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.common.ShipmentKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
+import io.fusioncommerce.schemas.inventory.InventoryLowStock;
+import io.fusioncommerce.schemas.inventory.InventoryReleased;
+import io.fusioncommerce.schemas.inventory.InventoryReserved;
+import io.fusioncommerce.schemas.inventory.StockLevelChanged;
+import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.payments.PaymentCreated;
+import io.fusioncommerce.schemas.payments.PaymentFailed;
+import io.fusioncommerce.schemas.payments.PaymentSucceeded;
+import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
+import java.util.List;
+
+/** Every topic of the platform, in one place. Topic names are part of the public contract. */
+public final class Topics {
+
+  private Topics() {}
+
+  // Inventory
+  public static final TopicContract<SkuKey, InventoryCommand> INVENTORY_COMMANDS =
+      new TopicContract<>("inventory.commands", SkuKey.class, InventoryCommand.class, TopicContract.Kind.COMMAND);
+  public static final TopicContract<SkuKey, StockLevelChanged> INVENTORY_STOCK_CHANGED =
+      new TopicContract<>("inventory.stock-changed", SkuKey.class, StockLevelChanged.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, InventoryReserved> INVENTORY_RESERVED =
+      new TopicContract<>("inventory.reserved", SkuKey.class, InventoryReserved.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, InventoryInsufficient> INVENTORY_INSUFFICIENT =
+      new TopicContract<>("inventory.insufficient", SkuKey.class, InventoryInsufficient.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, InventoryReleased> INVENTORY_RELEASED =
+      new TopicContract<>("inventory.released", SkuKey.class, InventoryReleased.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, InventoryLowStock> INVENTORY_LOW_STOCK =
+      new TopicContract<>("inventory.low-stock", SkuKey.class, InventoryLowStock.class, TopicContract.Kind.EVENT);
+
+  // Catalog
+  public static final TopicContract<SkuKey, ProductCreated> PRODUCT_CREATED =
+      new TopicContract<>("product.created", SkuKey.class, ProductCreated.class, TopicContract.Kind.EVENT);
+
+  // Orders
+  public static final TopicContract<OrderKey, OrderCreated> ORDER_CREATED =
+      new TopicContract<>("order.created", OrderKey.class, OrderCreated.class, TopicContract.Kind.EVENT);
+
+  // Group buying
+  public static final TopicContract<CampaignKey, CampaignCreated> CAMPAIGN_CREATED =
+      new TopicContract<>("campaign.created", CampaignKey.class, CampaignCreated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<CampaignKey, CampaignJoined> CAMPAIGN_JOINED =
+      new TopicContract<>("campaign.joined", CampaignKey.class, CampaignJoined.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<CampaignKey, CampaignSucceeded> CAMPAIGN_SUCCEEDED =
+      new TopicContract<>("campaign.succeeded", CampaignKey.class, CampaignSucceeded.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<CampaignKey, CampaignExpired> CAMPAIGN_EXPIRED =
+      new TopicContract<>("campaign.expired", CampaignKey.class, CampaignExpired.class, TopicContract.Kind.EVENT);
+
+  // Payments
+  public static final TopicContract<PaymentKey, PaymentCreated> PAYMENT_CREATED =
+      new TopicContract<>("payment.created", PaymentKey.class, PaymentCreated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<PaymentKey, PaymentSucceeded> PAYMENT_SUCCEEDED =
+      new TopicContract<>("payment.succeeded", PaymentKey.class, PaymentSucceeded.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<PaymentKey, PaymentFailed> PAYMENT_FAILED =
+      new TopicContract<>("payment.failed", PaymentKey.class, PaymentFailed.class, TopicContract.Kind.EVENT);
+
+  // Shipping
+  public static final TopicContract<ShipmentKey, ShippingLabelCreated> SHIPPING_LABEL_CREATED =
+      new TopicContract<>("shipping.label.created", ShipmentKey.class, ShippingLabelCreated.class, TopicContract.Kind.EVENT);
+
+  /**
+   * Records a topology could not process (Kafka Streams' dead-letter queue, KIP-1034): the raw key and
+   * value bytes of the failed record, with the exception, source topic, partition and offset in headers.
+   */
+  public static final String DEAD_LETTER = "platform.dead-letter";
+
+  /** Every contract topic, for creation at start-up and for the schema checks. */
+  public static final List<TopicContract<?, ?>> ALL =
+      List.of(
+          INVENTORY_COMMANDS,
+          INVENTORY_STOCK_CHANGED,
+          INVENTORY_RESERVED,
+          INVENTORY_INSUFFICIENT,
+          INVENTORY_RELEASED,
+          INVENTORY_LOW_STOCK,
+          PRODUCT_CREATED,
+          ORDER_CREATED,
+          CAMPAIGN_CREATED,
+          CAMPAIGN_JOINED,
+          CAMPAIGN_SUCCEEDED,
+          CAMPAIGN_EXPIRED,
+          PAYMENT_CREATED,
+          PAYMENT_SUCCEEDED,
+          PAYMENT_FAILED,
+          SHIPPING_LABEL_CREATED);
+}
