@@ -1,0 +1,130 @@
+package io.fusioncommerce.ingress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fusioncommerce.ingress.auth.AccessControl;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import io.fusioncommerce.ingress.auth.DevTokenRoutes;
+import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.commands.CommandPublisher;
+import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.ingress.health.HealthRoutes;
+import io.fusioncommerce.ingress.http.Bodies;
+import io.fusioncommerce.ingress.http.HttpErrors;
+import io.fusioncommerce.ingress.http.Json;
+import io.fusioncommerce.ingress.http.RequestValidator;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.observability.HttpObservability;
+import io.fusioncommerce.ingress.observability.MetricsRoutes;
+import io.fusioncommerce.ingress.openapi.DocsRoutes;
+import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.openapi.OpenApiDocument;
+import io.fusioncommerce.ingress.query.InteractiveQueries;
+import io.fusioncommerce.ingress.query.LongPoll;
+import io.fusioncommerce.ingress.query.QueryForwarder;
+import io.fusioncommerce.ingress.query.StreamsDirectory;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The HTTP ingress: thin handlers that turn requests into commands on Kafka and reads into
+ * interactive queries. Everything it needs is passed in; it owns only the HTTP server.
+ */
+public final class IngressServer implements AutoCloseable {
+
+  /**
+   * @param host interface to bind (loopback by default)
+   * @param port port to bind; 0 picks a free one
+   * @param advertisedHost how other instances reach this one (interactive-query forwarding)
+   * @param maxRequestBytes larger bodies are refused with 413
+   */
+  public record Settings(String host, int port, String advertisedHost, long maxRequestBytes, String version) {}
+
+  /** What the handlers work with. {@code devTokens} is present in embedded mode only. */
+  public record Components(
+      TokenVerifier tokens,
+      Optional<DevTokenIssuer> devTokens,
+      CommandPublisher commands,
+      AvroSerdes serdes,
+      StreamsDirectory streams,
+      PrometheusMeterRegistry metrics,
+      List<HealthCheck> readiness,
+      Clock clock) {}
+
+  private final Javalin app;
+  private final LongPoll longPoll;
+  private final RequestValidator validator;
+  private final HealthRoutes health;
+
+  private IngressServer(Javalin app, LongPoll longPoll, RequestValidator validator, HealthRoutes health) {
+    this.app = app;
+    this.longPoll = longPoll;
+    this.validator = validator;
+    this.health = health;
+  }
+
+  /**
+   * Starts the server. The port is bound before the routes can answer interactive queries, so callers
+   * learn the port (for {@code application.server}) before they start the topologies.
+   */
+  public static IngressServer start(Settings settings, Components components) {
+    ObjectMapper json = Json.mapper();
+    RequestValidator validator = new RequestValidator();
+    Bodies bodies = new Bodies(json, validator);
+    LongPoll longPoll = new LongPoll();
+    HttpErrors errors = new HttpErrors(json);
+    AccessControl access = new AccessControl(components.tokens());
+    HttpObservability observability = new HttpObservability(components.metrics());
+    HealthRoutes health = new HealthRoutes(components.readiness());
+    AtomicReference<HostInfo> self = new AtomicReference<>();
+    InteractiveQueries queries = new InteractiveQueries(components.streams(), self::get);
+    AtomicReference<OpenApiDocument> document = new AtomicReference<>();
+
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.http.maxRequestSize = settings.maxRequestBytes();
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.staticFiles.enableWebjars();
+      config.requestLogger.http(observability::completed);
+      config.routes.before(observability::before);
+      config.routes.beforeMatched(access::check);
+      errors.register(config.routes);
+
+      DocumentedRoutes routes = new DocumentedRoutes(config.routes);
+      health.register(routes);
+      new MetricsRoutes(components.metrics()).register(routes);
+      components.devTokens().ifPresent(issuer -> new DevTokenRoutes(issuer, bodies).register(routes));
+      new InventoryRoutes(bodies, components.commands(), queries, new QueryForwarder(self::get),
+          longPoll, components.serdes().key(SkuKey.class).serializer(), components.clock()).register(routes);
+      new DocsRoutes().register(routes, () -> document.updateAndGet(
+          existing -> existing != null ? existing : new OpenApiDocument(routes, settings.version())));
+    });
+    app.start();
+    self.set(new HostInfo(settings.advertisedHost(), app.port()));
+    return new IngressServer(app, longPoll, validator, health);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public HealthRoutes.Readiness readiness() {
+    return health.evaluate();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    longPoll.close();
+    validator.close();
+  }
+}

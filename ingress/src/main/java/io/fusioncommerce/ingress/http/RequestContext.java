@@ -1,0 +1,53 @@
+package io.fusioncommerce.ingress.http;
+
+import io.fusioncommerce.ingress.auth.Principal;
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What the ingress attaches to each request: its correlation id and the verified caller. */
+public final class RequestContext {
+
+  public static final String CORRELATION_HEADER = "X-Correlation-Id";
+  public static final String TRACEPARENT_HEADER = "traceparent";
+  private static final String CORRELATION_ATTRIBUTE = "fusion.correlationId";
+  private static final String PRINCIPAL_ATTRIBUTE = "fusion.principal";
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+  private RequestContext() {}
+
+  /**
+   * The caller's correlation id if it sent a usable one, else the trace id of its W3C traceparent,
+   * else a new id. It travels into every command and event the request causes.
+   */
+  public static String assignCorrelationId(Context ctx) {
+    String id = ctx.header(CORRELATION_HEADER);
+    if (id == null || !SAFE_ID.matcher(id).matches()) {
+      String traceparent = ctx.header(TRACEPARENT_HEADER);
+      var match = traceparent == null ? null : TRACEPARENT.matcher(traceparent);
+      id = match != null && match.matches() ? match.group(1) : UUID.randomUUID().toString();
+    }
+    ctx.attribute(CORRELATION_ATTRIBUTE, id);
+    ctx.header(CORRELATION_HEADER, id);
+    return id;
+  }
+
+  public static String correlationId(Context ctx) {
+    String id = ctx.attribute(CORRELATION_ATTRIBUTE);
+    return id != null ? id : assignCorrelationId(ctx);
+  }
+
+  public static void authenticate(Context ctx, Principal principal) {
+    ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
+  }
+
+  /** The verified caller; every /v1 handler runs after authentication, so this is never absent there. */
+  public static Principal principal(Context ctx) {
+    Principal principal = ctx.attribute(PRINCIPAL_ATTRIBUTE);
+    if (principal == null) {
+      throw ApiException.unauthorized("a bearer token is required");
+    }
+    return principal;
+  }
+}

@@ -1,0 +1,91 @@
+package io.fusioncommerce.ingress.query;
+
+import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.RequestContext;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Sends a read to the instance that owns the key and relays its answer unchanged. The owner checks
+ * the caller's token again, so forwarding grants nothing. A forwarded request is never forwarded a
+ * second time: if ownership moved meanwhile, the caller gets 503 and retries.
+ */
+public final class QueryForwarder {
+
+  public static final String FORWARDED_HEADER = "X-Fusion-Forwarded-By";
+  public static final String ALLOW_STALE_HEADER = "X-Fusion-Allow-Stale";
+  private static final List<String> PASSED_HEADERS =
+      List.of("Authorization", "Accept", RequestContext.CORRELATION_HEADER, RequestContext.TRACEPARENT_HEADER);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Supplier<HostInfo> self;
+
+  public QueryForwarder(Supplier<HostInfo> self) {
+    this.self = self;
+  }
+
+  public static boolean wasForwarded(Context ctx) {
+    return ctx.header(FORWARDED_HEADER) != null;
+  }
+
+  public static boolean allowsStale(Context ctx) {
+    return "true".equals(ctx.header(ALLOW_STALE_HEADER));
+  }
+
+  /** Relays the request to the active owner, falling back to a standby (stale read) if the owner is unreachable. */
+  public CompletableFuture<Void> forward(Context ctx, KeyLocation.Remote remote, Duration timeout) {
+    if (wasForwarded(ctx)) {
+      throw ApiException.unavailable("ownership of this key is moving; retry shortly");
+    }
+    return send(ctx, remote.active(), false, timeout)
+        .exceptionallyCompose(error -> {
+          if (remote.standbys().isEmpty() || !(unwrap(error) instanceof java.io.IOException)) {
+            return CompletableFuture.failedFuture(error);
+          }
+          return send(ctx, remote.standbys().get(0), true, timeout);
+        })
+        .handle((response, error) -> {
+          if (error != null) {
+            Throwable cause = unwrap(error);
+            String why = cause instanceof HttpTimeoutException ? "timed out" : "is unreachable";
+            throw ApiException.unavailable("the instance that owns this key " + why);
+          }
+          ctx.status(response.statusCode());
+          response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+          ctx.header("X-Fusion-Served-By", response.headers().firstValue("X-Fusion-Served-By").orElse(remote.active().toString()));
+          ctx.result(response.body());
+          return null;
+        });
+  }
+
+  private CompletableFuture<HttpResponse<byte[]>> send(Context ctx, HostInfo target, boolean stale, Duration timeout) {
+    String query = ctx.queryString();
+    URI uri = URI.create("http://" + target.host() + ":" + target.port() + ctx.path() + (query == null ? "" : "?" + query));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+        .header(FORWARDED_HEADER, self.get().host() + ":" + self.get().port());
+    for (String name : PASSED_HEADERS) {
+      String value = ctx.header(name);
+      if (value != null) {
+        request.header(name, value);
+      }
+    }
+    if (stale) {
+      request.header(ALLOW_STALE_HEADER, "true");
+    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+}
