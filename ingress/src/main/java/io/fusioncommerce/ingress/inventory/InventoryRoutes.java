@@ -114,7 +114,7 @@ public final class InventoryRoutes {
                     read.waitDuration());
         ctx.future(() -> answer.thenAccept(level -> {
           StockLevel found = level.orElseThrow(() -> ApiException.notFound("no stock recorded for SKU " + sku));
-          ctx.header("X-Fusion-Served-By", queries.self().toString());
+          ctx.header("X-Fusion-Served-By", queries.self().host() + ":" + queries.self().port());
           ctx.json(StockView.of(found));
         }));
       }

@@ -62,7 +62,8 @@ public final class QueryForwarder {
           }
           ctx.status(response.statusCode());
           response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-          ctx.header("X-Fusion-Served-By", response.headers().firstValue("X-Fusion-Served-By").orElse(remote.active().toString()));
+          ctx.header("X-Fusion-Served-By", response.headers().firstValue("X-Fusion-Served-By")
+              .orElse(remote.active().host() + ":" + remote.active().port()));
           ctx.result(response.body());
           return null;
         });

@@ -44,7 +44,7 @@ class InventoryTopologyTest {
   @BeforeEach
   void start() {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    var settings = new StreamsSettings("unused:9092", stateDir, "127.0.0.1:1", 1, 100, 1);
+    var settings = new StreamsSettings("unused:9092", stateDir, "127.0.0.1:1", 1, 100, 1, null);
     driver = new TopologyTestDriver(
         new InventoryTopology().build(serdes), settings.forContext("inventory", Topics.DEAD_LETTER));
     commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(),

@@ -1,0 +1,280 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
+import io.fusioncommerce.connectors.deploy.ConnectorConfig;
+import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
+import io.fusioncommerce.runtime.embedded.EmbeddedKafka;
+import io.fusioncommerce.runtime.embedded.EmbeddedPostgres;
+import io.fusioncommerce.runtime.embedded.EmbeddedSchemaRegistry;
+import io.fusioncommerce.runtime.embedded.SettingsConfigProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything in one JVM plus the child processes it owns: Kafka broker, Postgres, schema registry,
+ * Connect worker with the bundled connectors, every topology and the HTTP ingress. Independent parts
+ * start in parallel; {@link #close()} stops them in reverse order, so nothing acknowledged is lost.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPlatform.class);
+  public static final String DATABASE = "fusion";
+  public static final String REGISTRY_DATABASE = "registry";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final List<CompletableFuture<?>> inFlight = new java.util.ArrayList<>();
+  private final PlatformSettings settings;
+  private EmbeddedKafka kafka;
+  private EmbeddedPostgres postgres;
+  private EmbeddedSchemaRegistry registry;
+  private EmbeddedConnect connect;
+  private PlatformNode node;
+  private DevTokenIssuer devTokens;
+  private Duration startupTime;
+
+  private EmbeddedPlatform(PlatformSettings settings) {
+    this.settings = settings;
+  }
+
+  public static EmbeddedPlatform start(PlatformSettings settings) {
+    EmbeddedPlatform platform = new EmbeddedPlatform(settings);
+    try {
+      platform.startAll();
+      return platform;
+    } catch (RuntimeException e) {
+      // let parts still starting in parallel finish, so close() stops them too
+      platform.inFlight.forEach(future -> future.handle((value, error) -> null).join());
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    long begin = System.nanoTime();
+    devTokens = DevTokenIssuer.loadOrCreate(settings.devIssuerKey(), Clock.systemUTC());
+    CompletableFuture<EmbeddedPostgres> postgresStarted = CompletableFuture.supplyAsync(() ->
+        remember(EmbeddedPostgres.start(settings.postgresDir(), settings.postgresPort(), List.of(DATABASE, REGISTRY_DATABASE))));
+    CompletableFuture<EmbeddedKafka> kafkaStarted = CompletableFuture.supplyAsync(() ->
+        remember(EmbeddedKafka.start(settings.kafkaDir(), settings.kafkaPort(), settings.partitions())));
+    CompletableFuture<EmbeddedSchemaRegistry> registryStarted = postgresStarted.thenApplyAsync(pg -> {
+      EmbeddedSchemaRegistry started = remember(EmbeddedSchemaRegistry.start(settings.registryHome(),
+          pg.jdbcUrl(REGISTRY_DATABASE), EmbeddedPostgres.USER, settings.registryPort(),
+          settings.logsDir().resolve("schema-registry.log")));
+      started.awaitReady(Duration.ofSeconds(90));
+      return started;
+    });
+    CompletableFuture<Void> topicsCreated = kafkaStarted.thenAcceptAsync(this::createTopics);
+    CompletableFuture<EmbeddedConnect> connectStarted = kafkaStarted.thenCombineAsync(postgresStarted, (k, pg) ->
+        remember(EmbeddedConnect.start(k.bootstrapServers(), settings.connectPort(), connectorEnvironment(pg))));
+    inFlight.addAll(List.of(postgresStarted, kafkaStarted, registryStarted, topicsCreated, connectStarted));
+
+    kafka = join(kafkaStarted);
+    postgres = join(postgresStarted);
+    registry = join(registryStarted);
+    join(topicsCreated);
+
+    ConnectHealth connectHealth = new ConnectHealth();
+    node = remember(PlatformNode.start(
+        new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.streamsDir(),
+            InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
+            true, 1024 * 1024),
+        new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url()),
+        new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
+        Optional.of(devTokens),
+        List.of(kafkaHealth(), postgresHealth(), registryHealth(), connectHealth)));
+
+    connect = join(connectStarted);
+    List<ConnectorConfig> connectors = ConnectorCatalog.bundled();
+    ConnectorDeployer deployer = new ConnectorDeployer(connect.restUrl());
+    deployer.deploy(connectors);
+    connectHealth.set(deployer, connectors.stream().map(ConnectorConfig::name).toList());
+    awaitReady(Duration.ofSeconds(120));
+
+    startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    LOG.atInfo().addKeyValue("startupMs", startupTime.toMillis()).addKeyValue("http", baseUrl())
+        .log("embedded platform started");
+  }
+
+  /** Startup ends when /health/ready would answer 200: every dependency, connector and topology is up. */
+  private void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var readiness = node.readiness();
+    while (!"UP".equals(readiness.status())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the platform was not ready within " + timeout + ": " + readiness.checks());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for readiness", e);
+      }
+      readiness = node.readiness();
+    }
+  }
+
+  private void createTopics(EmbeddedKafka broker) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      TopicProvisioner.ensureTopics(admin, settings.partitions(), (short) 1);
+    }
+  }
+
+  /** Values for the ${env:...} placeholders of the bundled connector configurations. */
+  private static Map<String, String> connectorEnvironment(EmbeddedPostgres pg) {
+    String prefix = "config.providers.env.param.";
+    return Map.of(
+        "config.providers", "env",
+        "config.providers.env.class", SettingsConfigProvider.class.getName(),
+        prefix + "FUSION_DB_HOST", "127.0.0.1",
+        prefix + "FUSION_DB_PORT", Integer.toString(pg.port()),
+        prefix + "FUSION_DB_NAME", DATABASE,
+        prefix + "FUSION_DB_USER", EmbeddedPostgres.USER,
+        prefix + "FUSION_DB_PASSWORD", "");
+  }
+
+  private HealthCheck kafkaHealth() {
+    return simpleCheck("kafka", () -> kafka != null, () -> kafka.bootstrapServers());
+  }
+
+  private HealthCheck postgresHealth() {
+    return simpleCheck("postgres", () -> {
+      try (var connection = postgres.connect(DATABASE)) {
+        return connection.isValid(2);
+      } catch (java.sql.SQLException e) {
+        return false;
+      }
+    }, () -> "127.0.0.1:" + postgres.port());
+  }
+
+  private HealthCheck registryHealth() {
+    return simpleCheck("schemaRegistry", () -> registry.isRunning(), () -> registry.url());
+  }
+
+  private static HealthCheck simpleCheck(String name, java.util.function.BooleanSupplier up,
+      java.util.function.Supplier<String> detail) {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Status check() {
+        return new Status(up.getAsBoolean(), detail.get());
+      }
+    };
+  }
+
+  public String baseUrl() {
+    return "http://" + settings.httpHost() + ":" + node.port();
+  }
+
+  public int httpPort() {
+    return node.port();
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String schemaRegistryUrl() {
+    return registry.url();
+  }
+
+  public String jdbcUrl() {
+    return postgres.jdbcUrl(DATABASE);
+  }
+
+  public java.net.URI connectUrl() {
+    return connect.restUrl();
+  }
+
+  public DevTokenIssuer devTokens() {
+    return devTokens;
+  }
+
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  public io.fusioncommerce.ingress.health.HealthRoutes.Readiness readiness() {
+    return node.readiness();
+  }
+
+  private <T extends AutoCloseable> T remember(T component) {
+    synchronized (started) {
+      started.push(component);
+    }
+    return component;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Stops everything in the reverse order of starting: ingress, topologies, Connect, registry, Kafka, Postgres. */
+  @Override
+  public void close() {
+    synchronized (started) {
+      while (!started.isEmpty()) {
+        AutoCloseable component = started.pop();
+        try {
+          component.close();
+        } catch (Exception e) {
+          LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
+        }
+      }
+    }
+  }
+
+  /** The connectors' readiness, known once they are deployed. */
+  private static final class ConnectHealth implements HealthCheck {
+    private volatile ConnectorDeployer deployer;
+    private volatile List<String> names = List.of();
+
+    void set(ConnectorDeployer deployer, List<String> names) {
+      this.names = names;
+      this.deployer = deployer;
+    }
+
+    @Override
+    public String name() {
+      return "connect";
+    }
+
+    @Override
+    public Status check() {
+      if (deployer == null) {
+        return Status.down("starting");
+      }
+      if (!deployer.workerHealthy()) {
+        return Status.down("worker not healthy");
+      }
+      Map<String, String> states = deployer.states(names);
+      boolean running = states.values().stream().allMatch("RUNNING"::equals);
+      String detail = states.isEmpty() ? "worker up, no connectors"
+          : states.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+      return new Status(running, detail);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.ingress.IngressServer;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.commands.CommandPublisher;
+import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.ingress.health.HealthRoutes;
+import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.PlatformTopologies;
+import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the platform's application layer: the HTTP ingress and (unless it is a stateless
+ * ingress) every topology, against a Kafka cluster and schema registry given to it. Embedded mode runs
+ * one; a production deployment runs as many as it needs, and they share partitions through the
+ * Kafka Streams consumer groups and answer each other's interactive queries.
+ */
+public final class PlatformNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformNode.class);
+
+  /**
+   * @param httpHost interface to bind
+   * @param httpPort port to bind (0: a free one)
+   * @param advertisedHost how other instances reach this one
+   * @param stateDir where this instance's state stores live
+   * @param instanceId stable identity (static group membership)
+   * @param runTopologies false for a stateless ingress
+   */
+  public record Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
+      int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes) {}
+
+  /** Where the shared infrastructure is. */
+  public record Endpoints(String bootstrapServers, String schemaRegistryUrl) {}
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private IngressServer ingress;
+  private TopologyRunner topologies;
+
+  private PlatformNode() {}
+
+  public static PlatformNode start(Settings settings, Endpoints endpoints, TokenVerifier tokens,
+      Optional<DevTokenIssuer> devTokens, List<HealthCheck> infrastructureChecks) {
+    PlatformNode node = new PlatformNode();
+    try {
+      node.startAll(settings, endpoints, tokens, devTokens, infrastructureChecks);
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
+      Optional<DevTokenIssuer> devTokens, List<HealthCheck> infrastructureChecks) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+        new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
+    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(endpoints.schemaRegistryUrl()));
+    CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
+
+    // The ingress binds first: its port is the query endpoint the topologies advertise.
+    TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();
+    List<HealthCheck> readiness = new ArrayList<>(infrastructureChecks);
+    if (settings.runTopologies()) {
+      readiness.add(topologyHolder.healthCheck());
+    }
+    ingress = remember(IngressServer.start(
+        new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
+            settings.maxRequestBytes(), version()),
+        new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
+            Clock.systemUTC())));
+
+    if (settings.runTopologies()) {
+      StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),
+          settings.advertisedHost() + ":" + ingress.port(), settings.streamThreads(), settings.commitIntervalMs(),
+          settings.replicationFactor(), settings.instanceId());
+      topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics));
+      topologyHolder.set(topologies);
+      topologies.start();
+    }
+    LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
+        .log("platform node started");
+  }
+
+  public int port() {
+    return ingress.port();
+  }
+
+  public HealthRoutes.Readiness readiness() {
+    return ingress.readiness();
+  }
+
+  private <T extends AutoCloseable> T remember(T component) {
+    started.push(component);
+    return component;
+  }
+
+  /** Stops the ingress first (no new commands), then the topologies, then the producer. */
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable component = started.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  static String version() {
+    String version = PlatformNode.class.getPackage().getImplementationVersion();
+    return version != null ? version : "development";
+  }
+}

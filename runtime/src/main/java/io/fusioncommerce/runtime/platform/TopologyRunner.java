@@ -1,0 +1,88 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.ingress.query.StreamsDirectory;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each bounded context's topology as its own Kafka Streams application, so one context's
+ * trouble never stalls another's, and exposes them for interactive queries and readiness.
+ */
+public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopologyRunner.class);
+
+  private final Map<String, KafkaStreams> streamsByContext = new LinkedHashMap<>();
+  private final List<KafkaStreamsMetrics> metrics = new ArrayList<>();
+
+  public TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
+      MeterRegistry registry) {
+    for (TopologyDefinition definition : definitions) {
+      KafkaStreams streams = new KafkaStreams(definition.build(serdes),
+          settings.forContext(definition.context(), Topics.DEAD_LETTER));
+      // A failed thread is replaced: the failed task's records are reprocessed from the last commit (EOS).
+      streams.setUncaughtExceptionHandler(error -> {
+        LOG.error("stream thread of {} failed; replacing it", definition.context(), error);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+      });
+      KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+      binder.bindTo(registry);
+      metrics.add(binder);
+      streamsByContext.put(definition.context(), streams);
+    }
+  }
+
+  public void start() {
+    streamsByContext.values().forEach(KafkaStreams::start);
+  }
+
+  @Override
+  public Optional<KafkaStreams> streams(String context) {
+    return Optional.ofNullable(streamsByContext.get(context));
+  }
+
+  public HealthCheck healthCheck() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "topologies";
+      }
+
+      @Override
+      public Status check() {
+        Map<String, KafkaStreams.State> states = new LinkedHashMap<>();
+        streamsByContext.forEach((context, streams) -> states.put(context, streams.state()));
+        boolean running = states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING);
+        String detail = states.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
+        return new Status(running, detail);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    metrics.forEach(KafkaStreamsMetrics::close);
+    // Leaving the group on a clean stop lets the next start (or another instance) take over at once.
+    CloseOptions leave = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30));
+    streamsByContext.values().forEach(streams -> streams.close(leave));
+  }
+}

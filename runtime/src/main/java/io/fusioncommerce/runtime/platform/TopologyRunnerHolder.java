@@ -1,0 +1,40 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.ingress.query.StreamsDirectory;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Lets the ingress start before the topologies: the topologies must advertise the ingress's port for
+ * interactive queries, so they are created after it, and plugged in here.
+ */
+final class TopologyRunnerHolder implements StreamsDirectory {
+
+  private volatile TopologyRunner runner;
+
+  void set(TopologyRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public Optional<KafkaStreams> streams(String context) {
+    TopologyRunner current = runner;
+    return current == null ? Optional.empty() : current.streams(context);
+  }
+
+  HealthCheck healthCheck() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "topologies";
+      }
+
+      @Override
+      public Status check() {
+        TopologyRunner current = runner;
+        return current == null ? Status.down("starting") : current.healthCheck().check();
+      }
+    };
+  }
+}

@@ -1,0 +1,191 @@
+package io.fusioncommerce.runtime.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fusioncommerce.runtime.testing.ApiClient;
+import io.fusioncommerce.runtime.testing.TestPlatforms;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded platform exactly as `./fusion start` runs it: real broker, Postgres, schema registry,
+ * Connect worker, topologies and HTTP ingress, driven over HTTP like a client.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedPlatformIT {
+
+  @TempDir static Path dataDir;
+  EmbeddedPlatform platform;
+  ApiClient api;
+  String admin;
+  String customer;
+
+  @BeforeAll
+  void start() {
+    platform = TestPlatforms.start(dataDir);
+    api = new ApiClient(platform.baseUrl());
+    admin = api.token("acme", "admin-1", "admin");
+    customer = api.token("acme", "shopper-1", "customer");
+  }
+
+  @AfterAll
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void readinessReportsEveryPartUp() {
+    ApiClient.Response ready = api.get("/health/ready", null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().path("checks").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("kafka", "postgres", "schemaRegistry", "connect", "topologies");
+  }
+
+  @Test
+  @Order(2)
+  void stockSetOverHttpTravelsThroughKafkaAndIsReadFromTheStore() {
+    ApiClient.Response accepted = api.put("/v1/inventory/SKU-1", admin,
+        "{\"available\":100,\"warehouse\":\"main\",\"lowStockThreshold\":5}");
+    assertThat(accepted.status()).isEqualTo(202);
+
+    ApiClient.Response stock = api.get("/v1/inventory/SKU-1?waitMs=10000&version=0", customer);
+    assertThat(stock.status()).isEqualTo(200);
+    assertThat(stock.json().path("available").asLong()).isEqualTo(100);
+    assertThat(stock.json().path("warehouses").path("main").path("available").asLong()).isEqualTo(100);
+    assertThat(stock.json().path("version").asLong()).isEqualTo(1);
+
+    api.put("/v1/inventory/SKU-1", admin, "{\"available\":30,\"warehouse\":\"east\"}");
+    JsonNode both = api.get("/v1/inventory/SKU-1?waitMs=10000&version=1", customer).json();
+    assertThat(both.path("available").asLong()).isEqualTo(130);
+    assertThat(both.path("lowStockThreshold").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  @Order(3)
+  void anotherTenantNeverSeesTheStock() {
+    String otherTenant = api.token("globex", "admin-9", "admin");
+    assertThat(api.get("/v1/inventory/SKU-1", otherTenant).status()).isEqualTo(404);
+    // and writing the same SKU in its own tenant leaves acme's stock alone
+    api.put("/v1/inventory/SKU-1", otherTenant, "{\"available\":1}");
+    assertThat(api.get("/v1/inventory/SKU-1?waitMs=10000&version=0", otherTenant).json().path("available").asLong())
+        .isEqualTo(1);
+    assertThat(api.get("/v1/inventory/SKU-1", customer).json().path("available").asLong()).isEqualTo(130);
+  }
+
+  @Test
+  @Order(4)
+  void requestsWithoutAValidTokenAreRefused() {
+    assertThat(api.get("/v1/inventory/SKU-1", null).status()).isEqualTo(401);
+    String[] parts = admin.split("\\.");
+    String badSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    assertThat(api.get("/v1/inventory/SKU-1", badSignature).status()).isEqualTo(401);
+    String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+        + "." + parts[1] + ".";
+    assertThat(api.get("/v1/inventory/SKU-1", unsigned).status()).isEqualTo(401);
+    assertThat(api.put("/v1/inventory/SKU-1", customer, "{\"available\":0}").status()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void aPoisonRecordIsDeadLetteredAndTheTopologyKeepsRunning() throws Exception {
+    try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.INVENTORY_COMMANDS.name(), "junk".getBytes(), "not avro".getBytes())).get();
+    }
+    List<ConsumerRecord<byte[], byte[]>> dead = readAll(Topics.DEAD_LETTER, 1);
+    assertThat(new String(dead.get(0).value())).isEqualTo("not avro");
+    assertThat(dead.get(0).headers().lastHeader("__streams.errors.topic")).isNotNull();
+
+    api.put("/v1/inventory/SKU-2", admin, "{\"available\":7}");
+    assertThat(api.get("/v1/inventory/SKU-2?waitMs=10000&version=0", customer).json().path("available").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  @Order(6)
+  void contractsAreRegisteredInTheRegistryUnderTheirTopicSubjects() {
+    var registry = new HttpSchemaRegistryClient(platform.schemaRegistryUrl());
+    assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
+    assertThat(registry.latest("inventory.commands-value")).get()
+        .extracting(r -> r.schema()).isEqualTo(InventoryCommand.getClassSchema());
+    assertThat(registry.latest("inventory.commands-key")).get()
+        .extracting(r -> r.schema()).isEqualTo(SkuKey.getClassSchema());
+  }
+
+  @Test
+  @Order(7)
+  void metricsCoverHttpJvmAndKafkaStreams() {
+    String metrics = api.get("/metrics", null).text();
+    assertThat(metrics).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
+        "kafka_stream_thread_process_total");
+  }
+
+  @Test
+  @Order(8)
+  void afterARestartOnTheSameDataDirEverythingIsStillThere() {
+    platform.close();
+    platform = TestPlatforms.start(dataDir);
+    api = new ApiClient(platform.baseUrl());
+
+    // tokens issued before the restart still verify: the issuer key lives in the data dir
+    assertThat(api.get("/v1/inventory/SKU-1", customer).json().path("available").asLong()).isEqualTo(130);
+
+    // schema ids written into the topic before the restart still resolve in the registry
+    var serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
+    var deserializer = serdes.value(InventoryCommand.class).deserializer();
+    List<InventoryCommand> commands = new ArrayList<>();
+    for (var record : readAll(Topics.INVENTORY_COMMANDS.name(), 4)) {
+      if (record.value()[0] == 0) {
+        commands.add(deserializer.deserialize(Topics.INVENTORY_COMMANDS.name(), record.value()));
+      }
+    }
+    assertThat(commands).extracting(InventoryCommand::getTenantId).contains("acme", "globex");
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.size() >= atLeast;
+      });
+    }
+    return records;
+  }
+}

@@ -1,0 +1,20 @@
+package io.fusioncommerce.runtime.testing;
+
+import io.fusioncommerce.runtime.launcher.RegistryLocator;
+import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.runtime.platform.PlatformSettings;
+import java.nio.file.Path;
+
+/** Boots the real embedded platform, as `./fusion start` does, on free ports. */
+public final class TestPlatforms {
+
+  private TestPlatforms() {}
+
+  public static PlatformSettings settings(Path dataDir) {
+    return PlatformSettings.defaults(dataDir, 0, RegistryLocator.locate());
+  }
+
+  public static EmbeddedPlatform start(Path dataDir) {
+    return EmbeddedPlatform.start(settings(dataDir));
+  }
+}

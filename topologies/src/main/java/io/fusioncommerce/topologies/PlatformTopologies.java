@@ -1,0 +1,15 @@
+package io.fusioncommerce.topologies;
+
+import io.fusioncommerce.topologies.inventory.InventoryTopology;
+import io.fusioncommerce.topologies.support.TopologyDefinition;
+import java.util.List;
+
+/** Every bounded context's topology, in the order they start. */
+public final class PlatformTopologies {
+
+  private PlatformTopologies() {}
+
+  public static List<TopologyDefinition> all() {
+    return List.of(new InventoryTopology());
+  }
+}
