@@ -52,7 +52,7 @@ public final class EmbeddedConnect implements AutoCloseable {
     config.put("rest.advertised.port", Integer.toString(restPort));
     config.put("offset.flush.interval.ms", "1000");
     config.put("scheduled.rebalance.max.delay.ms", "0");
-    config.put("plugin.discovery", "only_scan");
+    config.put("plugin.discovery", "service_load");
     config.put("topic.creation.enable", "true");
     config.putAll(workerOverrides);
     Connect<DistributedHerder> connect = new ConnectDistributed().startConnect(config);

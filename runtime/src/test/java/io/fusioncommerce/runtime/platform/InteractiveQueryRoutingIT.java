@@ -1,0 +1,73 @@
+package io.fusioncommerce.runtime.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.runtime.testing.ApiClient;
+import io.fusioncommerce.runtime.testing.TestPlatforms;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances share the inventory topology's partitions; each answers reads for every key, serving
+ * its own keys from its store and forwarding the others to their owner.
+ */
+class InteractiveQueryRoutingIT {
+
+  @TempDir static Path dataDir;
+  @TempDir static Path secondStateDir;
+  static EmbeddedPlatform platform;
+  static PlatformNode second;
+
+  @BeforeAll
+  static void start() {
+    platform = TestPlatforms.start(dataDir);
+    second = PlatformNode.start(
+        new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20),
+        new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl()),
+        new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
+        Optional.empty(),
+        List.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    platform.close();
+  }
+
+  @Test
+  void eitherInstanceAnswersForEveryKey() {
+    ApiClient first = new ApiClient(platform.baseUrl());
+    ApiClient other = new ApiClient("http://127.0.0.1:" + second.port());
+    String admin = first.token("acme", "admin-1", "admin");
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        "UP".equals(second.readiness().status()) && "UP".equals(platform.readiness().status()));
+
+    int skus = 24;
+    for (int i = 0; i < skus; i++) {
+      assertThat(first.put("/v1/inventory/SKU-" + i, admin, "{\"available\":" + (i + 1) + "}").status()).isEqualTo(202);
+    }
+    Set<String> servedBy = new HashSet<>();
+    for (int i = 0; i < skus; i++) {
+      for (ApiClient instance : List.of(first, other)) {
+        ApiClient.Response stock = instance.get("/v1/inventory/SKU-" + i + "?waitMs=10000&version=0", admin);
+        assertThat(stock.status()).as("SKU-%d via %s", i, instance.baseUrl()).isEqualTo(200);
+        assertThat(stock.json().path("available").asLong()).isEqualTo(i + 1);
+        servedBy.add(stock.header("X-Fusion-Served-By"));
+      }
+    }
+    // both instances own partitions, so some answers were forwarded across
+    assertThat(servedBy).containsExactlyInAnyOrder("127.0.0.1:" + platform.httpPort(), "127.0.0.1:" + second.port());
+  }
+}
