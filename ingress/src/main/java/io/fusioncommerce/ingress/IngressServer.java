@@ -44,8 +44,10 @@ public final class IngressServer implements AutoCloseable {
    * @param port port to bind; 0 picks a free one
    * @param advertisedHost how other instances reach this one (interactive-query forwarding)
    * @param maxRequestBytes larger bodies are refused with 413
+   * @param queryUpstream for a stateless ingress: a topology instance that answers reads
    */
-  public record Settings(String host, int port, String advertisedHost, long maxRequestBytes, String version) {}
+  public record Settings(String host, int port, String advertisedHost, long maxRequestBytes, String version,
+      Optional<HostInfo> queryUpstream) {}
 
   /** What the handlers work with. {@code devTokens} is present in embedded mode only. */
   public record Components(
@@ -84,7 +86,7 @@ public final class IngressServer implements AutoCloseable {
     HttpObservability observability = new HttpObservability(components.metrics());
     HealthRoutes health = new HealthRoutes(components.readiness());
     AtomicReference<HostInfo> self = new AtomicReference<>();
-    InteractiveQueries queries = new InteractiveQueries(components.streams(), self::get);
+    InteractiveQueries queries = new InteractiveQueries(components.streams(), self::get, settings.queryUpstream());
     AtomicReference<OpenApiDocument> document = new AtomicReference<>();
 
     Javalin app = Javalin.create(config -> {

@@ -53,7 +53,7 @@ class IngressHttpTest {
     producer = new MockProducer<>(true, null, new SpecificAvroSerializer<>(registry, true),
         new SpecificAvroSerializer<>(registry, false));
     server = IngressServer.start(
-        new IngressServer.Settings("127.0.0.1", 0, "127.0.0.1", 64 * 1024, "test"),
+        new IngressServer.Settings("127.0.0.1", 0, "127.0.0.1", 64 * 1024, "test", Optional.empty()),
         new IngressServer.Components(
             new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
             Optional.of(issuer),

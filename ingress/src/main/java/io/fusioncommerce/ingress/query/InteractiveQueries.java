@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.query;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,11 +21,17 @@ public final class InteractiveQueries {
 
   private final StreamsDirectory directory;
   private final Supplier<HostInfo> self;
+  private final Optional<HostInfo> upstream;
 
-  /** {@code self} is known once the HTTP port is bound, hence a supplier. */
-  public InteractiveQueries(StreamsDirectory directory, Supplier<HostInfo> self) {
+  /**
+   * @param self known once the HTTP port is bound, hence a supplier
+   * @param upstream where a stateless ingress (no topologies in its process) sends reads: any
+   *     topology instance, which forwards to the owner
+   */
+  public InteractiveQueries(StreamsDirectory directory, Supplier<HostInfo> self, Optional<HostInfo> upstream) {
     this.directory = directory;
     this.self = self;
+    this.upstream = upstream;
   }
 
   public HostInfo self() {
@@ -34,7 +41,8 @@ public final class InteractiveQueries {
   public <K> KeyLocation locate(String context, String store, K key, Serializer<K> keySerializer) {
     Optional<KafkaStreams> streams = directory.streams(context);
     if (streams.isEmpty()) {
-      return new KeyLocation.Unavailable("the " + context + " topology does not run in this process");
+      return upstream.<KeyLocation>map(host -> new KeyLocation.Remote(host, List.of()))
+          .orElseGet(() -> new KeyLocation.Unavailable("the " + context + " topology does not run in this process"));
     }
     KeyQueryMetadata metadata;
     try {

@@ -17,8 +17,10 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Sends a read to the instance that owns the key and relays its answer unchanged. The owner checks
- * the caller's token again, so forwarding grants nothing. A forwarded request is never forwarded a
- * second time: if ownership moved meanwhile, the caller gets 503 and retries.
+ * the caller's token again, so forwarding grants nothing. A request travels at most two hops (a
+ * stateless ingress to a topology instance, that instance to the owner); if ownership moved
+ * meanwhile the caller gets 503 and retries, so two instances with stale metadata cannot bounce a
+ * request between them.
  */
 public final class QueryForwarder {
 
@@ -34,8 +36,12 @@ public final class QueryForwarder {
     this.self = self;
   }
 
-  public static boolean wasForwarded(Context ctx) {
-    return ctx.header(FORWARDED_HEADER) != null;
+  static final int MAX_HOPS = 2;
+
+  /** How many instances this request has passed through already. */
+  public static int hops(Context ctx) {
+    String via = ctx.header(FORWARDED_HEADER);
+    return via == null || via.isBlank() ? 0 : via.split(",").length;
   }
 
   public static boolean allowsStale(Context ctx) {
@@ -44,7 +50,7 @@ public final class QueryForwarder {
 
   /** Relays the request to the active owner, falling back to a standby (stale read) if the owner is unreachable. */
   public CompletableFuture<Void> forward(Context ctx, KeyLocation.Remote remote, Duration timeout) {
-    if (wasForwarded(ctx)) {
+    if (hops(ctx) >= MAX_HOPS) {
       throw ApiException.unavailable("ownership of this key is moving; retry shortly");
     }
     return send(ctx, remote.active(), false, timeout)
@@ -73,7 +79,7 @@ public final class QueryForwarder {
     String query = ctx.queryString();
     URI uri = URI.create("http://" + target.host() + ":" + target.port() + ctx.path() + (query == null ? "" : "?" + query));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-        .header(FORWARDED_HEADER, self.get().host() + ":" + self.get().port());
+        .header(FORWARDED_HEADER, via(ctx));
     for (String name : PASSED_HEADERS) {
       String value = ctx.header(name);
       if (value != null) {
@@ -84,6 +90,12 @@ public final class QueryForwarder {
       request.header(ALLOW_STALE_HEADER, "true");
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private String via(Context ctx) {
+    String me = self.get().host() + ":" + self.get().port();
+    String before = ctx.header(FORWARDED_HEADER);
+    return before == null || before.isBlank() ? me : before + "," + me;
   }
 
   private static Throwable unwrap(Throwable error) {

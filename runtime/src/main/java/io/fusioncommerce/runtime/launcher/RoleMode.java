@@ -1,16 +1,87 @@
 package io.fusioncommerce.runtime.launcher;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
+import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
+import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
+import io.fusioncommerce.runtime.platform.PlatformNode;
+import io.fusioncommerce.runtime.platform.TopicProvisioner;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
 /**
- * Role mode: one part of a distributed deployment, with its endpoints from the environment. Only the
- * embedded mode runs in this repository's tests; see docs/runbook-distributed.md for the roles.
+ * Role mode: one part of a distributed deployment, against external Kafka, registry and Connect
+ * (see docs/runbook-distributed.md). {@code all} and {@code topologies} run the topologies with the
+ * HTTP API (their instances answer each other's queries); {@code ingress} is stateless and sends reads
+ * to {@code FUSION_QUERY_UPSTREAM}; {@code connect} runs a Connect worker with the bundled connectors.
  */
 final class RoleMode {
 
   private RoleMode() {}
 
-  static int run(String role) {
-    System.err.println("--role " + role + " is documented in docs/runbook-distributed.md but not implemented yet; "
-        + "run without --role for the embedded platform.");
-    return 2;
+  static int run(String role, Map<String, String> env) throws InterruptedException {
+    RoleSettings settings = RoleSettings.from(role, env);
+    List<AutoCloseable> started = new ArrayList<>();
+    if (settings.runsTopologies()) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+        TopicProvisioner.ensureTopics(admin, settings.partitions(), (short) settings.replicationFactor());
+      }
+    }
+    if (settings.runsHttp()) {
+      TokenVerifier tokens = new TokenVerifier(jwks(settings.jwksUrl().orElseThrow()), settings.jwtIssuer(),
+          settings.jwtAudience());
+      started.add(PlatformNode.start(
+          new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
+              settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
+              settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
+          new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl()),
+          tokens, Optional.empty(), List.of()));
+    }
+    if (settings.role().equals("connect")) {
+      EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectPort(), Map.of(
+          "config.providers", "env",
+          "config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider",
+          "config.storage.replication.factor", Integer.toString(settings.replicationFactor()),
+          "offset.storage.replication.factor", Integer.toString(settings.replicationFactor()),
+          "status.storage.replication.factor", Integer.toString(settings.replicationFactor()),
+          "listeners", "http://0.0.0.0:" + settings.connectPort(),
+          "rest.advertised.host.name", settings.advertisedHost()));
+      started.add(worker);
+      new ConnectorDeployer(worker.restUrl()).deploy(ConnectorCatalog.bundled());
+    } else if (settings.role().equals("all") && settings.connectUrl().isPresent()) {
+      new ConnectorDeployer(URI.create(settings.connectUrl().get())).deploy(ConnectorCatalog.bundled());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Termination.onSignal(() -> {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).close();
+        } catch (Exception ignored) {
+          // keep stopping the rest
+        }
+      }
+      stopped.countDown();
+    });
+    System.out.println("FusionCommerce role " + role + " running");
+    stopped.await();
+    return 0;
+  }
+
+  private static JWKSource<SecurityContext> jwks(String url) {
+    try {
+      return JWKSourceBuilder.create(URI.create(url).toURL()).retrying(true).build();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("FUSION_JWT_JWKS_URL is not a URL: " + url, e);
+    }
   }
 }

@@ -51,7 +51,7 @@ final class StartCommand implements Callable<Integer> {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     if (!"embedded".equals(role)) {
-      return RoleMode.run(role);
+      return RoleMode.run(role, System.getenv());
     }
     Path home = registryHome != null ? registryHome : RegistryLocator.locate();
     PlatformSettings settings = new PlatformSettings(dataDir.toAbsolutePath().normalize(), host, httpPort, home,
@@ -59,11 +59,12 @@ final class StartCommand implements Callable<Integer> {
     Files.createDirectories(settings.dataDir());
     EmbeddedPlatform platform = EmbeddedPlatform.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Termination.onSignal(() -> {
       System.out.println("FusionCommerce stopping...");
       platform.close();
+      System.out.println("FusionCommerce stopped.");
       stopped.countDown();
-    }, "fusion-shutdown"));
+    });
     printWelcome(platform, settings);
     stopped.await();
     return 0;

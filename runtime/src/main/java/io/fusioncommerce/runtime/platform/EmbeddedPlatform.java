@@ -93,7 +93,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     node = remember(PlatformNode.start(
         new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.streamsDir(),
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
-            true, 1024 * 1024),
+            true, 1024 * 1024, Optional.empty()),
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url()),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens),
@@ -238,8 +238,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     synchronized (started) {
       while (!started.isEmpty()) {
         AutoCloseable component = started.pop();
+        long begin = System.nanoTime();
         try {
           component.close();
+          LOG.atInfo().addKeyValue("component", component.getClass().getSimpleName())
+              .addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).log("stopped");
         } catch (Exception e) {
           LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
         }

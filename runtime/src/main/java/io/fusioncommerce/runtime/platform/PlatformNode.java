@@ -6,6 +6,7 @@ import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
+import io.fusioncommerce.schemas.registry.ContractRegistration;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.PlatformTopologies;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,11 @@ public final class PlatformNode implements AutoCloseable {
    * @param stateDir where this instance's state stores live
    * @param instanceId stable identity (static group membership)
    * @param runTopologies false for a stateless ingress
+   * @param queryUpstream for a stateless ingress: a topology instance that answers its reads
    */
   public record Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
-      int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes) {}
+      int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
+      Optional<HostInfo> queryUpstream) {}
 
   /** Where the shared infrastructure is. */
   public record Endpoints(String bootstrapServers, String schemaRegistryUrl) {}
@@ -76,6 +80,7 @@ public final class PlatformNode implements AutoCloseable {
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
         new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
     AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(endpoints.schemaRegistryUrl()));
+    ContractRegistration.registerAll(serdes.registry());
     CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
 
     // The ingress binds first: its port is the query endpoint the topologies advertise.
@@ -86,7 +91,7 @@ public final class PlatformNode implements AutoCloseable {
     }
     ingress = remember(IngressServer.start(
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
-            settings.maxRequestBytes(), version()),
+            settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
             Clock.systemUTC())));
 
@@ -118,10 +123,16 @@ public final class PlatformNode implements AutoCloseable {
   /** Stops the ingress first (no new commands), then the topologies, then the producer. */
   @Override
   public void close() {
+    if (ingress != null && started.remove(ingress)) {
+      started.push(ingress);
+    }
     while (!started.isEmpty()) {
       AutoCloseable component = started.pop();
+      long begin = System.nanoTime();
       try {
         component.close();
+        LOG.atInfo().addKeyValue("component", component.getClass().getSimpleName())
+            .addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).log("stopped");
       } catch (Exception e) {
         LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
       }

@@ -1,4 +1,4 @@
-package io.fusioncommerce.runtime.testing;
+package io.fusioncommerce.e2e.platform;
 
 import io.fusioncommerce.runtime.launcher.RegistryLocator;
 import io.fusioncommerce.runtime.platform.EmbeddedPlatform;

@@ -1,11 +1,11 @@
-package io.fusioncommerce.runtime.platform;
+package io.fusioncommerce.e2e.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fusioncommerce.runtime.testing.ApiClient;
-import io.fusioncommerce.runtime.testing.TestPlatforms;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;

@@ -1,4 +1,4 @@
-package io.fusioncommerce.runtime.testing;
+package io.fusioncommerce.e2e.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

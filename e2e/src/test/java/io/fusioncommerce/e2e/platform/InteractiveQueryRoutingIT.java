@@ -1,12 +1,13 @@
-package io.fusioncommerce.runtime.platform;
+package io.fusioncommerce.e2e.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
-import io.fusioncommerce.runtime.testing.ApiClient;
-import io.fusioncommerce.runtime.testing.TestPlatforms;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.runtime.platform.PlatformNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ class InteractiveQueryRoutingIT {
   static void start() {
     platform = TestPlatforms.start(dataDir);
     second = PlatformNode.start(
-        new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20),
+        new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20,
+            Optional.empty()),
         new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl()),
         new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.empty(),
