@@ -16,36 +16,36 @@ fusion_java_major() {
 
 fusion_select_jdk() {
   if [ -n "${JAVA_HOME-}" ]; then
-    major=$(fusion_java_major "$JAVA_HOME")
-    if [ -n "$major" ] && [ "$major" -ge "$fusion_required_java" ]; then
+    fusion_major=$(fusion_java_major "$JAVA_HOME")
+    if [ -n "$fusion_major" ] && [ "$fusion_major" -ge "$fusion_required_java" ]; then
       return 0
     fi
   fi
-  candidates=""
-  default_java=$(command -v java 2>/dev/null || true)
-  if [ -n "$default_java" ]; then
-    default_home=$(dirname "$(dirname "$(readlink -f "$default_java")")")
-    candidates="$(dirname "$default_home")"
+  fusion_candidates=""
+  fusion_default_java=$(command -v java 2>/dev/null || true)
+  if [ -n "$fusion_default_java" ]; then
+    fusion_default_home=$(dirname "$(dirname "$(readlink -f "$fusion_default_java")")")
+    fusion_candidates="$(dirname "$fusion_default_home")"
   fi
-  best_home=""
-  best_major=0
+  fusion_best_home=""
+  fusion_best_major=0
   # mvnw runs with `set -f`; globbing is needed for the directory scan only.
   case $- in *f*) fusion_restore_noglob=1 ;; *) fusion_restore_noglob=0 ;; esac
   set +f
-  for root in $candidates /usr/lib/jvm /usr/local/lib/jvm /opt/java; do
-    [ -d "$root" ] || continue
-    for home in "$root"/*; do
-      major=$(fusion_java_major "$home")
-      [ -n "$major" ] || continue
-      if [ "$major" -gt "$best_major" ]; then
-        best_major=$major
-        best_home=$home
+  for fusion_root in $fusion_candidates /usr/lib/jvm /usr/local/lib/jvm /opt/java; do
+    [ -d "$fusion_root" ] || continue
+    for fusion_home in "$fusion_root"/*; do
+      fusion_major=$(fusion_java_major "$fusion_home")
+      [ -n "$fusion_major" ] || continue
+      if [ "$fusion_major" -gt "$fusion_best_major" ]; then
+        fusion_best_major=$fusion_major
+        fusion_best_home=$fusion_home
       fi
     done
   done
   [ "$fusion_restore_noglob" = 1 ] && set -f
-  if [ "$best_major" -ge "$fusion_required_java" ]; then
-    JAVA_HOME=$best_home
+  if [ "$fusion_best_major" -ge "$fusion_required_java" ]; then
+    JAVA_HOME=$fusion_best_home
     export JAVA_HOME
     return 0
   fi

@@ -96,7 +96,7 @@ public final class LauncherProcess implements AutoCloseable {
         }
         if (base != null && seconds != null) {
           // keep draining stdout so the launcher never blocks on a full pipe
-          Thread.ofPlatform().daemon().start(() -> reader.lines().forEach(l -> { }));
+          Thread.ofPlatform().daemon().start(() -> drain(reader));
           return new String[] {base, seconds};
         }
       }
@@ -106,6 +106,16 @@ public final class LauncherProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void drain(BufferedReader reader) {
+    try {
+      while (reader.readLine() != null) {
+        // discard
+      }
+    } catch (IOException closed) {
+      // the launcher exited
     }
   }
 
