@@ -12,7 +12,6 @@ import io.fusioncommerce.ingress.http.Bodies;
 import io.fusioncommerce.ingress.http.HttpErrors;
 import io.fusioncommerce.ingress.http.Json;
 import io.fusioncommerce.ingress.http.RequestValidator;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.observability.HttpObservability;
 import io.fusioncommerce.ingress.observability.MetricsRoutes;
 import io.fusioncommerce.ingress.openapi.DocsRoutes;
@@ -21,8 +20,8 @@ import io.fusioncommerce.ingress.openapi.OpenApiDocument;
 import io.fusioncommerce.ingress.query.InteractiveQueries;
 import io.fusioncommerce.ingress.query.LongPoll;
 import io.fusioncommerce.ingress.query.QueryForwarder;
+import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
-import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -58,7 +57,8 @@ public final class IngressServer implements AutoCloseable {
       StreamsDirectory streams,
       PrometheusMeterRegistry metrics,
       List<HealthCheck> readiness,
-      Clock clock) {}
+      Clock clock,
+      List<ApiModule> modules) {}
 
   private final Javalin app;
   private final LongPoll longPoll;
@@ -105,8 +105,9 @@ public final class IngressServer implements AutoCloseable {
       health.register(routes);
       new MetricsRoutes(components.metrics()).register(routes);
       components.devTokens().ifPresent(issuer -> new DevTokenRoutes(issuer, bodies).register(routes));
-      new InventoryRoutes(bodies, components.commands(), queries, new QueryForwarder(self::get),
-          longPoll, components.serdes().key(SkuKey.class).serializer(), components.clock()).register(routes);
+      ApiContext api = new ApiContext(json, bodies, components.commands(),
+          new StoreReader(queries, new QueryForwarder(self::get), longPoll), components.serdes(), components.clock());
+      components.modules().forEach(module -> module.register(routes, api));
       new DocsRoutes().register(routes, () -> document.updateAndGet(
           existing -> existing != null ? existing : new OpenApiDocument(routes, settings.version())));
     });

@@ -8,6 +8,7 @@ import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
@@ -65,7 +66,8 @@ class IngressHttpTest {
               public String name() { return "topologies"; }
               public Status check() { return Status.down("not started in this test"); }
             }),
-            Clock.systemUTC()));
+            Clock.systemUTC(),
+            List.of(new InventoryRoutes())));
     base = "http://127.0.0.1:" + server.port();
   }
 

@@ -4,6 +4,7 @@ import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
 import io.fusioncommerce.schemas.campaigns.CampaignJoined;
 import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
+import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
 import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.common.OrderKey;
@@ -45,6 +46,9 @@ public final class Topics {
   // Catalog
   public static final TopicContract<SkuKey, ProductCreated> PRODUCT_CREATED =
       new TopicContract<>("product.created", SkuKey.class, ProductCreated.class, TopicContract.Kind.EVENT);
+  /** Every orderable SKU's current price, vendor and status (compacted). */
+  public static final TopicContract<SkuKey, Product> CATALOG_PRODUCTS =
+      new TopicContract<>("catalog.products", SkuKey.class, Product.class, TopicContract.Kind.TABLE);
 
   // Orders
   public static final TopicContract<OrderKey, OrderCreated> ORDER_CREATED =
@@ -88,6 +92,7 @@ public final class Topics {
           INVENTORY_RELEASED,
           INVENTORY_LOW_STOCK,
           PRODUCT_CREATED,
+          CATALOG_PRODUCTS,
           ORDER_CREATED,
           CAMPAIGN_CREATED,
           CAMPAIGN_JOINED,

@@ -26,6 +26,7 @@ public final class QueryForwarder {
 
   public static final String FORWARDED_HEADER = "X-Fusion-Forwarded-By";
   public static final String ALLOW_STALE_HEADER = "X-Fusion-Allow-Stale";
+  public static final String SERVED_BY_HEADER = "X-Fusion-Served-By";
   private static final List<String> PASSED_HEADERS =
       List.of("Authorization", "Accept", RequestContext.CORRELATION_HEADER, RequestContext.TRACEPARENT_HEADER);
 
@@ -68,7 +69,7 @@ public final class QueryForwarder {
           }
           ctx.status(response.statusCode());
           response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-          ctx.header("X-Fusion-Served-By", response.headers().firstValue("X-Fusion-Served-By")
+          ctx.header(SERVED_BY_HEADER, response.headers().firstValue(SERVED_BY_HEADER)
               .orElse(remote.active().host() + ":" + remote.active().port()));
           ctx.result(response.body());
           return null;

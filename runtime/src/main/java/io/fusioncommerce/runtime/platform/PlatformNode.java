@@ -93,7 +93,7 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC())));
+            Clock.systemUTC(), ApiModules.all())));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),

@@ -1,0 +1,15 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import java.util.List;
+
+/** Every bounded context's HTTP routes. */
+final class ApiModules {
+
+  private ApiModules() {}
+
+  static List<ApiModule> all() {
+    return List.of(new InventoryRoutes());
+  }
+}
