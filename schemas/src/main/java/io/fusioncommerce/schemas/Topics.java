@@ -12,16 +12,22 @@ import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.InventoryCommitted;
 import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
 import io.fusioncommerce.schemas.inventory.InventoryLowStock;
 import io.fusioncommerce.schemas.inventory.InventoryReleased;
 import io.fusioncommerce.schemas.inventory.InventoryReserved;
 import io.fusioncommerce.schemas.inventory.StockLevelChanged;
+import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.payments.PaymentCreated;
 import io.fusioncommerce.schemas.payments.PaymentFailed;
 import io.fusioncommerce.schemas.payments.PaymentSucceeded;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.schemas.tenants.TenantSettings;
 import java.util.List;
 
 /** Every topic of the platform, in one place. Topic names are part of the public contract. */
@@ -34,12 +40,16 @@ public final class Topics {
       new TopicContract<>("inventory.commands", SkuKey.class, InventoryCommand.class, TopicContract.Kind.COMMAND);
   public static final TopicContract<SkuKey, StockLevelChanged> INVENTORY_STOCK_CHANGED =
       new TopicContract<>("inventory.stock-changed", SkuKey.class, StockLevelChanged.class, TopicContract.Kind.EVENT);
-  public static final TopicContract<SkuKey, InventoryReserved> INVENTORY_RESERVED =
-      new TopicContract<>("inventory.reserved", SkuKey.class, InventoryReserved.class, TopicContract.Kind.EVENT);
-  public static final TopicContract<SkuKey, InventoryInsufficient> INVENTORY_INSUFFICIENT =
-      new TopicContract<>("inventory.insufficient", SkuKey.class, InventoryInsufficient.class, TopicContract.Kind.EVENT);
-  public static final TopicContract<SkuKey, InventoryReleased> INVENTORY_RELEASED =
-      new TopicContract<>("inventory.released", SkuKey.class, InventoryReleased.class, TopicContract.Kind.EVENT);
+  // Reservation outcomes are facts about an order's line: keyed by the order, so the order topology
+  // reads them on the partition that owns the order.
+  public static final TopicContract<OrderKey, InventoryReserved> INVENTORY_RESERVED =
+      new TopicContract<>("inventory.reserved", OrderKey.class, InventoryReserved.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, InventoryInsufficient> INVENTORY_INSUFFICIENT =
+      new TopicContract<>("inventory.insufficient", OrderKey.class, InventoryInsufficient.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, InventoryReleased> INVENTORY_RELEASED =
+      new TopicContract<>("inventory.released", OrderKey.class, InventoryReleased.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, InventoryCommitted> INVENTORY_COMMITTED =
+      new TopicContract<>("inventory.committed", OrderKey.class, InventoryCommitted.class, TopicContract.Kind.EVENT);
   public static final TopicContract<SkuKey, InventoryLowStock> INVENTORY_LOW_STOCK =
       new TopicContract<>("inventory.low-stock", SkuKey.class, InventoryLowStock.class, TopicContract.Kind.EVENT);
 
@@ -51,8 +61,19 @@ public final class Topics {
       new TopicContract<>("catalog.products", SkuKey.class, Product.class, TopicContract.Kind.TABLE);
 
   // Orders
+  public static final TopicContract<OrderKey, OrderCommand> ORDER_COMMANDS =
+      new TopicContract<>("order.commands", OrderKey.class, OrderCommand.class, TopicContract.Kind.COMMAND);
   public static final TopicContract<OrderKey, OrderCreated> ORDER_CREATED =
       new TopicContract<>("order.created", OrderKey.class, OrderCreated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, OrderStatusChanged> ORDER_STATUS_CHANGED =
+      new TopicContract<>("order.status-changed", OrderKey.class, OrderStatusChanged.class, TopicContract.Kind.EVENT);
+  /** One row per order for the Postgres read model (compacted; the JDBC sink upserts it). */
+  public static final TopicContract<OrderKey, OrderView> ORDERS_VIEW =
+      new TopicContract<>("orders.view", OrderKey.class, OrderView.class, TopicContract.Kind.TABLE);
+
+  // Tenants
+  public static final TopicContract<TenantKey, TenantSettings> TENANT_SETTINGS =
+      new TopicContract<>("tenant.settings", TenantKey.class, TenantSettings.class, TopicContract.Kind.TABLE);
 
   // Group buying
   public static final TopicContract<CampaignKey, CampaignCreated> CAMPAIGN_CREATED =
@@ -90,10 +111,15 @@ public final class Topics {
           INVENTORY_RESERVED,
           INVENTORY_INSUFFICIENT,
           INVENTORY_RELEASED,
+          INVENTORY_COMMITTED,
           INVENTORY_LOW_STOCK,
           PRODUCT_CREATED,
           CATALOG_PRODUCTS,
+          ORDER_COMMANDS,
           ORDER_CREATED,
+          ORDER_STATUS_CHANGED,
+          ORDERS_VIEW,
+          TENANT_SETTINGS,
           CAMPAIGN_CREATED,
           CAMPAIGN_JOINED,
           CAMPAIGN_SUCCEEDED,

@@ -1,6 +1,7 @@
 package io.fusioncommerce.topologies;
 
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
+import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class PlatformTopologies {
   private PlatformTopologies() {}
 
   public static List<TopologyDefinition> all() {
-    return List.of(new InventoryTopology());
+    return List.of(new InventoryTopology(), new OrderTopology());
   }
 }

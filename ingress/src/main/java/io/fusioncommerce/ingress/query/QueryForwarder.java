@@ -27,8 +27,9 @@ public final class QueryForwarder {
   public static final String FORWARDED_HEADER = "X-Fusion-Forwarded-By";
   public static final String ALLOW_STALE_HEADER = "X-Fusion-Allow-Stale";
   public static final String SERVED_BY_HEADER = "X-Fusion-Served-By";
-  private static final List<String> PASSED_HEADERS =
-      List.of("Authorization", "Accept", RequestContext.CORRELATION_HEADER, RequestContext.TRACEPARENT_HEADER);
+  private static final List<String> PASSED_HEADERS = List.of("Authorization", "Accept", "Content-Type",
+      "Idempotency-Key", RequestContext.CORRELATION_HEADER, RequestContext.TRACEPARENT_HEADER);
+  private static final List<String> RELAYED_HEADERS = List.of("Location", "Retry-After", "Content-Type");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Supplier<HostInfo> self;
@@ -49,14 +50,17 @@ public final class QueryForwarder {
     return "true".equals(ctx.header(ALLOW_STALE_HEADER));
   }
 
-  /** Relays the request to the active owner, falling back to a standby (stale read) if the owner is unreachable. */
+  /**
+   * Relays the request to the active owner. A read falls back to a standby (stale read) if the owner is
+   * unreachable; a command that must see the owner's state (a cancel) never does.
+   */
   public CompletableFuture<Void> forward(Context ctx, KeyLocation.Remote remote, Duration timeout) {
     if (hops(ctx) >= MAX_HOPS) {
       throw ApiException.unavailable("ownership of this key is moving; retry shortly");
     }
     return send(ctx, remote.active(), false, timeout)
         .exceptionallyCompose(error -> {
-          if (remote.standbys().isEmpty() || !(unwrap(error) instanceof java.io.IOException)) {
+          if (!isRead(ctx) || remote.standbys().isEmpty() || !(unwrap(error) instanceof java.io.IOException)) {
             return CompletableFuture.failedFuture(error);
           }
           return send(ctx, remote.standbys().get(0), true, timeout);
@@ -68,7 +72,7 @@ public final class QueryForwarder {
             throw ApiException.unavailable("the instance that owns this key " + why);
           }
           ctx.status(response.statusCode());
-          response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+          RELAYED_HEADERS.forEach(name -> response.headers().firstValue(name).ifPresent(value -> ctx.header(name, value)));
           ctx.header(SERVED_BY_HEADER, response.headers().firstValue(SERVED_BY_HEADER)
               .orElse(remote.active().host() + ":" + remote.active().port()));
           ctx.result(response.body());
@@ -79,7 +83,9 @@ public final class QueryForwarder {
   private CompletableFuture<HttpResponse<byte[]>> send(Context ctx, HostInfo target, boolean stale, Duration timeout) {
     String query = ctx.queryString();
     URI uri = URI.create("http://" + target.host() + ":" + target.port() + ctx.path() + (query == null ? "" : "?" + query));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        .method(ctx.method().name(), isRead(ctx) ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()))
         .header(FORWARDED_HEADER, via(ctx));
     for (String name : PASSED_HEADERS) {
       String value = ctx.header(name);
@@ -91,6 +97,10 @@ public final class QueryForwarder {
       request.header(ALLOW_STALE_HEADER, "true");
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static boolean isRead(Context ctx) {
+    return "GET".equals(ctx.method().name());
   }
 
   private String via(Context ctx) {

@@ -9,9 +9,11 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serves a single-resource GET from a topology's key-value store: locally when this instance owns
- * the key (long-polling on {@code ?waitMs=} until its version moves), by forwarding to the owner
- * otherwise, and 503 with Retry-After while nobody can answer. Absent keys answer 404.
+ * Runs a request where the key's state lives. {@link #serve} answers a single-resource GET from a
+ * topology's key-value store: locally when this instance owns the key (long-polling on
+ * {@code ?waitMs=} until its version moves), by forwarding to the owner otherwise, and 503 with
+ * Retry-After while nobody can answer; absent keys answer 404. {@link #atOwner} runs any handler that
+ * needs the current state (a cancel checks the order's status) on the owning instance.
  */
 public final class StoreReader {
 
@@ -25,44 +27,60 @@ public final class StoreReader {
     this.longPoll = longPoll;
   }
 
+  /** Reads of one key's state on the instance that owns it. */
+  public interface Local {
+    <V> Optional<V> get(String store);
+  }
+
   /**
    * @param version the value's version, compared for long-polling
-   * @param render what to answer for the value
+   * @param render what to answer for the value (may throw ApiException, e.g. 404 for a caller who
+   *     may not see it)
    * @param notFound the 404 detail when the key has no value
    */
   public <K, V> void serve(Context ctx, String context, String store, K key, Serializer<K> keySerializer,
       ToLongFunction<V> version, Function<V, Object> render, String notFound) {
-    ReadParameters read = ReadParameters.from(ctx);
+    atOwner(ctx, context, store, key, keySerializer, local -> {
+      ReadParameters read = ReadParameters.from(ctx);
+      Optional<V> first = local.get(store);
+      CompletableFuture<Optional<V>> answer =
+          read.waitMs() == 0
+              ? CompletableFuture.completedFuture(first)
+              : longPoll.until(() -> local.<V>get(store),
+                  now -> read.isNewer(now.map(version::applyAsLong), first.map(version::applyAsLong)),
+                  read.waitDuration());
+      ctx.future(() -> answer.thenAccept(value -> {
+        V found = value.orElseThrow(() -> ApiException.notFound(notFound));
+        ctx.json(render.apply(found));
+      }));
+    });
+  }
+
+  /**
+   * Runs {@code handler} on the instance that owns {@code key} in {@code store}: here when it is this
+   * one, else by forwarding the whole request there.
+   */
+  public <K> void atOwner(Context ctx, String context, String store, K key, Serializer<K> keySerializer,
+      java.util.function.Consumer<Local> handler) {
     KeyLocation location = queries.locate(context, store, key, keySerializer);
     switch (location) {
       case KeyLocation.Local local -> {
-        Optional<V> first = get(context, store, key, local.partition(), ctx);
-        CompletableFuture<Optional<V>> answer =
-            read.waitMs() == 0
-                ? CompletableFuture.completedFuture(first)
-                : longPoll.until(() -> get(context, store, key, local.partition(), ctx),
-                    now -> read.isNewer(now.map(version::applyAsLong), first.map(version::applyAsLong)),
-                    read.waitDuration());
-        ctx.future(() -> answer.thenAccept(value -> {
-          V found = value.orElseThrow(() -> ApiException.notFound(notFound));
-          ctx.header(QueryForwarder.SERVED_BY_HEADER, queries.self().host() + ":" + queries.self().port());
-          ctx.json(render.apply(found));
-        }));
+        ctx.header(QueryForwarder.SERVED_BY_HEADER, queries.self().host() + ":" + queries.self().port());
+        handler.accept(new Local() {
+          @Override
+          public <V> Optional<V> get(String name) {
+            return queries.get(context, name, key, local.partition(), QueryForwarder.allowsStale(ctx));
+          }
+        });
       }
-      case KeyLocation.Remote remote -> ctx.future(() -> forwarder.forward(ctx, remote, read.forwardTimeout()));
+      case KeyLocation.Remote remote -> {
+        ReadParameters read = ReadParameters.from(ctx);
+        ctx.future(() -> forwarder.forward(ctx, remote, read.forwardTimeout()));
+      }
       case KeyLocation.Unavailable unavailable -> {
         ctx.header("Retry-After", "1");
         throw ApiException.unavailable(unavailable.reason());
       }
     }
-  }
-
-  /** The key's value from this instance's copy, for handlers that need the state itself (e.g. to check a transition). */
-  public <K, V> Optional<V> get(String context, String store, K key, int partition, Context ctx) {
-    return queries.get(context, store, key, partition, QueryForwarder.allowsStale(ctx));
-  }
-
-  public InteractiveQueries queries() {
-    return queries;
   }
 }

@@ -2,6 +2,7 @@ package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.orders.OrderRoutes;
 import java.util.List;
 
 /** Every bounded context's HTTP routes. */
@@ -10,6 +11,6 @@ final class ApiModules {
   private ApiModules() {}
 
   static List<ApiModule> all() {
-    return List.of(new InventoryRoutes());
+    return List.of(new InventoryRoutes(), new OrderRoutes());
   }
 }

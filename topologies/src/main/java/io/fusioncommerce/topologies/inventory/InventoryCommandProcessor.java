@@ -1,8 +1,18 @@
 package io.fusioncommerce.topologies.inventory;
 
+import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.CommitStock;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.InventoryCommitted;
+import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
 import io.fusioncommerce.schemas.inventory.InventoryLowStock;
+import io.fusioncommerce.schemas.inventory.InventoryReleased;
+import io.fusioncommerce.schemas.inventory.InventoryReserved;
+import io.fusioncommerce.schemas.inventory.ReleaseStock;
+import io.fusioncommerce.schemas.inventory.ReserveStock;
+import io.fusioncommerce.schemas.inventory.Reservation;
+import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevelChanged;
@@ -10,22 +20,35 @@ import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Applies inventory commands to the stock store and emits what changed. */
-final class InventoryCommandProcessor implements Processor<SkuKey, InventoryCommand, SkuKey, SpecificRecord> {
+/**
+ * Applies inventory commands to the stock and reservation stores and emits what changed.
+ * Reservations are idempotent per order and SKU: a repeated ReserveStock changes nothing, and a
+ * ReserveStock that arrives after the order's release (a client retry after a timeout) reserves
+ * nothing either.
+ */
+final class InventoryCommandProcessor implements Processor<SkuKey, InventoryCommand, SpecificRecord, SpecificRecord> {
 
-  private ProcessorContext<SkuKey, SpecificRecord> context;
+  static final String RESERVED = "RESERVED";
+  static final String INSUFFICIENT = "INSUFFICIENT";
+  static final String RELEASED = "RELEASED";
+  static final String COMMITTED = "COMMITTED";
+
+  private ProcessorContext<SpecificRecord, SpecificRecord> context;
   private KeyValueStore<SkuKey, StockLevel> stock;
+  private KeyValueStore<ReservationKey, Reservation> reservations;
 
   @Override
-  public void init(ProcessorContext<SkuKey, SpecificRecord> context) {
+  public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
     this.context = context;
     this.stock = context.getStateStore(InventoryTopology.STOCK_STORE);
+    this.reservations = context.getStateStore(InventoryTopology.RESERVATION_STORE);
   }
 
   @Override
@@ -41,56 +64,151 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
           "tenant of key (" + key.getTenantId() + ") differs from tenant of command (" + command.getTenantId() + ")");
     }
     Instant at = Instant.ofEpochMilli(record.timestamp());
-    if (command.getCommand() instanceof SetStockLevel set) {
-      if (!set.getSku().equals(key.getSku())) {
-        throw new InvalidCommandException("sku of key (" + key.getSku() + ") differs from sku of command (" + set.getSku() + ")");
-      }
-      StockLevel current = stock.get(key);
-      StockLedger.Change change;
-      try {
-        change = StockLedger.setLevel(current != null ? current : StockLedger.empty(key.getTenantId(), key.getSku(), at), set, at);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidCommandException(e.getMessage());
-      }
-      stock.put(key, change.next());
-      emit(record, key, command, change, at);
-    } else {
-      throw new InvalidCommandException("unknown inventory command " + command.getCommand().getClass().getName());
+    Step step = new Step(record, key, command, at);
+    switch (command.getCommand()) {
+      case SetStockLevel set -> setLevel(step, set);
+      case ReserveStock reserve -> reserve(step, reserve);
+      case ReleaseStock release -> release(step, release);
+      case CommitStock commit -> commit(step, commit);
+      default -> throw new InvalidCommandException("unknown inventory command " + command.getCommand().getClass().getName());
     }
   }
 
-  private void emit(Record<SkuKey, InventoryCommand> record, SkuKey key, InventoryCommand command, StockLedger.Change change, Instant at) {
+  /** What every handler needs about the command being applied. */
+  private record Step(Record<SkuKey, InventoryCommand> record, SkuKey key, InventoryCommand command, Instant at) {
+    String eventId(String purpose) {
+      return EventIds.derive(command.getCommandId(), purpose);
+    }
+  }
+
+  private void setLevel(Step step, SetStockLevel set) {
+    requireSku(step, set.getSku());
+    StockLedger.Change change;
+    try {
+      change = StockLedger.setLevel(current(step), set, step.at());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCommandException(e.getMessage());
+    }
+    apply(step, change);
+  }
+
+  private void reserve(Step step, ReserveStock reserve) {
+    requireSku(step, reserve.getSku());
+    if (reserve.getQuantity() <= 0) {
+      throw new InvalidCommandException("reserve quantity must be positive: " + reserve.getQuantity());
+    }
+    ReservationKey reservationKey = reservationKey(step, reserve.getOrderId());
+    if (reservations.get(reservationKey) != null) {
+      return; // already reserved, refused or released for this order: a repeat changes nothing
+    }
+    StockLevel level = current(step);
+    OrderKey orderKey = new OrderKey(step.key().getTenantId(), reserve.getOrderId());
+    var reserved = StockLedger.reserve(level, reserve.getQuantity(), step.at());
+    if (reserved.isEmpty()) {
+      reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), INSUFFICIENT, Map.of()));
+      forward(step, orderKey, InventoryInsufficient.newBuilder()
+          .setEventId(step.eventId("insufficient")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+          .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setRequested(reserve.getQuantity())
+          .setAvailable(StockLedger.totalAvailable(level)).build(), InventoryTopology.INSUFFICIENT_SINK);
+      return;
+    }
+    Map<String, Long> allocations = reserved.get().allocations();
+    reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), RESERVED, allocations));
+    apply(step, reserved.get().change());
+    forward(step, orderKey, InventoryReserved.newBuilder()
+        .setEventId(step.eventId("reserved")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+        .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setQuantity(reserve.getQuantity())
+        .setAllocations(allocations)
+        .setRemainingAvailable(StockLedger.totalAvailable(reserved.get().change().next())).build(),
+        InventoryTopology.RESERVED_SINK);
+  }
+
+  private void release(Step step, ReleaseStock release) {
+    requireSku(step, release.getSku());
+    ReservationKey reservationKey = reservationKey(step, release.getOrderId());
+    Reservation reservation = reservations.get(reservationKey);
+    if (reservation == null) {
+      // The order gave up before its ReserveStock arrived: remember, so a late one reserves nothing.
+      reservations.put(reservationKey, reservation(step, release.getOrderId(), 0, RELEASED, Map.of()));
+      return;
+    }
+    if (!RESERVED.equals(reservation.getStatus())) {
+      return; // never held, or already released or gone with the order
+    }
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED).setUpdatedAt(step.at()).build());
+    apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()));
+    forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()), InventoryReleased.newBuilder()
+        .setEventId(step.eventId("released")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+        .setOrderId(release.getOrderId()).setSku(release.getSku()).setQuantity(reservation.getQuantity())
+        .setAllocations(reservation.getAllocations()).setReason(release.getReason()).build(),
+        InventoryTopology.RELEASED_SINK);
+  }
+
+  private void commit(Step step, CommitStock commit) {
+    requireSku(step, commit.getSku());
+    ReservationKey reservationKey = reservationKey(step, commit.getOrderId());
+    Reservation reservation = reservations.get(reservationKey);
+    if (reservation == null || !RESERVED.equals(reservation.getStatus())) {
+      return;
+    }
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED).setUpdatedAt(step.at()).build());
+    apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()));
+    forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()), InventoryCommitted.newBuilder()
+        .setEventId(step.eventId("committed")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+        .setOrderId(commit.getOrderId()).setSku(commit.getSku()).setQuantity(reservation.getQuantity()).build(),
+        InventoryTopology.COMMITTED_SINK);
+  }
+
+  private StockLevel current(Step step) {
+    StockLevel level = stock.get(step.key());
+    return level != null ? level : StockLedger.empty(step.key().getTenantId(), step.key().getSku(), step.at());
+  }
+
+  /** Stores the new stock and announces it: one stock-changed event per warehouse that moved. */
+  private void apply(Step step, StockLedger.Change change) {
     StockLevel next = change.next();
-    WarehouseStock warehouse = next.getWarehouses().get(change.warehouse());
-    StockLevelChanged changed =
-        StockLevelChanged.newBuilder()
-            .setEventId(EventIds.derive(command.getCommandId(), "stock-changed"))
-            .setTenantId(key.getTenantId())
-            .setOccurredAt(at)
-            .setCorrelationId(command.getCorrelationId())
-            .setCausationId(command.getCommandId())
-            .setSku(key.getSku())
-            .setWarehouse(change.warehouse())
-            .setAvailable(warehouse.getAvailable())
-            .setReserved(warehouse.getReserved())
-            .setTotalAvailable(StockLedger.totalAvailable(next))
-            .setTotalReserved(StockLedger.totalReserved(next))
-            .setVersion(next.getVersion())
-            .build();
-    context.forward(record.withKey(key).<SpecificRecord>withValue(changed), InventoryTopology.STOCK_CHANGED_SINK);
+    stock.put(step.key(), next);
+    for (String warehouse : change.warehouses().stream().sorted().toList()) {
+      WarehouseStock levels = next.getWarehouses().get(warehouse);
+      forward(step, step.key(), StockLevelChanged.newBuilder()
+          .setEventId(step.eventId("stock-changed:" + warehouse))
+          .setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+          .setSku(step.key().getSku()).setWarehouse(warehouse)
+          .setAvailable(levels.getAvailable()).setReserved(levels.getReserved())
+          .setTotalAvailable(StockLedger.totalAvailable(next)).setTotalReserved(StockLedger.totalReserved(next))
+          .setVersion(next.getVersion()).build(), InventoryTopology.STOCK_CHANGED_SINK);
+    }
     if (change.crossedLowStockThreshold()) {
-      InventoryLowStock low =
-          InventoryLowStock.newBuilder()
-              .setEventId(EventIds.derive(command.getCommandId(), "low-stock"))
-              .setTenantId(key.getTenantId())
-              .setOccurredAt(at)
-              .setCorrelationId(command.getCorrelationId())
-              .setCausationId(command.getCommandId())
-              .setSku(key.getSku())
-              .setTotalAvailable(StockLedger.totalAvailable(next))
-              .setThreshold(next.getLowStockThreshold())
-              .build();
-      context.forward(record.withKey(key).<SpecificRecord>withValue(low), InventoryTopology.LOW_STOCK_SINK);
+      forward(step, step.key(), InventoryLowStock.newBuilder()
+          .setEventId(step.eventId("low-stock")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
+          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+          .setSku(step.key().getSku()).setTotalAvailable(StockLedger.totalAvailable(next))
+          .setThreshold(next.getLowStockThreshold()).build(), InventoryTopology.LOW_STOCK_SINK);
+    }
+  }
+
+  private void forward(Step step, SpecificRecord key, SpecificRecord value, String sink) {
+    context.forward(new Record<>(key, value, step.record().timestamp(), step.record().headers()), sink);
+  }
+
+  private static ReservationKey reservationKey(Step step, String orderId) {
+    return new ReservationKey(step.key().getTenantId(), step.key().getSku(), orderId);
+  }
+
+  private static Reservation reservation(Step step, String orderId, long quantity, String status, Map<String, Long> allocations) {
+    return Reservation.newBuilder().setTenantId(step.key().getTenantId()).setSku(step.key().getSku())
+        .setOrderId(orderId).setQuantity(quantity).setStatus(status).setAllocations(allocations)
+        .setUpdatedAt(step.at()).build();
+  }
+
+  private static void requireSku(Step step, String sku) {
+    if (!sku.equals(step.key().getSku())) {
+      throw new InvalidCommandException("sku of key (" + step.key().getSku() + ") differs from sku of command (" + sku + ")");
     }
   }
 }

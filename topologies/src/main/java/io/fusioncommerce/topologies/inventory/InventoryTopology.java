@@ -1,7 +1,10 @@
 package io.fusioncommerce.topologies.inventory;
 
 import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.Reservation;
+import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
@@ -10,19 +13,25 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Inventory: stock per SKU and warehouse, in the persistent store {@value #STOCK_STORE}, keyed by
- * tenant and SKU. Every command for a SKU lands on the partition that owns the SKU, so changes to one
- * SKU are serialized and atomic.
+ * Inventory: stock per SKU and warehouse ({@value #STOCK_STORE}) and the reservations orders hold
+ * against it ({@value #RESERVATION_STORE}). Every command for a SKU lands on the partition that owns
+ * the SKU and is applied one at a time, so reservations are atomic per SKU: no oversell, under any
+ * concurrency. Reservation outcomes are published keyed by the order.
  */
 public final class InventoryTopology implements TopologyDefinition {
 
   public static final String CONTEXT = "inventory";
   public static final String STOCK_STORE = "inventory-stock";
+  public static final String RESERVATION_STORE = "inventory-reservations";
 
   static final String SOURCE = "inventory-commands";
   static final String PROCESSOR = "inventory-command-processor";
   static final String STOCK_CHANGED_SINK = "stock-changed-sink";
   static final String LOW_STOCK_SINK = "low-stock-sink";
+  static final String RESERVED_SINK = "reserved-sink";
+  static final String INSUFFICIENT_SINK = "insufficient-sink";
+  static final String RELEASED_SINK = "released-sink";
+  static final String COMMITTED_SINK = "committed-sink";
 
   @Override
   public String context() {
@@ -36,30 +45,29 @@ public final class InventoryTopology implements TopologyDefinition {
 
   @Override
   public Topology build(AvroSerdes serdes) {
-    var keySerde = serdes.key(SkuKey.class);
+    var skuKey = serdes.key(SkuKey.class);
+    var orderKey = serdes.key(OrderKey.class);
     Topology topology = new Topology();
-    topology.addSource(
-        SOURCE,
-        keySerde.deserializer(),
-        serdes.value(Topics.INVENTORY_COMMANDS.valueType()).deserializer(),
-        Topics.INVENTORY_COMMANDS.name());
+    topology.addSource(SOURCE, skuKey.deserializer(),
+        serdes.value(Topics.INVENTORY_COMMANDS.valueType()).deserializer(), Topics.INVENTORY_COMMANDS.name());
     topology.addProcessor(PROCESSOR, InventoryCommandProcessor::new, SOURCE);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STOCK_STORE), keySerde, serdes.value(StockLevel.class)),
-        PROCESSOR);
-    topology.addSink(
-        STOCK_CHANGED_SINK,
-        Topics.INVENTORY_STOCK_CHANGED.name(),
-        keySerde.serializer(),
-        serdes.value(Topics.INVENTORY_STOCK_CHANGED.valueType()).serializer(),
-        PROCESSOR);
-    topology.addSink(
-        LOW_STOCK_SINK,
-        Topics.INVENTORY_LOW_STOCK.name(),
-        keySerde.serializer(),
-        serdes.value(Topics.INVENTORY_LOW_STOCK.valueType()).serializer(),
-        PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(STOCK_STORE), skuKey, serdes.value(StockLevel.class)), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RESERVATION_STORE), serdes.key(ReservationKey.class),
+        serdes.value(Reservation.class)), PROCESSOR);
+    topology.addSink(STOCK_CHANGED_SINK, Topics.INVENTORY_STOCK_CHANGED.name(), skuKey.serializer(),
+        serdes.value(Topics.INVENTORY_STOCK_CHANGED.valueType()).serializer(), PROCESSOR);
+    topology.addSink(LOW_STOCK_SINK, Topics.INVENTORY_LOW_STOCK.name(), skuKey.serializer(),
+        serdes.value(Topics.INVENTORY_LOW_STOCK.valueType()).serializer(), PROCESSOR);
+    topology.addSink(RESERVED_SINK, Topics.INVENTORY_RESERVED.name(), orderKey.serializer(),
+        serdes.value(Topics.INVENTORY_RESERVED.valueType()).serializer(), PROCESSOR);
+    topology.addSink(INSUFFICIENT_SINK, Topics.INVENTORY_INSUFFICIENT.name(), orderKey.serializer(),
+        serdes.value(Topics.INVENTORY_INSUFFICIENT.valueType()).serializer(), PROCESSOR);
+    topology.addSink(RELEASED_SINK, Topics.INVENTORY_RELEASED.name(), orderKey.serializer(),
+        serdes.value(Topics.INVENTORY_RELEASED.valueType()).serializer(), PROCESSOR);
+    topology.addSink(COMMITTED_SINK, Topics.INVENTORY_COMMITTED.name(), orderKey.serializer(),
+        serdes.value(Topics.INVENTORY_COMMITTED.valueType()).serializer(), PROCESSOR);
     return topology;
   }
 }

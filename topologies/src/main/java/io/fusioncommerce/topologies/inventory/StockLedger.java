@@ -4,16 +4,35 @@ import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The rules for one SKU's stock across warehouses. Pure: state in, state out. */
+/**
+ * The rules for one SKU's stock across warehouses. Pure: state in, state out. Only the partition that
+ * owns the SKU applies them, one command at a time, so a reservation can never take what another
+ * one already took.
+ */
 public final class StockLedger {
 
   private StockLedger() {}
 
-  /** The outcome of a change: the new state and whether total stock just fell to the low-stock threshold. */
-  public record Change(StockLevel next, String warehouse, boolean crossedLowStockThreshold) {}
+  /**
+   * The outcome of a change.
+   *
+   * @param next the new state
+   * @param warehouses the warehouses whose stock moved
+   * @param crossedLowStockThreshold total available stock just fell to the low-stock threshold
+   */
+  public record Change(StockLevel next, Set<String> warehouses, boolean crossedLowStockThreshold) {}
+
+  /** The outcome of a reservation: the change, and what was taken from which warehouse. */
+  public record Reserved(Change change, Map<String, Long> allocations) {}
 
   public static StockLevel empty(String tenantId, String sku, Instant at) {
     return StockLevel.newBuilder()
@@ -34,21 +53,81 @@ public final class StockLedger {
     WarehouseStock before = warehouses.get(command.getWarehouse());
     long reserved = before == null ? 0 : before.getReserved();
     warehouses.put(command.getWarehouse(), new WarehouseStock(command.getAvailable(), reserved));
-
     Long threshold =
         command.getLowStockThreshold() != null ? command.getLowStockThreshold() : current.getLowStockThreshold();
-    StockLevel next =
-        StockLevel.newBuilder(current)
-            .setWarehouses(warehouses)
-            .setLowStockThreshold(threshold)
-            .setVersion(current.getVersion() + 1)
-            .setUpdatedAt(at)
-            .build();
-    boolean crossed =
-        threshold != null && totalAvailable(next) <= threshold
-            && (current.getVersion() == 0 || totalAvailable(current) > threshold
-                || !threshold.equals(current.getLowStockThreshold()));
-    return new Change(next, command.getWarehouse(), crossed);
+    return change(current, warehouses, threshold, Set.of(command.getWarehouse()), at,
+        current.getVersion() == 0 || !threshold(threshold).equals(threshold(current.getLowStockThreshold())));
+  }
+
+  /**
+   * Takes {@code quantity} from the warehouses that have it, fullest first (ties by name, so replays
+   * choose the same), or nothing when the SKU's total available stock is too small.
+   */
+  public static Optional<Reserved> reserve(StockLevel current, long quantity, Instant at) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("quantity must be positive: " + quantity);
+    }
+    if (totalAvailable(current) < quantity) {
+      return Optional.empty();
+    }
+    List<Map.Entry<String, WarehouseStock>> byStock = new ArrayList<>(current.getWarehouses().entrySet());
+    byStock.sort(Comparator.comparingLong((Map.Entry<String, WarehouseStock> e) -> -e.getValue().getAvailable())
+        .thenComparing(Map.Entry::getKey));
+    Map<String, WarehouseStock> warehouses = new HashMap<>(current.getWarehouses());
+    Map<String, Long> allocations = new LinkedHashMap<>();
+    long missing = quantity;
+    for (Map.Entry<String, WarehouseStock> entry : byStock) {
+      if (missing == 0) {
+        break;
+      }
+      long take = Math.min(missing, entry.getValue().getAvailable());
+      if (take > 0) {
+        WarehouseStock stock = entry.getValue();
+        warehouses.put(entry.getKey(), new WarehouseStock(stock.getAvailable() - take, stock.getReserved() + take));
+        allocations.put(entry.getKey(), take);
+        missing -= take;
+      }
+    }
+    Change change = change(current, warehouses, current.getLowStockThreshold(), allocations.keySet(), at, false);
+    return Optional.of(new Reserved(change, allocations));
+  }
+
+  /** Returns what a reservation took to the warehouses it came from. */
+  public static Change release(StockLevel current, Map<String, Long> allocations, Instant at) {
+    Map<String, WarehouseStock> warehouses = new HashMap<>(current.getWarehouses());
+    allocations.forEach((warehouse, quantity) -> {
+      WarehouseStock stock = warehouses.getOrDefault(warehouse, new WarehouseStock(0L, 0L));
+      warehouses.put(warehouse, new WarehouseStock(stock.getAvailable() + quantity,
+          Math.max(0, stock.getReserved() - quantity)));
+    });
+    return change(current, warehouses, current.getLowStockThreshold(), allocations.keySet(), at, false);
+  }
+
+  /** The reserved stock left with the order: it is no longer reserved, and not available either. */
+  public static Change commit(StockLevel current, Map<String, Long> allocations, Instant at) {
+    Map<String, WarehouseStock> warehouses = new HashMap<>(current.getWarehouses());
+    allocations.forEach((warehouse, quantity) -> {
+      WarehouseStock stock = warehouses.getOrDefault(warehouse, new WarehouseStock(0L, 0L));
+      warehouses.put(warehouse, new WarehouseStock(stock.getAvailable(), Math.max(0, stock.getReserved() - quantity)));
+    });
+    return change(current, warehouses, current.getLowStockThreshold(), allocations.keySet(), at, false);
+  }
+
+  private static Change change(StockLevel current, Map<String, WarehouseStock> warehouses, Long threshold,
+      Set<String> touched, Instant at, boolean thresholdIsNew) {
+    StockLevel next = StockLevel.newBuilder(current)
+        .setWarehouses(warehouses)
+        .setLowStockThreshold(threshold)
+        .setVersion(current.getVersion() + 1)
+        .setUpdatedAt(at)
+        .build();
+    boolean crossed = threshold != null && totalAvailable(next) <= threshold
+        && (thresholdIsNew || totalAvailable(current) > threshold);
+    return new Change(next, touched, crossed);
+  }
+
+  private static Long threshold(Long value) {
+    return value == null ? -1L : value;
   }
 
   public static long totalAvailable(StockLevel level) {

@@ -1,0 +1,51 @@
+package io.fusioncommerce.ingress.orders;
+
+import io.fusioncommerce.ingress.auth.Principal;
+import io.fusioncommerce.ingress.auth.Role;
+import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.schemas.orders.OrderState;
+
+/**
+ * Who may see an order, and how much of it. Staff (admin, operator, analyst) see the whole order; a
+ * customer sees its own orders and its organization's; a vendor sees its own part. Anyone else is told
+ * the order does not exist.
+ */
+final class OrderAccess {
+
+  private OrderAccess() {}
+
+  static OrderResponse view(Principal principal, OrderState state) {
+    if (!state.getPlaced()) {
+      throw notFound(state.getOrderId());
+    }
+    if (principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST) || isBuyer(principal, state)) {
+      return OrderResponse.of(state);
+    }
+    if (principal.has(Role.VENDOR) && principal.vendorId().isPresent()) {
+      String vendor = principal.vendorId().get();
+      if (state.getLines().stream().anyMatch(line -> vendor.equals(line.getVendorId()))) {
+        return OrderResponse.of(state, line -> vendor.equals(line.getVendorId()));
+      }
+    }
+    throw notFound(state.getOrderId());
+  }
+
+  /** Whether the caller may act on the order as its buyer or as staff (cancel it). */
+  static void requireBuyerOrStaff(Principal principal, OrderState state) {
+    if (!state.getPlaced() || !(principal.hasAny(Role.ADMIN, Role.OPERATOR) || isBuyer(principal, state))) {
+      throw notFound(state.getOrderId());
+    }
+  }
+
+  private static boolean isBuyer(Principal principal, OrderState state) {
+    if (!principal.has(Role.CUSTOMER)) {
+      return false;
+    }
+    return principal.subject().equals(state.getCustomerId())
+        || (state.getOrganizationId() != null && principal.organizationId().filter(state.getOrganizationId()::equals).isPresent());
+  }
+
+  static ApiException notFound(String orderId) {
+    return ApiException.notFound("no order " + orderId);
+  }
+}

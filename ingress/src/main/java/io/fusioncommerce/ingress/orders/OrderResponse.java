@@ -1,0 +1,100 @@
+package io.fusioncommerce.ingress.orders;
+
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.OrderStateLine;
+import io.fusioncommerce.schemas.orders.ShippingAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Answer of {@code GET /v1/orders/{orderId}}, as API.md defines it. */
+public record OrderResponse(
+    String orderId,
+    String customerId,
+    String status,
+    String currency,
+    List<Item> items,
+    MoneyView total,
+    List<VendorOrder> vendorOrders,
+    String rejectionReason,
+    String cancellationReason,
+    Instant holdExpiresAt,
+    Address shippingAddress,
+    String organizationId,
+    String purchaseOrderNumber,
+    Payment payment,
+    List<Object> shipments,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  /** Money in minor units of its currency. */
+  public record MoneyView(long amount, String currency) {
+    static MoneyView of(Money money) {
+      return money == null ? null : new MoneyView(money.getAmount(), money.getCurrency());
+    }
+  }
+
+  /** One line, priced from the catalog, with the state of its reservation. */
+  public record Item(String sku, String name, long quantity, MoneyView unitPrice, String vendorId, String reservation) {}
+
+  /** The part of the order one vendor fulfils. */
+  public record VendorOrder(String vendorId, List<Item> items, MoneyView subtotal, String status) {}
+
+  /** The order's payment, once it has one. */
+  public record Payment(String paymentId, String status) {}
+
+  public record Address(String name, String line1, String line2, String city, String region, String postalCode,
+      String country) {}
+
+  /** The whole order. */
+  public static OrderResponse of(OrderState state) {
+    return of(state, line -> true);
+  }
+
+  /** Only the lines {@code visible} lets through (a vendor sees its own part), totals to match. */
+  public static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible) {
+    List<Item> items = new ArrayList<>();
+    Map<String, List<Item>> byVendor = new LinkedHashMap<>();
+    for (OrderStateLine line : state.getLines()) {
+      if (!visible.test(line)) {
+        continue;
+      }
+      Item item = new Item(line.getSku(), line.getName(), line.getQuantity(), MoneyView.of(line.getUnitPrice()),
+          line.getVendorId(), line.getReservation());
+      items.add(item);
+      if (line.getVendorId() != null) {
+        byVendor.computeIfAbsent(line.getVendorId(), v -> new ArrayList<>()).add(item);
+      }
+    }
+    List<VendorOrder> vendorOrders = byVendor.entrySet().stream()
+        .map(e -> new VendorOrder(e.getKey(), e.getValue(), subtotal(e.getValue(), state.getCurrency()), state.getStatus()))
+        .toList();
+    MoneyView total = items.size() == state.getLines().size()
+        ? MoneyView.of(state.getTotal())
+        : subtotal(items, state.getCurrency());
+    ShippingAddress address = state.getShippingAddress();
+    return new OrderResponse(state.getOrderId(), state.getCustomerId(), state.getStatus(), state.getCurrency(), items,
+        total, vendorOrders, state.getRejectionReason(), state.getCancellationReason(), state.getHoldExpiresAt(),
+        address == null ? null : new Address(address.getName(), address.getLine1(), address.getLine2(),
+            address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry()),
+        state.getOrganizationId(), state.getPurchaseOrderNumber(),
+        state.getPaymentId() == null ? null : new Payment(state.getPaymentId(), "SUCCEEDED"),
+        List.of(), state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
+  }
+
+  private static MoneyView subtotal(List<Item> items, String currency) {
+    long amount = 0;
+    for (Item item : items) {
+      if (item.unitPrice() == null) {
+        return null;
+      }
+      amount = Math.addExact(amount, Math.multiplyExact(item.unitPrice().amount(), item.quantity()));
+    }
+    return new MoneyView(amount, currency);
+  }
+}

@@ -1,0 +1,238 @@
+package io.fusioncommerce.ingress.orders;
+
+import io.fusioncommerce.ingress.ApiContext;
+import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.auth.Principal;
+import io.fusioncommerce.ingress.auth.Role;
+import io.fusioncommerce.ingress.commands.CommandIds;
+import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.RequestContext;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.ReserveStock;
+import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderHistory;
+import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.orders.ShippingAddress;
+import io.fusioncommerce.topologies.orders.OrderStatus;
+import io.fusioncommerce.topologies.orders.OrderTopology;
+import io.fusioncommerce.topologies.support.EventIds;
+import io.javalin.http.Context;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * Orders over HTTP. Placing an order writes the PlaceOrder command and, on the SKUs' own partitions,
+ * one ReserveStock per SKU, so the reservation starts at once (one exactly-once hop from POST to
+ * CONFIRMED); the order topology prices the order from the catalog and settles it. Reads and cancels
+ * run on the instance that owns the order.
+ */
+public final class OrderRoutes implements ApiModule {
+
+  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  /** Answer of an accepted order command (202). */
+  public record OrderAccepted(String orderId, String status) {}
+
+  /** Body of {@code POST /v1/orders/{orderId}/cancel}. */
+  public record CancelRequest(@Size(max = 500) String reason) {}
+
+  /** Answer of {@code GET /v1/orders/{orderId}/history}: every event of the order, oldest first. */
+  public record HistoryResponse(String orderId, List<HistoryItem> items) {}
+
+  public record HistoryItem(String eventId, String type, Instant occurredAt, String status, String detail,
+      String causationId, String actor) {}
+
+  @Override
+  public void register(DocumentedRoutes routes, ApiContext api) {
+    routes.post("/v1/orders", ctx -> place(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
+        .tag("Orders").summary("Place an order; prices come from the catalog")
+        .description("Answers 202 at once; the order becomes CONFIRMED when every line is reserved, or REJECTED "
+            + "(INSUFFICIENT_STOCK, UNKNOWN_SKU, ...). A customer orders for itself; B2B orders need the buyer's organization.")
+        .body(PlaceOrderRequest.class).idempotent()
+        .response(202, OrderAccepted.class, "Accepted; GET the order (with ?waitMs=) to see it settle")
+        .response(422, io.fusioncommerce.ingress.http.Problem.class, "The Idempotency-Key was used for a different order",
+            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+    routes.get("/v1/orders/{orderId}", ctx -> get(ctx, api), Role.ANY)
+        .tag("Orders").summary("An order, from the order topology's state store")
+        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
+        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
+        .response(200, OrderResponse.class, "The order (a vendor sees its own part)");
+    routes.get("/v1/orders/{orderId}/history", ctx -> history(ctx, api), Role.ANY)
+        .tag("Orders").summary("Every event of the order, oldest first (audit trail)")
+        .response(200, HistoryResponse.class, "The audit trail");
+    routes.post("/v1/orders/{orderId}/cancel", ctx -> cancel(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
+        .tag("Orders").summary("Cancel an order that is CREATED, CONFIRMED or PAID; its stock is released")
+        .body(CancelRequest.class).idempotent()
+        .response(202, OrderAccepted.class, "Accepted")
+        .response(409, io.fusioncommerce.ingress.http.Problem.class, "The order can no longer be cancelled",
+            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+  }
+
+  // ------------------------------------------------------------------ place
+
+  private void place(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    PlaceOrderRequest request = api.bodies().read(ctx, PlaceOrderRequest.class);
+    checkBuyer(principal, request);
+    String orderId = CommandIds.forRequest(ctx, principal, "place-order");
+    String requestHash = RequestHash.of(request);
+    OrderKey key = new OrderKey(principal.tenantId(), orderId);
+    if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
+      publishOrder(ctx, api, principal, key, request, requestHash);
+      return;
+    }
+    // With an Idempotency-Key the order may exist already: decide where its state lives.
+    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
+        api.serdes().key(OrderKey.class).serializer(), local -> {
+          Optional<OrderState> existing = local.get(OrderTopology.ORDER_STORE);
+          if (existing.isPresent() && existing.get().getPlaced()) {
+            if (!existing.get().getRequestHash().equals(requestHash)) {
+              throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                  "this Idempotency-Key was used for a different order", List.of());
+            }
+            accepted(ctx, orderId);
+            return;
+          }
+          publishOrder(ctx, api, principal, key, request, requestHash);
+        });
+  }
+
+  private static void checkBuyer(Principal principal, PlaceOrderRequest request) {
+    try {
+      Currency.getInstance(request.currency());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidField("currency", "not an ISO-4217 currency");
+    }
+    boolean staff = principal.hasAny(Role.ADMIN, Role.OPERATOR);
+    if (!staff && !principal.subject().equals(request.customerId())) {
+      throw ApiException.forbidden("a customer can only order for itself");
+    }
+    if (request.purchaseOrderNumber() != null && request.organizationId() == null) {
+      throw ApiException.invalidField("purchaseOrderNumber", "needs organizationId");
+    }
+    if (request.organizationId() != null && !staff
+        && principal.organizationId().filter(request.organizationId()::equals).isEmpty()) {
+      throw ApiException.forbidden("only buyers of organization " + request.organizationId() + " can order for it");
+    }
+  }
+
+  private void publishOrder(Context ctx, ApiContext api, Principal principal, OrderKey key, PlaceOrderRequest request,
+      String requestHash) {
+    String correlationId = RequestContext.correlationId(ctx);
+    String traceparent = ctx.header(RequestContext.TRACEPARENT_HEADER);
+    Instant now = api.clock().instant();
+    List<RequestedLine> lines = request.items().stream().map(i -> new RequestedLine(i.sku(), i.quantity())).toList();
+    PlaceOrder place = PlaceOrder.newBuilder()
+        .setOrderId(key.getOrderId()).setCustomerId(request.customerId()).setCurrency(request.currency())
+        .setLines(lines).setShippingAddress(address(request.shippingAddress()))
+        .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
+        .setRequestHash(requestHash).build();
+    String commandId = EventIds.derive(key.getOrderId(), "place-order");
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    acks.add(api.commands().send(Topics.ORDER_COMMANDS, key, OrderCommand.newBuilder()
+        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(now).setCorrelationId(correlationId)
+        .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(place).build(), correlationId, traceparent));
+    // One reservation per SKU, on the SKU's own partition, in parallel with the order itself.
+    Map<String, Long> bySku = new LinkedHashMap<>();
+    lines.forEach(line -> bySku.merge(line.getSku(), line.getQuantity(), Math::addExact));
+    bySku.forEach((sku, quantity) -> acks.add(api.commands().send(Topics.INVENTORY_COMMANDS,
+        new SkuKey(key.getTenantId(), sku), InventoryCommand.newBuilder()
+            .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
+            .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(commandId)
+            .setIssuedBy(InventoryRoutes.actor(principal))
+            .setCommand(new ReserveStock(key.getOrderId(), sku, quantity)).build(), correlationId, traceparent)));
+    ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+        .thenRun(() -> accepted(ctx, key.getOrderId())));
+  }
+
+  private static void accepted(Context ctx, String orderId) {
+    ctx.status(202).header("Location", "/v1/orders/" + orderId).json(new OrderAccepted(orderId, OrderStatus.CREATED.name()));
+  }
+
+  private static ShippingAddress address(PlaceOrderRequest.Address address) {
+    if (address == null) {
+      return null;
+    }
+    return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
+        .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
+        .setCountry(address.country()).build();
+  }
+
+  // ------------------------------------------------------------------ read
+
+  private void get(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
+    api.stores().<OrderKey, OrderState>serve(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
+        api.serdes().key(OrderKey.class).serializer(), OrderState::getVersion,
+        state -> OrderAccess.view(principal, state), "no order " + key.getOrderId());
+  }
+
+  private void history(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
+    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
+        api.serdes().key(OrderKey.class).serializer(), local -> {
+          OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
+              .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
+          OrderAccess.view(principal, state);
+          List<OrderHistoryEntry> entries = local.<OrderHistory>get(OrderTopology.HISTORY_STORE)
+              .map(OrderHistory::getEntries).orElse(List.of());
+          ctx.json(new HistoryResponse(key.getOrderId(), entries.stream().map(e -> new HistoryItem(e.getEventId(),
+              e.getType(), e.getOccurredAt(), e.getStatus(), e.getDetail(), e.getCausationId(), e.getActor())).toList()));
+        });
+  }
+
+  // ------------------------------------------------------------------ cancel
+
+  private void cancel(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
+    CancelRequest request = ctx.body().isBlank() ? new CancelRequest(null) : api.bodies().read(ctx, CancelRequest.class);
+    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
+        api.serdes().key(OrderKey.class).serializer(), local -> {
+          OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
+              .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
+          OrderAccess.requireBuyerOrStaff(principal, state);
+          OrderStatus status = OrderStatus.valueOf(state.getStatus());
+          if (!OrderStatus.CANCELLABLE.contains(status)) {
+            throw ApiException.conflict("an order that is " + status + " cannot be cancelled");
+          }
+          String correlationId = RequestContext.correlationId(ctx);
+          String reason = request.reason() == null || request.reason().isBlank() ? "cancelled by the buyer" : request.reason();
+          OrderCommand command = OrderCommand.newBuilder()
+              .setCommandId(CommandIds.forRequest(ctx, principal, "cancel:" + key.getOrderId()))
+              .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
+              .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(new CancelOrder(key.getOrderId(), reason)).build();
+          ctx.future(() -> api.commands().send(Topics.ORDER_COMMANDS, key, command, correlationId,
+                  ctx.header(RequestContext.TRACEPARENT_HEADER))
+              .thenRun(() -> ctx.status(202).header("Location", "/v1/orders/" + key.getOrderId())
+                  .json(new OrderAccepted(key.getOrderId(), status.name()))));
+        });
+  }
+
+  private static String orderId(Context ctx) {
+    String id = ctx.pathParam("orderId");
+    if (!ORDER_ID.matcher(id).matches()) {
+      throw ApiException.invalidField("orderId", "not an order id");
+    }
+    return id;
+  }
+}

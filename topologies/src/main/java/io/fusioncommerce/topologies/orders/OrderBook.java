@@ -1,0 +1,337 @@
+package io.fusioncommerce.topologies.orders;
+
+import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.OrderStateLine;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of an order's life. Pure: the current state and an input in, the next state and its
+ * effects out. The order topology applies them one record at a time on the partition that owns the
+ * order; invalid transitions are refused here, not only at the HTTP edge.
+ */
+public final class OrderBook {
+
+  /** How long the order waits for its reservation results (or results for the order itself). */
+  public static final Duration RESERVATION_TIMEOUT = Duration.ofSeconds(60);
+  /** How long a confirmed order's stock is held for payment when the tenant set nothing else. */
+  public static final Duration DEFAULT_HOLD = Duration.ofMinutes(30);
+
+  private OrderBook() {}
+
+  /** The next state and what it causes. {@code next} is null when nothing changes. */
+  public record Decision(OrderState next, List<OrderEffect> effects) {
+    static Decision none() {
+      return new Decision(null, List.of());
+    }
+
+    static Decision note(String type, String detail) {
+      return new Decision(null, List.of(new OrderEffect.Note(type, detail)));
+    }
+  }
+
+  /** The catalog's product table, as the order topology sees it. */
+  @FunctionalInterface
+  public interface Catalog {
+    Optional<Product> product(String tenantId, String sku);
+  }
+
+  /** Why an order was refused. */
+  public static final class Reasons {
+    public static final String UNKNOWN_SKU = "UNKNOWN_SKU";
+    public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
+    public static final String TOTAL_TOO_LARGE = "TOTAL_TOO_LARGE";
+    public static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
+    public static final String RESERVATION_TIMEOUT = "RESERVATION_TIMEOUT";
+    public static final String HOLD_EXPIRED = "HOLD_EXPIRED";
+    public static final String ORDER_NOT_RECEIVED = "ORDER_NOT_RECEIVED";
+
+    private Reasons() {}
+  }
+
+  // ---------------------------------------------------------------- placing
+
+  public static Decision place(OrderState current, String tenantId, PlaceOrder place, Catalog catalog, Instant at,
+      String correlationId, Duration hold) {
+    if (current != null && current.getPlaced()) {
+      return current.getRequestHash().equals(place.getRequestHash())
+          ? Decision.none() // the same order again (a retry): it exists, nothing changes
+          : Decision.note("PlaceOrderRefused", "another order was already placed under this order id");
+    }
+    Map<String, OrderStateLine> earlyResults = new LinkedHashMap<>();
+    if (current != null) {
+      current.getLines().forEach(line -> earlyResults.put(line.getSku(), line));
+    }
+    List<OrderEffect> effects = new ArrayList<>();
+    List<OrderStateLine> lines = new ArrayList<>();
+    String refusal = null;
+    for (RequestedLine requested : mergeBySku(place.getLines())) {
+      Optional<Product> product = catalog.product(tenantId, requested.getSku())
+          .filter(p -> tenantId.equals(p.getTenantId()) && "ACTIVE".equals(p.getStatus()));
+      OrderStateLine early = earlyResults.remove(requested.getSku());
+      OrderStateLine.Builder line = OrderStateLine.newBuilder()
+          .setSku(requested.getSku()).setQuantity(requested.getQuantity())
+          .setReservation(early != null ? early.getReservation() : "PENDING")
+          .setAllocations(early != null ? early.getAllocations() : Map.of());
+      if (product.isEmpty()) {
+        refusal = refusal != null ? refusal : Reasons.UNKNOWN_SKU;
+      } else {
+        Money unitPrice = place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice() : product.get().getPrice();
+        if (!unitPrice.getCurrency().equals(place.getCurrency())) {
+          refusal = refusal != null ? refusal : Reasons.CURRENCY_MISMATCH;
+        }
+        line.setUnitPrice(unitPrice).setVendorId(product.get().getVendorId()).setName(product.get().getName());
+      }
+      lines.add(line.build());
+    }
+    // results for SKUs the order does not contain are given back at once
+    earlyResults.values().stream().filter(l -> "RESERVED".equals(l.getReservation()))
+        .forEach(l -> effects.add(new OrderEffect.ReleaseStock(l.getSku(), "NOT_IN_ORDER")));
+
+    Money total = null;
+    if (refusal == null) {
+      try {
+        total = total(lines, place.getCurrency());
+      } catch (ArithmeticException overflow) {
+        refusal = Reasons.TOTAL_TOO_LARGE;
+      }
+    }
+    OrderState.Builder next = OrderState.newBuilder()
+        .setTenantId(tenantId).setOrderId(place.getOrderId()).setPlaced(true)
+        .setCustomerId(place.getCustomerId()).setCurrency(place.getCurrency())
+        .setShippingAddress(place.getShippingAddress())
+        .setOrganizationId(place.getOrganizationId()).setPurchaseOrderNumber(place.getPurchaseOrderNumber())
+        .setCampaignId(place.getCampaignId())
+        .setRequestHash(place.getRequestHash())
+        .setTotal(total)
+        .setCreatedAt(at).setUpdatedAt(at)
+        .setCorrelationId(correlationId)
+        .setVersion(current == null ? 1 : current.getVersion() + 1);
+    if (refusal != null) {
+      next.setStatus(OrderStatus.REJECTED.name()).setRejectionReason(refusal).setLines(releaseHeld(lines, "ORDER_REJECTED", effects));
+      effects.add(new OrderEffect.StatusChanged(null, OrderStatus.REJECTED, refusal));
+      return new Decision(next.build(), effects);
+    }
+    next.setStatus(OrderStatus.CREATED.name()).setLines(lines);
+    effects.add(new OrderEffect.Created());
+    effects.add(new OrderEffect.StatusChanged(null, OrderStatus.CREATED, null));
+    effects.add(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT));
+    return settle(next.build(), effects, at, hold);
+  }
+
+  // ---------------------------------------------------------------- reservation results
+
+  public static Decision reserved(OrderState current, String tenantId, String orderId, String sku,
+      Map<String, Long> allocations, Instant at, String correlationId, Duration hold) {
+    return result(current, tenantId, orderId, sku, "RESERVED", allocations, at, correlationId, hold);
+  }
+
+  public static Decision insufficient(OrderState current, String tenantId, String orderId, String sku, Instant at,
+      String correlationId, Duration hold) {
+    return result(current, tenantId, orderId, sku, "INSUFFICIENT", Map.of(), at, correlationId, hold);
+  }
+
+  private static Decision result(OrderState current, String tenantId, String orderId, String sku, String outcome,
+      Map<String, Long> allocations, Instant at, String correlationId, Duration hold) {
+    List<OrderEffect> effects = new ArrayList<>();
+    if (current == null) {
+      // The result overtook the order (they travel on different partitions): keep it until the order arrives.
+      OrderState pending = OrderState.newBuilder()
+          .setTenantId(tenantId).setOrderId(orderId).setPlaced(false)
+          .setStatus(OrderStatus.PENDING.name())
+          .setLines(List.of(OrderStateLine.newBuilder().setSku(sku).setQuantity(0).setReservation(outcome)
+              .setAllocations(allocations).build()))
+          .setCreatedAt(at).setUpdatedAt(at).setCorrelationId(correlationId).setVersion(1).build();
+      effects.add(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT));
+      return new Decision(pending, effects);
+    }
+    List<OrderStateLine> lines = new ArrayList<>(current.getLines());
+    int index = indexOf(lines, sku);
+    if (index < 0) {
+      if (!current.getPlaced()) {
+        lines.add(OrderStateLine.newBuilder().setSku(sku).setQuantity(0).setReservation(outcome)
+            .setAllocations(allocations).build());
+        return new Decision(touch(current, at).setLines(lines).build(), effects);
+      }
+      if ("RESERVED".equals(outcome)) {
+        effects.add(new OrderEffect.ReleaseStock(sku, "NOT_IN_ORDER"));
+      }
+      effects.add(new OrderEffect.Note("UnexpectedReservation", sku + " is not part of this order"));
+      return new Decision(null, effects);
+    }
+    OrderStateLine line = lines.get(index);
+    if (!"PENDING".equals(line.getReservation())) {
+      return Decision.none(); // a repeated result
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    if ("RESERVED".equals(outcome) && (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED)) {
+      // the order gave up before this SKU was held: give it back straight away
+      effects.add(new OrderEffect.ReleaseStock(sku, "ORDER_" + status.name()));
+      lines.set(index, OrderStateLine.newBuilder(line).setReservation("RELEASED").setAllocations(allocations).build());
+      return new Decision(touch(current, at).setLines(lines).build(), effects);
+    }
+    lines.set(index, OrderStateLine.newBuilder(line).setReservation(outcome).setAllocations(allocations).build());
+    OrderState next = touch(current, at).setLines(lines).build();
+    return current.getPlaced() ? settle(next, effects, at, hold) : new Decision(next, effects);
+  }
+
+  /** A created order whose every SKU has an answer is confirmed (all held) or rejected (some not). */
+  private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Duration hold) {
+    if (!OrderStatus.CREATED.name().equals(state.getStatus())
+        || state.getLines().stream().anyMatch(l -> "PENDING".equals(l.getReservation()))) {
+      return new Decision(state, effects);
+    }
+    boolean allHeld = state.getLines().stream().allMatch(l -> "RESERVED".equals(l.getReservation()));
+    if (allHeld) {
+      Instant expires = at.plus(hold != null ? hold : DEFAULT_HOLD);
+      effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.CONFIRMED, null));
+      effects.add(new OrderEffect.Timer(expires, TimerKind.HOLD_EXPIRY));
+      return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.CONFIRMED.name())
+          .setHoldExpiresAt(expires).build(), effects);
+    }
+    List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
+    effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.REJECTED, Reasons.INSUFFICIENT_STOCK));
+    return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.REJECTED.name())
+        .setRejectionReason(Reasons.INSUFFICIENT_STOCK).setLines(lines).build(), effects);
+  }
+
+  // ---------------------------------------------------------------- lifecycle commands
+
+  public static Decision cancel(OrderState current, CancelOrder cancel, Instant at) {
+    if (current == null || !current.getPlaced()) {
+      return Decision.note("CancelRefused", "no such order");
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    if (!OrderStatus.CANCELLABLE.contains(status)) {
+      return Decision.note("CancelRefused", "an order that is " + status + " cannot be cancelled");
+    }
+    List<OrderEffect> effects = new ArrayList<>();
+    List<OrderStateLine> lines = new ArrayList<>();
+    for (OrderStateLine line : current.getLines()) {
+      if ("RESERVED".equals(line.getReservation()) || "PENDING".equals(line.getReservation())) {
+        // PENDING too: the inventory remembers the release, so a late reservation takes nothing
+        effects.add(new OrderEffect.ReleaseStock(line.getSku(), "ORDER_CANCELLED"));
+        lines.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+      } else {
+        lines.add(line);
+      }
+    }
+    if (status == OrderStatus.PAID) {
+      effects.add(new OrderEffect.Note("RefundRequested", "the order was paid; its payment is refunded"));
+    }
+    effects.add(new OrderEffect.StatusChanged(status, OrderStatus.CANCELLED, cancel.getReason()));
+    return new Decision(touch(current, at).setStatus(OrderStatus.CANCELLED.name())
+        .setCancellationReason(cancel.getReason()).setHoldExpiresAt(null).setLines(lines).build(), effects);
+  }
+
+  public static Decision paid(OrderState current, MarkOrderPaid paid, Instant at) {
+    if (current == null || !OrderStatus.CONFIRMED.name().equals(current.getStatus())) {
+      return Decision.note("PaymentRefused",
+          "payment " + paid.getPaymentId() + " arrived for an order that is " + (current == null ? "unknown" : current.getStatus()));
+    }
+    List<OrderEffect> effects = new ArrayList<>();
+    effects.add(new OrderEffect.StatusChanged(OrderStatus.CONFIRMED, OrderStatus.PAID, null));
+    return new Decision(touch(current, at).setStatus(OrderStatus.PAID.name()).setPaymentId(paid.getPaymentId())
+        .setHoldExpiresAt(null).build(), effects);
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  public static Decision timerFired(OrderState current, TimerKind kind, Instant now) {
+    if (current == null) {
+      return Decision.none();
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    List<OrderEffect> effects = new ArrayList<>();
+    switch (kind) {
+      case HOLD_EXPIRY -> {
+        if (status != OrderStatus.CONFIRMED || current.getHoldExpiresAt() == null || current.getHoldExpiresAt().isAfter(now)) {
+          return Decision.none();
+        }
+        List<OrderStateLine> lines = releaseHeld(current.getLines(), "HOLD_EXPIRED", effects);
+        effects.add(new OrderEffect.StatusChanged(status, OrderStatus.CANCELLED, Reasons.HOLD_EXPIRED));
+        return new Decision(touch(current, now).setStatus(OrderStatus.CANCELLED.name())
+            .setCancellationReason(Reasons.HOLD_EXPIRED).setHoldExpiresAt(null).setLines(lines).build(), effects);
+      }
+      case RESERVATION_TIMEOUT -> {
+        if (!current.getPlaced()) {
+          List<OrderStateLine> lines = releaseHeld(current.getLines(), Reasons.ORDER_NOT_RECEIVED, effects);
+          effects.add(new OrderEffect.Note("OrderNotReceived", "reservation results arrived but the order did not"));
+          return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
+              .setRejectionReason(Reasons.ORDER_NOT_RECEIVED).setLines(lines).build(), effects);
+        }
+        if (status != OrderStatus.CREATED) {
+          return Decision.none();
+        }
+        List<OrderStateLine> lines = new ArrayList<>();
+        for (OrderStateLine line : current.getLines()) {
+          if ("RESERVED".equals(line.getReservation()) || "PENDING".equals(line.getReservation())) {
+            effects.add(new OrderEffect.ReleaseStock(line.getSku(), Reasons.RESERVATION_TIMEOUT));
+            lines.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+          } else {
+            lines.add(line);
+          }
+        }
+        effects.add(new OrderEffect.StatusChanged(status, OrderStatus.REJECTED, Reasons.RESERVATION_TIMEOUT));
+        return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
+            .setRejectionReason(Reasons.RESERVATION_TIMEOUT).setLines(lines).build(), effects);
+      }
+      default -> throw new IllegalStateException("unknown timer " + kind);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Lines of the same SKU become one line (one reservation per SKU and order). */
+  static List<RequestedLine> mergeBySku(List<RequestedLine> lines) {
+    Map<String, Long> bySku = new LinkedHashMap<>();
+    lines.forEach(line -> bySku.merge(line.getSku(), line.getQuantity(), Math::addExact));
+    return bySku.entrySet().stream().map(e -> new RequestedLine(e.getKey(), e.getValue())).toList();
+  }
+
+  static Money total(List<OrderStateLine> lines, String currency) {
+    long amount = 0;
+    for (OrderStateLine line : lines) {
+      amount = Math.addExact(amount, Math.multiplyExact(line.getUnitPrice().getAmount(), line.getQuantity()));
+    }
+    return new Money(amount, currency);
+  }
+
+  private static List<OrderStateLine> releaseHeld(List<OrderStateLine> lines, String reason, List<OrderEffect> effects) {
+    List<OrderStateLine> next = new ArrayList<>();
+    for (OrderStateLine line : lines) {
+      if ("RESERVED".equals(line.getReservation())) {
+        effects.add(new OrderEffect.ReleaseStock(line.getSku(), reason));
+        next.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+      } else {
+        next.add(line);
+      }
+    }
+    return next;
+  }
+
+  private static int indexOf(List<OrderStateLine> lines, String sku) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).getSku().equals(sku)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static OrderState.Builder touch(OrderState current, Instant at) {
+    return OrderState.newBuilder(current).setUpdatedAt(at).setVersion(current.getVersion() + 1);
+  }
+}

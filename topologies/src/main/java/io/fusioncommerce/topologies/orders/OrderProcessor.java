@@ -1,0 +1,273 @@
+package io.fusioncommerce.topologies.orders;
+
+import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.CommitStock;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
+import io.fusioncommerce.schemas.inventory.InventoryReserved;
+import io.fusioncommerce.schemas.inventory.ReleaseStock;
+import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.orders.OrderHistory;
+import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
+import io.fusioncommerce.schemas.orders.OrderLine;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.orders.OrderView;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.schemas.tenants.TenantSettings;
+import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.InvalidCommandException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies order commands, reservation outcomes and due timers to the order's state through
+ * {@link OrderBook}, then turns the decision's effects into records: events, inventory commands,
+ * the read-model row, timers and audit-trail entries.
+ */
+final class OrderProcessor implements Processor<OrderKey, SpecificRecord, SpecificRecord, SpecificRecord> {
+
+  static final Duration TIMER_SCAN_INTERVAL = Duration.ofSeconds(1);
+  private static final Actor SYSTEM = Actor.newBuilder().setSubject("order-topology").setRoles(List.of()).build();
+
+  private ProcessorContext<SpecificRecord, SpecificRecord> context;
+  private KeyValueStore<OrderKey, OrderState> orders;
+  private KeyValueStore<OrderKey, OrderHistory> history;
+  private KeyValueStore<String, String> timers;
+  private KeyValueStore<SkuKey, Product> products;
+  private KeyValueStore<TenantKey, TenantSettings> tenants;
+
+  @Override
+  public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
+    this.context = context;
+    this.orders = context.getStateStore(OrderTopology.ORDER_STORE);
+    this.history = context.getStateStore(OrderTopology.HISTORY_STORE);
+    this.timers = context.getStateStore(OrderTopology.TIMER_STORE);
+    this.products = context.getStateStore(OrderTopology.PRODUCT_STORE);
+    this.tenants = context.getStateStore(OrderTopology.TENANT_STORE);
+    context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> fireDueTimers(Instant.ofEpochMilli(now)));
+  }
+
+  /** The cause of a decision: for ids, correlation, time and the audit trail. */
+  private record Cause(String id, String type, String correlationId, Instant at, String actor, Headers headers, String detail) {}
+
+  @Override
+  public void process(Record<OrderKey, SpecificRecord> record) {
+    OrderKey key = record.key();
+    if (key == null || record.value() == null) {
+      throw new InvalidCommandException("order record without key or value");
+    }
+    Instant at = Instant.ofEpochMilli(record.timestamp());
+    OrderState current = orders.get(key);
+    switch (record.value()) {
+      case OrderCommand command -> {
+        requireTenant(key, command.getTenantId());
+        Cause cause = new Cause(command.getCommandId(), commandType(command), command.getCorrelationId(), at,
+            command.getIssuedBy().getSubject(), record.headers(), null);
+        switch (command.getCommand()) {
+          case PlaceOrder place -> {
+            requireOrder(key, place.getOrderId());
+            apply(key, current, cause, OrderBook.place(current, key.getTenantId(), place, this::product, at,
+                command.getCorrelationId(), hold(key.getTenantId())));
+          }
+          case CancelOrder cancel -> {
+            requireOrder(key, cancel.getOrderId());
+            apply(key, current, new Cause(cause.id(), cause.type(), cause.correlationId(), at, cause.actor(),
+                cause.headers(), cancel.getReason()), OrderBook.cancel(current, cancel, at));
+          }
+          case MarkOrderPaid paid -> {
+            requireOrder(key, paid.getOrderId());
+            apply(key, current, cause, OrderBook.paid(current, paid, at));
+          }
+          default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
+        }
+      }
+      case InventoryReserved reserved -> {
+        requireTenant(key, reserved.getTenantId());
+        Cause cause = new Cause(reserved.getEventId(), "StockReserved", reserved.getCorrelationId(), at, null,
+            record.headers(), reserved.getSku() + " x" + reserved.getQuantity() + " from " + reserved.getAllocations());
+        apply(key, current, cause, OrderBook.reserved(current, key.getTenantId(), key.getOrderId(), reserved.getSku(),
+            reserved.getAllocations(), at, reserved.getCorrelationId(), hold(key.getTenantId())));
+      }
+      case InventoryInsufficient insufficient -> {
+        requireTenant(key, insufficient.getTenantId());
+        Cause cause = new Cause(insufficient.getEventId(), "StockInsufficient", insufficient.getCorrelationId(), at, null,
+            record.headers(), insufficient.getSku() + ": " + insufficient.getRequested() + " asked, "
+                + insufficient.getAvailable() + " available");
+        apply(key, current, cause, OrderBook.insufficient(current, key.getTenantId(), key.getOrderId(),
+            insufficient.getSku(), at, insufficient.getCorrelationId(), hold(key.getTenantId())));
+      }
+      default -> throw new InvalidCommandException("unexpected record " + record.value().getClass().getName());
+    }
+  }
+
+  private void fireDueTimers(Instant now) {
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> iterator = timers.range(null, OrderTimers.upTo(now))) {
+      iterator.forEachRemaining(due::add);
+    }
+    for (KeyValue<String, String> entry : due) {
+      timers.delete(entry.key);
+      OrderTimers.Due timer = OrderTimers.parse(entry.key);
+      OrderKey key = new OrderKey(timer.tenantId(), timer.orderId());
+      OrderState current = orders.get(key);
+      String correlationId = current != null ? current.getCorrelationId() : timer.orderId();
+      Cause cause = new Cause("timer:" + entry.key, "TimerFired:" + timer.kind(), correlationId, now, null,
+          new RecordHeaders(), null);
+      apply(key, current, cause, OrderBook.timerFired(current, timer.kind(), now));
+    }
+  }
+
+  private void apply(OrderKey key, OrderState current, Cause cause, OrderBook.Decision decision) {
+    if (decision.next() == null && decision.effects().isEmpty()) {
+      return; // a repeat: nothing to record
+    }
+    OrderState state = decision.next() != null ? decision.next() : current;
+    List<OrderHistoryEntry> entries = new ArrayList<>();
+    String status = state != null ? state.getStatus() : "UNKNOWN";
+    entries.add(entry(cause, cause.type(), status, cause.detail(), 0));
+    int n = 1;
+    for (OrderEffect effect : decision.effects()) {
+      String eventId = EventIds.derive(cause.id(), key.getOrderId() + ":" + n++);
+      switch (effect) {
+        case OrderEffect.Created created -> emitCreated(key, state, cause, eventId);
+        case OrderEffect.StatusChanged changed -> {
+          emitStatusChanged(key, state, cause, eventId, changed);
+          entries.add(entry(cause, "StatusChanged", changed.to().name(),
+              (changed.from() == null ? "" : changed.from() + " -> ") + changed.to()
+                  + (changed.reason() == null ? "" : " (" + changed.reason() + ")"), n));
+        }
+        case OrderEffect.ReleaseStock release -> {
+          sendInventory(key, cause, eventId, release.sku(), new ReleaseStock(key.getOrderId(), release.sku(), release.reason()));
+          entries.add(entry(cause, "StockReleaseRequested", status, release.sku() + " (" + release.reason() + ")", n));
+        }
+        case OrderEffect.CommitStock commit ->
+            sendInventory(key, cause, eventId, commit.sku(), new CommitStock(key.getOrderId(), commit.sku()));
+        case OrderEffect.Timer timer ->
+            timers.put(OrderTimers.key(timer.dueAt(), timer.kind(), key.getTenantId(), key.getOrderId()), timer.kind().name());
+        case OrderEffect.Note note -> entries.add(entry(cause, note.type(), status, note.detail(), n));
+      }
+    }
+    if (decision.next() != null) {
+      orders.put(key, decision.next());
+      emitView(key, decision.next(), cause);
+    }
+    appendHistory(key, entries);
+  }
+
+  private void emitCreated(OrderKey key, OrderState state, Cause cause, String eventId) {
+    List<OrderLine> items = state.getLines().stream()
+        .map(line -> new OrderLine(line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getVendorId())).toList();
+    forward(key, OrderCreated.newBuilder()
+        .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
+        .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
+        .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId()).setItems(items).setTotal(state.getTotal())
+        .setShippingAddress(state.getShippingAddress()).setOrganizationId(state.getOrganizationId())
+        .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).build(), cause, OrderTopology.CREATED_SINK);
+  }
+
+  private void emitStatusChanged(OrderKey key, OrderState state, Cause cause, String eventId, OrderEffect.StatusChanged changed) {
+    forward(key, OrderStatusChanged.newBuilder()
+        .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
+        .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
+        .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
+        .setFromStatus(changed.from() == null ? null : changed.from().name()).setToStatus(changed.to().name())
+        .setReason(changed.reason()).setTotal(state.getTotal()).build(), cause, OrderTopology.STATUS_SINK);
+  }
+
+  private void emitView(OrderKey key, OrderState state, Cause cause) {
+    if (!state.getPlaced()) {
+      return; // nothing to list until the order itself arrived
+    }
+    TreeSet<String> vendors = new TreeSet<>();
+    long items = 0;
+    for (var line : state.getLines()) {
+      if (line.getVendorId() != null) {
+        vendors.add(line.getVendorId());
+      }
+      items += line.getQuantity();
+    }
+    forward(key, OrderView.newBuilder()
+        .setTenantId(key.getTenantId()).setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
+        .setStatus(state.getStatus()).setTotalAmount(state.getTotal() == null ? 0 : state.getTotal().getAmount())
+        .setCurrency(state.getCurrency()).setItemCount((int) Math.min(Integer.MAX_VALUE, items))
+        .setVendorIds(String.join(",", vendors)).setOrganizationId(state.getOrganizationId())
+        .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).setRejectionReason(state.getRejectionReason())
+        .setCreatedAt(state.getCreatedAt()).setUpdatedAt(state.getUpdatedAt()).setVersion(state.getVersion())
+        .build(), cause, OrderTopology.VIEW_SINK);
+  }
+
+  private void sendInventory(OrderKey key, Cause cause, String commandId, String sku, SpecificRecord command) {
+    InventoryCommand inventoryCommand = InventoryCommand.newBuilder()
+        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(cause.at())
+        .setCorrelationId(cause.correlationId()).setCausationId(cause.id()).setIssuedBy(SYSTEM)
+        .setCommand(command).build();
+    context.forward(new Record<SpecificRecord, SpecificRecord>(new SkuKey(key.getTenantId(), sku), inventoryCommand,
+        cause.at().toEpochMilli(), cause.headers()), OrderTopology.INVENTORY_SINK);
+  }
+
+  private void forward(OrderKey key, SpecificRecord value, Cause cause, String sink) {
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+  }
+
+  private void appendHistory(OrderKey key, List<OrderHistoryEntry> entries) {
+    OrderHistory existing = history.get(key);
+    List<OrderHistoryEntry> all = new ArrayList<>(existing == null ? List.of() : existing.getEntries());
+    all.addAll(entries);
+    history.put(key, new OrderHistory(key.getTenantId(), key.getOrderId(), all));
+  }
+
+  private static OrderHistoryEntry entry(Cause cause, String type, String status, String detail, int n) {
+    return OrderHistoryEntry.newBuilder()
+        .setEventId(EventIds.derive(cause.id(), "history:" + type + ":" + n))
+        .setType(type).setOccurredAt(cause.at()).setStatus(status).setDetail(detail)
+        .setCausationId(cause.id()).setActor(cause.actor()).build();
+  }
+
+  private Optional<Product> product(String tenantId, String sku) {
+    return Optional.ofNullable(products.get(new SkuKey(tenantId, sku)));
+  }
+
+  private Duration hold(String tenantId) {
+    TenantSettings settings = tenants.get(new TenantKey(tenantId));
+    return settings != null && settings.getOrderHoldSeconds() != null
+        ? Duration.ofSeconds(settings.getOrderHoldSeconds()) : OrderBook.DEFAULT_HOLD;
+  }
+
+  private static String commandType(OrderCommand command) {
+    return command.getCommand().getClass().getSimpleName();
+  }
+
+  private static void requireTenant(OrderKey key, String tenantId) {
+    if (!key.getTenantId().equals(tenantId)) {
+      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of record (" + tenantId + ")");
+    }
+  }
+
+  private static void requireOrder(OrderKey key, String orderId) {
+    if (!key.getOrderId().equals(orderId)) {
+      throw new InvalidCommandException("order of key (" + key.getOrderId() + ") differs from order of command (" + orderId + ")");
+    }
+  }
+}

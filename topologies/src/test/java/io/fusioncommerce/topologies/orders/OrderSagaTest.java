@@ -1,0 +1,253 @@
+package io.fusioncommerce.topologies.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.common.OrderKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderSagaTest {
+
+  @TempDir Path stateDir;
+  SagaHarness saga;
+
+  @BeforeEach
+  void start() {
+    saga = new SagaHarness(stateDir);
+    saga.product("acme", "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
+    saga.product("acme", "SOCK", 499, "USD", "v-socks", "ACTIVE");
+    saga.product("acme", "HAT", 1500, "USD", "v-hats", "PENDING");
+    saga.stock("acme", "SHOE", "main", 10);
+    saga.stock("acme", "SOCK", "main", 3);
+    saga.stock("acme", "SOCK", "east", 2);
+  }
+
+  @AfterEach
+  void stop() {
+    saga.close();
+  }
+
+  private static Map<String, Long> lines(Object... skuAndQuantity) {
+    Map<String, Long> lines = new LinkedHashMap<>();
+    for (int i = 0; i < skuAndQuantity.length; i += 2) {
+      lines.put((String) skuAndQuantity[i], ((Number) skuAndQuantity[i + 1]).longValue());
+    }
+    return lines;
+  }
+
+  @Test
+  void anOrderIsPricedFromTheCatalogAndConfirmedWhenEveryLineIsHeld() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 2, "SOCK", 4));
+
+    OrderState order = saga.order("acme", "o-1");
+    assertThat(order.getStatus()).isEqualTo("CONFIRMED");
+    assertThat(order.getTotal()).isEqualTo(new Money(2 * 5999L + 4 * 499L, "USD"));
+    assertThat(order.getLines()).extracting(l -> l.getVendorId()).containsExactly("v-shoes", "v-socks");
+    assertThat(order.getHoldExpiresAt()).isEqualTo(SagaHarness.T0.plus(OrderBook.DEFAULT_HOLD));
+    // SOCK needs 4: the fuller warehouse first, then the other
+    assertThat(order.getLines().get(1).getAllocations()).containsEntry("main", 3L).containsEntry("east", 1L);
+
+    OrderCreated created = saga.created.readValue();
+    assertThat(created.getItems()).extracting(i -> i.getUnitPrice().getAmount()).containsExactly(5999L, 499L);
+    assertThat(created.getTotal().getAmount()).isEqualTo(13994L);
+    assertThat(saga.statusChanges.readValuesToList()).extracting(OrderStatusChanged::getToStatus)
+        .containsExactly("CREATED", "CONFIRMED");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(8);
+    assertThat(saga.reserved("acme", "SOCK")).isEqualTo(4);
+  }
+
+  @Test
+  void whenOneLineCannotBeHeldTheOrderIsRejectedAndTheOtherLinesAreReleased() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 2, "SOCK", 6));
+
+    assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
+    assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("INSUFFICIENT_STOCK");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+    assertThat(saga.reserved("acme", "SHOE")).isZero();
+    assertThat(saga.available("acme", "SOCK")).isEqualTo(5);
+    assertThat(saga.released.readValuesToList()).extracting(r -> r.getSku()).containsExactly("SHOE");
+  }
+
+  @Test
+  void unknownAndInactiveSkusRejectTheOrderAndGiveBackWhatWasHeld() {
+    saga.place("acme", "o-unknown", "USD", lines("SHOE", 1, "NOPE", 1));
+    saga.place("acme", "o-inactive", "USD", lines("HAT", 1));
+
+    assertThat(saga.order("acme", "o-unknown").getRejectionReason()).isEqualTo("UNKNOWN_SKU");
+    assertThat(saga.order("acme", "o-inactive").getRejectionReason()).isEqualTo("UNKNOWN_SKU");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+  }
+
+  @Test
+  void anotherTenantsProductCannotBeOrdered() {
+    saga.product("globex", "GADGET", 100, "USD", "v-g", "ACTIVE");
+    saga.stock("acme", "GADGET", "main", 5);
+    saga.place("acme", "o-1", "USD", lines("GADGET", 1));
+    assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("UNKNOWN_SKU");
+  }
+
+  @Test
+  void aPriceInAnotherCurrencyRejectsTheOrder() {
+    saga.place("acme", "o-1", "EUR", lines("SHOE", 1));
+    assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("CURRENCY_MISMATCH");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+  }
+
+  @Test
+  void aRepeatedOrderIsOneOrderAndADifferentOrderUnderTheSameIdIsRefused() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 2));
+    saga.place("acme", "o-1", "USD", lines("SHOE", 2));
+    saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 9), "another-body");
+    saga.relay();
+
+    assertThat(saga.created.readValuesToList()).hasSize(1);
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(8);
+    assertThat(saga.order("acme", "o-1").getLines().get(0).getQuantity()).isEqualTo(2);
+    List<OrderHistoryEntry> history = saga.historyStore.get(new OrderKey("acme", "o-1")).getEntries();
+    assertThat(history).extracting(OrderHistoryEntry::getType).contains("PlaceOrderRefused");
+  }
+
+  @Test
+  void reservationResultsThatOvertakeTheOrderAreKeptUntilItArrives() {
+    saga.reserveOnly("acme", "o-1", lines("SHOE", 3));
+    saga.relay();
+    assertThat(saga.status("acme", "o-1")).isEqualTo("PENDING");
+
+    saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 3), "h");
+    saga.relay();
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CONFIRMED");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(7);
+  }
+
+  @Test
+  void cancellingAConfirmedOrderReleasesItsStock() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 4));
+    saga.cancel("acme", "o-1", "changed my mind");
+
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CANCELLED");
+    assertThat(saga.order("acme", "o-1").getCancellationReason()).isEqualTo("changed my mind");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+    assertThat(saga.reserved("acme", "SHOE")).isZero();
+  }
+
+  @Test
+  void theTopologyRefusesInvalidTransitions() {
+    saga.place("acme", "o-1", "USD", lines("SOCK", 99));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
+    long version = saga.order("acme", "o-1").getVersion();
+
+    saga.cancel("acme", "o-1", "too late");
+    assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
+    assertThat(saga.order("acme", "o-1").getVersion()).isEqualTo(version);
+    assertThat(saga.historyStore.get(new OrderKey("acme", "o-1")).getEntries())
+        .extracting(OrderHistoryEntry::getType).contains("CancelRefused");
+  }
+
+  @Test
+  void anUnpaidOrderIsCancelledWhenTheTenantsHoldTimeEnds() {
+    saga.holdSeconds("acme", 120);
+    saga.place("acme", "o-1", "USD", lines("SHOE", 5));
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(5);
+
+    saga.advance(Duration.ofSeconds(119));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CONFIRMED");
+
+    saga.advance(Duration.ofSeconds(2));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CANCELLED");
+    assertThat(saga.order("acme", "o-1").getCancellationReason()).isEqualTo("HOLD_EXPIRED");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+  }
+
+  @Test
+  void aPaidOrderIsNotCancelledByTheHold() {
+    saga.holdSeconds("acme", 60);
+    saga.place("acme", "o-1", "USD", lines("SHOE", 1));
+    saga.command("acme", "o-1", OrderCommand.newBuilder().setCommandId("pay-1").setTenantId("acme")
+        .setIssuedAt(SagaHarness.T0).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
+        .setCommand(new MarkOrderPaid("o-1", "pay-1", new Money(5999L, "USD"))).build());
+    saga.advance(Duration.ofMinutes(5));
+
+    assertThat(saga.status("acme", "o-1")).isEqualTo("PAID");
+    assertThat(saga.reserved("acme", "SHOE")).isEqualTo(1);
+  }
+
+  @Test
+  void anOrderWhoseReservationsNeverArriveIsRejectedAndALateReservationTakesNothing() {
+    saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 2), "h");
+    saga.relay();
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CREATED");
+
+    saga.advance(OrderBook.RESERVATION_TIMEOUT.plusSeconds(1));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
+    assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("RESERVATION_TIMEOUT");
+
+    saga.reserveOnly("acme", "o-1", lines("SHOE", 2));
+    saga.relay();
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+  }
+
+  @Test
+  void reservationsForAnOrderThatNeverArrivesAreGivenBack() {
+    saga.reserveOnly("acme", "o-ghost", lines("SHOE", 4));
+    saga.relay();
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(6);
+
+    saga.advance(OrderBook.RESERVATION_TIMEOUT.plusSeconds(1));
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
+    assertThat(saga.order("acme", "o-ghost").getRejectionReason()).isEqualTo("ORDER_NOT_RECEIVED");
+  }
+
+  @Test
+  void theAuditTrailListsEveryStepOldestFirst() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 1, "SOCK", 1));
+    saga.cancel("acme", "o-1", "no");
+    assertThat(saga.historyStore.get(new OrderKey("acme", "o-1")).getEntries())
+        .extracting(OrderHistoryEntry::getType)
+        .containsSubsequence("PlaceOrder", "StatusChanged", "StockReserved", "StockReserved", "StatusChanged",
+            "CancelOrder", "StockReleaseRequested", "StockReleaseRequested", "StatusChanged");
+  }
+
+  @Test
+  void aCommandForAnotherTenantsOrderIsDeadLetteredAndChangesNothing() {
+    saga.command("acme", "o-1", OrderCommand.newBuilder().setCommandId("x").setTenantId("globex")
+        .setIssuedAt(SagaHarness.T0).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
+        .setCommand(PlaceOrder.newBuilder().setOrderId("o-1").setCustomerId("c1").setCurrency("USD")
+            .setLines(List.of(new RequestedLine("SHOE", 1L))).setRequestHash("h").build()).build());
+    assertThat(saga.order("acme", "o-1")).isNull();
+    assertThat(saga.orderDeadLetters.readRecordsToList()).hasSize(1);
+  }
+
+  @Test
+  void aFlashSaleConfirmsExactlyAsManyOrdersAsThereAreUnits() {
+    saga.stock("acme", "DEAL", "main", 40);
+    saga.product("acme", "DEAL", 100, "USD", "v-deal", "ACTIVE");
+    int confirmed = 0;
+    for (int i = 0; i < 400; i++) {
+      String id = UUID.randomUUID().toString();
+      saga.place("acme", id, "USD", lines("DEAL", 1));
+      if ("CONFIRMED".equals(saga.status("acme", id))) {
+        confirmed++;
+      }
+    }
+    assertThat(confirmed).isEqualTo(40);
+    assertThat(saga.available("acme", "DEAL")).isZero();
+    assertThat(saga.reserved("acme", "DEAL")).isEqualTo(40);
+  }
+}

@@ -1,0 +1,229 @@
+package io.fusioncommerce.topologies.orders;
+
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
+import io.fusioncommerce.schemas.inventory.InventoryReleased;
+import io.fusioncommerce.schemas.inventory.InventoryReserved;
+import io.fusioncommerce.schemas.inventory.ReserveStock;
+import io.fusioncommerce.schemas.inventory.SetStockLevel;
+import io.fusioncommerce.schemas.inventory.StockLevel;
+import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.orders.OrderHistory;
+import io.fusioncommerce.schemas.orders.OrderState;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.orders.OrderView;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.schemas.tenants.TenantSettings;
+import io.fusioncommerce.topologies.inventory.InventoryTopology;
+import io.fusioncommerce.topologies.support.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The order saga in two TopologyTestDrivers (the order topology and the inventory topology), with the
+ * records between them relayed until nothing moves: the same flow as on the broker, deterministic.
+ */
+final class SagaHarness implements AutoCloseable {
+
+  static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+  static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
+
+  final TopologyTestDriver orders;
+  final TopologyTestDriver inventory;
+  private final TestInputTopic<OrderKey, OrderCommand> orderCommands;
+  private final TestInputTopic<SkuKey, Product> products;
+  private final TestInputTopic<TenantKey, TenantSettings> tenants;
+  private final TestInputTopic<OrderKey, InventoryReserved> reservedIn;
+  private final TestInputTopic<OrderKey, InventoryInsufficient> insufficientIn;
+  private final TestInputTopic<SkuKey, InventoryCommand> inventoryIn;
+  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryFromOrders;
+  private final TestOutputTopic<OrderKey, InventoryReserved> reservedOut;
+  private final TestOutputTopic<OrderKey, InventoryInsufficient> insufficientOut;
+  final TestOutputTopic<OrderKey, InventoryReleased> released;
+  final TestOutputTopic<OrderKey, OrderCreated> created;
+  final TestOutputTopic<OrderKey, OrderStatusChanged> statusChanges;
+  final TestOutputTopic<OrderKey, OrderView> views;
+  final TestOutputTopic<byte[], byte[]> orderDeadLetters;
+  final KeyValueStore<OrderKey, OrderState> orderStore;
+  final KeyValueStore<OrderKey, OrderHistory> historyStore;
+  final KeyValueStore<SkuKey, StockLevel> stockStore;
+  private Instant now = T0;
+
+  SagaHarness(Path stateDir) {
+    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+    orders = new TopologyTestDriver(new OrderTopology().build(serdes),
+        new StreamsSettings("unused:9092", stateDir.resolve("orders"), "127.0.0.1:1", 1, 100, 1, null)
+            .forContext("orders", Topics.DEAD_LETTER), T0);
+    inventory = new TopologyTestDriver(new InventoryTopology().build(serdes),
+        new StreamsSettings("unused:9092", stateDir.resolve("inventory"), "127.0.0.1:1", 1, 100, 1, null)
+            .forContext("inventory", Topics.DEAD_LETTER), T0);
+    var orderKey = serdes.key(OrderKey.class);
+    var skuKey = serdes.key(SkuKey.class);
+    orderCommands = orders.createInputTopic(Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
+        serdes.value(OrderCommand.class).serializer());
+    products = orders.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
+    tenants = orders.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
+        serdes.value(TenantSettings.class).serializer());
+    reservedIn = orders.createInputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.serializer(),
+        serdes.value(InventoryReserved.class).serializer());
+    insufficientIn = orders.createInputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.serializer(),
+        serdes.value(InventoryInsufficient.class).serializer());
+    inventoryFromOrders = orders.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
+        serdes.value(InventoryCommand.class).deserializer());
+    created = orders.createOutputTopic(Topics.ORDER_CREATED.name(), orderKey.deserializer(), serdes.value(OrderCreated.class).deserializer());
+    statusChanges = orders.createOutputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.deserializer(),
+        serdes.value(OrderStatusChanged.class).deserializer());
+    views = orders.createOutputTopic(Topics.ORDERS_VIEW.name(), orderKey.deserializer(), serdes.value(OrderView.class).deserializer());
+    orderDeadLetters = orders.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    inventoryIn = inventory.createInputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
+        serdes.value(InventoryCommand.class).serializer());
+    reservedOut = inventory.createOutputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.deserializer(),
+        serdes.value(InventoryReserved.class).deserializer());
+    insufficientOut = inventory.createOutputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.deserializer(),
+        serdes.value(InventoryInsufficient.class).deserializer());
+    released = inventory.createOutputTopic(Topics.INVENTORY_RELEASED.name(), orderKey.deserializer(),
+        serdes.value(InventoryReleased.class).deserializer());
+    orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
+    historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
+    stockStore = inventory.getKeyValueStore(InventoryTopology.STOCK_STORE);
+  }
+
+  // ------------------------------------------------------------- arranging
+
+  void product(String tenant, String sku, long price, String currency, String vendor, String status) {
+    products.pipeInput(new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
+        .setName("Product " + sku).setPrice(new Money(price, currency)).setStatus(status).setVersion(1)
+        .setUpdatedAt(T0).build(), now);
+  }
+
+  void holdSeconds(String tenant, long seconds) {
+    tenants.pipeInput(new TenantKey(tenant), TenantSettings.newBuilder().setTenantId(tenant).setOrderHoldSeconds(seconds).build(), now);
+  }
+
+  void stock(String tenant, String sku, String warehouse, long available) {
+    inventoryIn.pipeInput(new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
+        .setWarehouse(warehouse).setAvailable(available).build()), now);
+  }
+
+  // ------------------------------------------------------------- acting (as the ingress does)
+
+  /** Places an order the way the ingress does: the PlaceOrder plus one ReserveStock per SKU. */
+  String place(String tenant, String orderId, String currency, Map<String, Long> lines) {
+    placeOnly(tenant, orderId, currency, lines, "hash-" + orderId);
+    reserveOnly(tenant, orderId, lines);
+    relay();
+    return orderId;
+  }
+
+  void placeOnly(String tenant, String orderId, String currency, Map<String, Long> lines, String requestHash) {
+    List<RequestedLine> requested = new ArrayList<>();
+    lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
+    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
+        .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId("c1")
+            .setCurrency(currency).setLines(requested).setRequestHash(requestHash).build())
+        .build(), now);
+  }
+
+  void reserveOnly(String tenant, String orderId, Map<String, Long> lines) {
+    Map<String, Long> bySku = new LinkedHashMap<>();
+    lines.forEach((sku, quantity) -> bySku.merge(sku, quantity, Long::sum));
+    bySku.forEach((sku, quantity) -> inventoryIn.pipeInput(new SkuKey(tenant, sku),
+        inventoryCommand(tenant, new ReserveStock(orderId, sku, quantity)), now));
+  }
+
+  void cancel(String tenant, String orderId, String reason) {
+    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-cancel")
+        .setIssuedBy(CUSTOMER).setCommand(new CancelOrder(orderId, reason)).build(), now);
+    relay();
+  }
+
+  void command(String tenant, String keyOrderId, OrderCommand command) {
+    orderCommands.pipeInput(new OrderKey(tenant, keyOrderId), command, now);
+    relay();
+  }
+
+  void advance(Duration duration) {
+    now = now.plus(duration);
+    orders.advanceWallClockTime(duration);
+    inventory.advanceWallClockTime(duration);
+    relay();
+  }
+
+  /** Moves records between the two topologies until neither has anything left for the other. */
+  void relay() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (TestRecord<OrderKey, InventoryReserved> r : reservedOut.readRecordsToList()) {
+        reservedIn.pipeInput(r.key(), r.value(), now);
+        moved = true;
+      }
+      for (TestRecord<OrderKey, InventoryInsufficient> r : insufficientOut.readRecordsToList()) {
+        insufficientIn.pipeInput(r.key(), r.value(), now);
+        moved = true;
+      }
+      for (TestRecord<SkuKey, InventoryCommand> r : inventoryFromOrders.readRecordsToList()) {
+        inventoryIn.pipeInput(r.key(), r.value(), now);
+        moved = true;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------- looking
+
+  OrderState order(String tenant, String orderId) {
+    return orderStore.get(new OrderKey(tenant, orderId));
+  }
+
+  String status(String tenant, String orderId) {
+    OrderState state = order(tenant, orderId);
+    return state == null ? null : state.getStatus();
+  }
+
+  long available(String tenant, String sku) {
+    StockLevel level = stockStore.get(new SkuKey(tenant, sku));
+    return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getAvailable()).sum();
+  }
+
+  long reserved(String tenant, String sku) {
+    StockLevel level = stockStore.get(new SkuKey(tenant, sku));
+    return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getReserved()).sum();
+  }
+
+  static InventoryCommand inventoryCommand(String tenant, Object command) {
+    return InventoryCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setTenantId(tenant)
+        .setIssuedAt(T0).setCorrelationId("corr").setIssuedBy(CUSTOMER).setCommand(command).build();
+  }
+
+  @Override
+  public void close() {
+    orders.close();
+    inventory.close();
+  }
+}
