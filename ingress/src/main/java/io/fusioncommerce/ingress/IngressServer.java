@@ -17,6 +17,7 @@ import io.fusioncommerce.ingress.observability.MetricsRoutes;
 import io.fusioncommerce.ingress.openapi.DocsRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.openapi.OpenApiDocument;
+import io.fusioncommerce.ingress.query.ChangeSignals;
 import io.fusioncommerce.ingress.query.InteractiveQueries;
 import io.fusioncommerce.ingress.query.LongPoll;
 import io.fusioncommerce.ingress.query.QueryForwarder;
@@ -58,7 +59,8 @@ public final class IngressServer implements AutoCloseable {
       PrometheusMeterRegistry metrics,
       List<HealthCheck> readiness,
       Clock clock,
-      List<ApiModule> modules) {}
+      List<ApiModule> modules,
+      ChangeSignals changes) {}
 
   private final Javalin app;
   private final LongPoll longPoll;
@@ -80,7 +82,7 @@ public final class IngressServer implements AutoCloseable {
     ObjectMapper json = Json.mapper();
     RequestValidator validator = new RequestValidator();
     Bodies bodies = new Bodies(json, validator);
-    LongPoll longPoll = new LongPoll();
+    LongPoll longPoll = new LongPoll(components.changes());
     HttpErrors errors = new HttpErrors(json);
     AccessControl access = new AccessControl(components.tokens());
     HttpObservability observability = new HttpObservability(components.metrics());

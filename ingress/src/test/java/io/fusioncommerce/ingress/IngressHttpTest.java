@@ -9,6 +9,7 @@ import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.query.ChangeSignals;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
@@ -67,7 +68,8 @@ class IngressHttpTest {
               public Status check() { return Status.down("not started in this test"); }
             }),
             Clock.systemUTC(),
-            List.of(new InventoryRoutes())));
+            List.of(new InventoryRoutes()),
+            new ChangeSignals()));
     base = "http://127.0.0.1:" + server.port();
   }
 

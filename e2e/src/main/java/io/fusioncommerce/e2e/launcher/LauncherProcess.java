@@ -94,7 +94,7 @@ public final class LauncherProcess implements AutoCloseable {
         if (api.find()) {
           base = api.group(1);
         }
-        if (base != null && seconds != null) {
+        if (base != null && seconds != null && line.contains("Stop with Ctrl-C")) {
           // keep draining stdout so the launcher never blocks on a full pipe
           Thread.ofPlatform().daemon().start(() -> drain(reader));
           return new String[] {base, seconds};
@@ -129,6 +129,19 @@ public final class LauncherProcess implements AutoCloseable {
 
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** A value the banner printed, e.g. {@code banner("Kafka")} is the broker's bootstrap address. */
+  public String banner(String label) {
+    synchronized (output) {
+      for (String line : output) {
+        String trimmed = line.trim();
+        if (trimmed.startsWith(label + " ")) {
+          return trimmed.substring(label.length()).trim().split("\\s+")[0];
+        }
+      }
+    }
+    throw new IllegalStateException("the banner has no " + label + " line: " + output);
   }
 
   /** What the launcher reported as its start-up time (until every readiness check was up). */

@@ -8,6 +8,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import io.fusioncommerce.ingress.http.ApiException;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Writes commands to their topics. A command is acknowledged to the client (202) only after the
@@ -19,9 +24,24 @@ public final class CommandPublisher implements AutoCloseable {
   public static final String CORRELATION_HEADER = "correlation-id";
 
   private final Producer<SpecificRecord, SpecificRecord> producer;
+  // Acknowledgements arrive on the producer's network thread; the HTTP answer is written elsewhere,
+  // so that thread only ever hands results over and gets back to sending.
+  private final ExecutorService answers = Executors.newVirtualThreadPerTaskExecutor();
+  /**
+   * Commands sent but not yet acknowledged. Past the limit the ingress answers 503 at once instead of
+   * queueing without bound (a backlog would only turn into timeouts and memory pressure).
+   */
+  private final Semaphore inFlight;
+
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
 
   public CommandPublisher(Producer<SpecificRecord, SpecificRecord> producer) {
+    this(producer, DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  public CommandPublisher(Producer<SpecificRecord, SpecificRecord> producer, int maxInFlight) {
     this.producer = producer;
+    this.inFlight = new Semaphore(maxInFlight);
   }
 
   public <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(
@@ -31,21 +51,30 @@ public final class CommandPublisher implements AutoCloseable {
     if (traceparent != null) {
       headers.add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
     }
+    if (!inFlight.tryAcquire()) {
+      throw ApiException.unavailable("too many commands in flight; retry shortly");
+    }
     CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
-    producer.send(
-        new ProducerRecord<>(topic.name(), null, key, command, headers),
-        (metadata, error) -> {
-          if (error != null) {
-            acknowledged.completeExceptionally(error);
-          } else {
-            acknowledged.complete(metadata);
-          }
-        });
+    acknowledged.whenComplete((ok, error) -> inFlight.release());
+    try {
+      producer.send(
+          new ProducerRecord<>(topic.name(), null, key, command, headers),
+          (metadata, error) -> answers.execute(() -> {
+            if (error != null) {
+              acknowledged.completeExceptionally(error);
+            } else {
+              acknowledged.complete(metadata);
+            }
+          }));
+    } catch (KafkaException e) {
+      acknowledged.completeExceptionally(e); // e.g. the registry or the broker cannot be reached in time
+    }
     return acknowledged;
   }
 
   @Override
   public void close() {
     producer.close();
+    answers.shutdown();
   }
 }

@@ -8,6 +8,7 @@ import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.SkuKey;
@@ -74,7 +75,7 @@ public final class InventoryRoutes implements ApiModule {
     String sku = sku(ctx);
     api.stores().<SkuKey, StockLevel>serve(ctx, InventoryTopology.CONTEXT, InventoryTopology.STOCK_STORE,
         new SkuKey(principal.tenantId(), sku), api.serdes().key(SkuKey.class).serializer(),
-        StockLevel::getVersion, StockView::of, "no stock recorded for SKU " + sku);
+        level -> new ReadParameters.Seen(level.getVersion(), null), StockView::of, "no stock recorded for SKU " + sku);
   }
 
   /** The command's issuer, from the verified token. */

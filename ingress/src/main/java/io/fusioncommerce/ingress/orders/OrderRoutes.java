@@ -9,6 +9,7 @@ import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
@@ -73,6 +74,7 @@ public final class OrderRoutes implements ApiModule {
         .tag("Orders").summary("An order, from the order topology's state store")
         .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
         .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
+        .queryParam("status", String.class, "With waitMs: wait until the status is another one (e.g. CREATED)")
         .response(200, OrderResponse.class, "The order (a vendor sees its own part)");
     routes.get("/v1/orders/{orderId}/history", ctx -> history(ctx, api), Role.ANY)
         .tag("Orders").summary("Every event of the order, oldest first (audit trail)")
@@ -181,7 +183,8 @@ public final class OrderRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
     api.stores().<OrderKey, OrderState>serve(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
-        api.serdes().key(OrderKey.class).serializer(), OrderState::getVersion,
+        api.serdes().key(OrderKey.class).serializer(),
+        state -> new ReadParameters.Seen(state.getVersion(), state.getPlaced() ? state.getStatus() : null),
         state -> OrderAccess.view(principal, state), "no order " + key.getOrderId());
   }
 

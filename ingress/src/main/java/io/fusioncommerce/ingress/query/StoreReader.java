@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -33,13 +32,13 @@ public final class StoreReader {
   }
 
   /**
-   * @param version the value's version, compared for long-polling
+   * @param seen the value's version and status, compared for long-polling
    * @param render what to answer for the value (may throw ApiException, e.g. 404 for a caller who
    *     may not see it)
    * @param notFound the 404 detail when the key has no value
    */
   public <K, V> void serve(Context ctx, String context, String store, K key, Serializer<K> keySerializer,
-      ToLongFunction<V> version, Function<V, Object> render, String notFound) {
+      Function<V, ReadParameters.Seen> seen, Function<V, Object> render, String notFound) {
     atOwner(ctx, context, store, key, keySerializer, local -> {
       ReadParameters read = ReadParameters.from(ctx);
       Optional<V> first = local.get(store);
@@ -47,8 +46,8 @@ public final class StoreReader {
           read.waitMs() == 0
               ? CompletableFuture.completedFuture(first)
               : longPoll.until(() -> local.<V>get(store),
-                  now -> read.isNewer(now.map(version::applyAsLong), first.map(version::applyAsLong)),
-                  read.waitDuration());
+                  now -> read.isNewer(now.map(seen), first.map(seen)),
+                  read.waitDuration(), store, key);
       ctx.future(() -> answer.thenAccept(value -> {
         V found = value.orElseThrow(() -> ApiException.notFound(notFound));
         ctx.json(render.apply(found));

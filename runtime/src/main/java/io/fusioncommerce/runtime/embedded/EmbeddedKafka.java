@@ -67,6 +67,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map.entry("min.insync.replicas", "1"),
         // After a crash the log is recovered before the broker serves; use both cores for it.
         Map.entry("num.recovery.threads.per.data.dir", "4"),
+        // One JVM shares a few cores among everything: a broker sized for a dedicated host (8 I/O and
+        // 3 network threads) mostly wakes threads up and switches between them.
+        Map.entry("num.io.threads", "2"),
+        Map.entry("num.network.threads", "1"),
+        Map.entry("background.threads", "2"),
+        // The log cleaner's dedupe buffer lives on the heap (128 MB by default); compacted topics here are small.
+        Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024)),
         Map.entry("default.replication.factor", "1"));
     try {
       Files.createDirectories(logDir);
@@ -93,6 +100,10 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setNodeId(NODE_ID)
           .setClusterId(Uuid.randomUuid().toString())
           .setControllerListenerName(CONTROLLER_LISTENER)
+          // Transactions protocol v1: under exactly-once with short commit intervals, v2 (KIP-890)
+          // produced CONCURRENT_TRANSACTIONS retries and out-of-sequence errors on this broker
+          // (see docs/adr/0003-kafka-4-2.md).
+          .setFeatureLevel("transaction.version", (short) 1)
           .setMetadataLogDirectory(config.metadataLogDir())
           .addDirectory(logDir.toAbsolutePath().toString())
           .run();

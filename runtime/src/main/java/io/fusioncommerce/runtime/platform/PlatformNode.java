@@ -6,6 +6,7 @@ import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
+import io.fusioncommerce.ingress.query.ChangeSignals;
 import io.fusioncommerce.schemas.registry.ContractRegistration;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
@@ -85,6 +86,7 @@ public final class PlatformNode implements AutoCloseable {
 
     // The ingress binds first: its port is the query endpoint the topologies advertise.
     TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();
+    ChangeSignals changes = new ChangeSignals();
     List<HealthCheck> readiness = new ArrayList<>(infrastructureChecks);
     if (settings.runTopologies()) {
       readiness.add(topologyHolder.healthCheck());
@@ -93,13 +95,13 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC(), ApiModules.all())));
+            Clock.systemUTC(), ApiModules.all(), changes)));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),
           settings.advertisedHost() + ":" + ingress.port(), settings.streamThreads(), settings.commitIntervalMs(),
           settings.replicationFactor(), settings.instanceId());
-      topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics));
+      topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics, changes));
       topologyHolder.set(topologies);
       topologies.start();
     }

@@ -4,6 +4,7 @@ import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.StreamsSettings;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.CloseOptions;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +35,15 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopologyRunner.class);
 
   private final Map<String, KafkaStreams> streamsByContext = new LinkedHashMap<>();
+  private final Map<String, TopologyDescription> descriptions = new LinkedHashMap<>();
   private final List<KafkaStreamsMetrics> metrics = new ArrayList<>();
 
   public TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
-      MeterRegistry registry) {
+      MeterRegistry registry, StoreChangeListener changes) {
     for (TopologyDefinition definition : definitions) {
-      KafkaStreams streams = new KafkaStreams(definition.build(serdes),
-          settings.forContext(definition.context(), Topics.DEAD_LETTER));
+      Topology topology = definition.build(serdes, changes);
+      descriptions.put(definition.context(), topology.describe());
+      KafkaStreams streams = new KafkaStreams(topology, settings.forContext(definition.context(), Topics.DEAD_LETTER));
       // A failed thread is replaced: the failed task's records are reprocessed from the last commit (EOS).
       streams.setUncaughtExceptionHandler(error -> {
         LOG.error("stream thread of {} failed; replacing it", definition.context(), error);
@@ -56,6 +63,25 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
   @Override
   public Optional<KafkaStreams> streams(String context) {
     return Optional.ofNullable(streamsByContext.get(context));
+  }
+
+  @Override
+  public Set<String> sourceTopics(String context, String store) {
+    TopologyDescription description = descriptions.get(context);
+    if (description == null) {
+      return Set.of();
+    }
+    for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+      boolean owns = subtopology.nodes().stream()
+          .anyMatch(node -> node instanceof TopologyDescription.Processor p && p.stores().contains(store));
+      if (owns) {
+        Set<String> topics = new HashSet<>();
+        subtopology.nodes().stream().filter(node -> node instanceof TopologyDescription.Source)
+            .forEach(node -> topics.addAll(((TopologyDescription.Source) node).topicSet()));
+        return topics;
+      }
+    }
+    return Set.of();
   }
 
   public HealthCheck healthCheck() {

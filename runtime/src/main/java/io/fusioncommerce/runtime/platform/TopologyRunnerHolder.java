@@ -23,6 +23,12 @@ final class TopologyRunnerHolder implements StreamsDirectory {
     return current == null ? Optional.empty() : current.streams(context);
   }
 
+  @Override
+  public java.util.Set<String> sourceTopics(String context, String store) {
+    TopologyRunner current = runner;
+    return current == null ? java.util.Set.of() : current.sourceTopics(context, store);
+  }
+
   HealthCheck healthCheck() {
     return new HealthCheck() {
       @Override

@@ -19,7 +19,9 @@ import io.fusioncommerce.schemas.inventory.StockLevelChanged;
 import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,9 +42,14 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
   static final String RELEASED = "RELEASED";
   static final String COMMITTED = "COMMITTED";
 
+  private final StoreChangeListener changes;
   private ProcessorContext<SpecificRecord, SpecificRecord> context;
   private KeyValueStore<SkuKey, StockLevel> stock;
   private KeyValueStore<ReservationKey, Reservation> reservations;
+
+  InventoryCommandProcessor(StoreChangeListener changes) {
+    this.changes = changes;
+  }
 
   @Override
   public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
@@ -89,7 +96,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     } catch (IllegalArgumentException e) {
       throw new InvalidCommandException(e.getMessage());
     }
-    apply(step, change);
+    apply(step, change, true);
   }
 
   private void reserve(Step step, ReserveStock reserve) {
@@ -115,7 +122,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     }
     Map<String, Long> allocations = reserved.get().allocations();
     reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), RESERVED, allocations));
-    apply(step, reserved.get().change());
+    apply(step, reserved.get().change(), false);
     forward(step, orderKey, InventoryReserved.newBuilder()
         .setEventId(step.eventId("reserved")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
         .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
@@ -138,7 +145,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       return; // never held, or already released or gone with the order
     }
     reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED).setUpdatedAt(step.at()).build());
-    apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()));
+    apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()), false);
     forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()), InventoryReleased.newBuilder()
         .setEventId(step.eventId("released")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
         .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
@@ -155,7 +162,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       return;
     }
     reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED).setUpdatedAt(step.at()).build());
-    apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()));
+    apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()), false);
     forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()), InventoryCommitted.newBuilder()
         .setEventId(step.eventId("committed")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
         .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
@@ -168,11 +175,16 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     return level != null ? level : StockLedger.empty(step.key().getTenantId(), step.key().getSku(), step.at());
   }
 
-  /** Stores the new stock and announces it: one stock-changed event per warehouse that moved. */
-  private void apply(Step step, StockLedger.Change change) {
+  /**
+   * Stores the new stock. A stock level set by hand is announced on inventory.stock-changed, one event
+   * per warehouse; movements caused by orders are already announced by their reservation events
+   * (with the warehouses they touched), so they are not repeated there.
+   */
+  private void apply(Step step, StockLedger.Change change, boolean announce) {
     StockLevel next = change.next();
     stock.put(step.key(), next);
-    for (String warehouse : change.warehouses().stream().sorted().toList()) {
+    changes.changed(InventoryTopology.STOCK_STORE, step.key());
+    for (String warehouse : announce ? change.warehouses().stream().sorted().toList() : List.<String>of()) {
       WarehouseStock levels = next.getWarehouses().get(warehouse);
       forward(step, step.key(), StockLevelChanged.newBuilder()
           .setEventId(step.eventId("stock-changed:" + warehouse))

@@ -7,6 +7,7 @@ import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
 import org.apache.kafka.streams.Topology;
@@ -45,12 +46,17 @@ public final class InventoryTopology implements TopologyDefinition {
 
   @Override
   public Topology build(AvroSerdes serdes) {
+    return build(serdes, StoreChangeListener.NONE);
+  }
+
+  @Override
+  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
     var skuKey = serdes.key(SkuKey.class);
     var orderKey = serdes.key(OrderKey.class);
     Topology topology = new Topology();
     topology.addSource(SOURCE, skuKey.deserializer(),
         serdes.value(Topics.INVENTORY_COMMANDS.valueType()).deserializer(), Topics.INVENTORY_COMMANDS.name());
-    topology.addProcessor(PROCESSOR, InventoryCommandProcessor::new, SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new InventoryCommandProcessor(changes), SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(STOCK_STORE), skuKey, serdes.value(StockLevel.class)), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(

@@ -24,6 +24,7 @@ import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,12 +52,17 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   static final Duration TIMER_SCAN_INTERVAL = Duration.ofSeconds(1);
   private static final Actor SYSTEM = Actor.newBuilder().setSubject("order-topology").setRoles(List.of()).build();
 
+  private final StoreChangeListener changes;
   private ProcessorContext<SpecificRecord, SpecificRecord> context;
   private KeyValueStore<OrderKey, OrderState> orders;
   private KeyValueStore<OrderKey, OrderHistory> history;
   private KeyValueStore<String, String> timers;
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<TenantKey, TenantSettings> tenants;
+
+  OrderProcessor(StoreChangeListener changes) {
+    this.changes = changes;
+  }
 
   @Override
   public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
@@ -169,11 +175,15 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         case OrderEffect.Note note -> entries.add(entry(cause, note.type(), status, note.detail(), n));
       }
     }
+    appendHistory(key, entries);
     if (decision.next() != null) {
       orders.put(key, decision.next());
-      emitView(key, decision.next(), cause);
+      // the list's row changes only with the status
+      if (decision.effects().stream().anyMatch(e -> e instanceof OrderEffect.StatusChanged)) {
+        emitView(key, decision.next(), cause);
+      }
+      changes.changed(OrderTopology.ORDER_STORE, key);
     }
-    appendHistory(key, entries);
   }
 
   private void emitCreated(OrderKey key, OrderState state, Cause cause, String eventId) {

@@ -10,6 +10,7 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,6 +54,11 @@ public final class OrderTopology implements TopologyDefinition {
 
   @Override
   public Topology build(AvroSerdes serdes) {
+    return build(serdes, StoreChangeListener.NONE);
+  }
+
+  @Override
+  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
     var orderKey = serdes.key(OrderKey.class);
     var skuKey = serdes.key(SkuKey.class);
     Topology topology = new Topology();
@@ -62,7 +68,8 @@ public final class OrderTopology implements TopologyDefinition {
         serdes.value(Topics.INVENTORY_RESERVED.valueType()).deserializer(), Topics.INVENTORY_RESERVED.name());
     topology.addSource(INSUFFICIENT_SOURCE, orderKey.deserializer(),
         serdes.value(Topics.INVENTORY_INSUFFICIENT.valueType()).deserializer(), Topics.INVENTORY_INSUFFICIENT.name());
-    topology.addProcessor(PROCESSOR, OrderProcessor::new, COMMANDS_SOURCE, RESERVED_SOURCE, INSUFFICIENT_SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new OrderProcessor(changes), COMMANDS_SOURCE, RESERVED_SOURCE,
+        INSUFFICIENT_SOURCE);
 
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STORE),
         orderKey, serdes.value(OrderState.class)), PROCESSOR);

@@ -14,4 +14,9 @@ public interface TopologyDefinition {
   List<String> queryableStores();
 
   Topology build(AvroSerdes serdes);
+
+  /** As {@link #build(AvroSerdes)}, telling {@code changes} about writes to queryable stores. */
+  default Topology build(AvroSerdes serdes, StoreChangeListener changes) {
+    return build(serdes);
+  }
 }

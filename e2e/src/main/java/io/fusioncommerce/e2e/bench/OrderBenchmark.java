@@ -1,0 +1,186 @@
+package io.fusioncommerce.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.fixtures.CatalogSeed;
+import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * The order saga under load, against the launcher run as its own process (as users run it), over
+ * HTTP on loopback: sustained latency at 500 orders/s, peak throughput, interactive-query reads, and a
+ * flash sale. Both processes share this machine's cores.
+ *
+ * <p>Run: {@code e2e/run-benchmark orders [seconds-per-phase]}
+ */
+public final class OrderBenchmark {
+
+  private static final int SKUS = 200;
+  private static final int CUSTOMERS = 500;
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    Path work = Files.createTempDirectory("fusion-order-bench");
+    Path data = work.resolve("data");
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+      ApiClient api = new ApiClient(launcher.baseUrl());
+      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
+      seed(launcher, api, admin);
+      List<String> customers = new ArrayList<>();
+      List<String> customerTokens = new ArrayList<>();
+      for (int i = 0; i < CUSTOMERS; i++) {
+        customers.add("customer-" + i);
+        customerTokens.add(tokens.issue("customer-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(2)));
+      }
+      AsyncApi async = new AsyncApi(launcher.baseUrl());
+      ConcurrentLinkedQueue<String> confirmedIds = new ConcurrentLinkedQueue<>();
+
+      System.out.println("warm-up: 200 orders/s for 10 s");
+      orders(async, customers, customerTokens, 200, Duration.ofSeconds(10), confirmedIds);
+
+      System.out.printf("%nsustained: 500 orders/s for %d s%n", seconds);
+      orders(async, customers, customerTokens, 500, Duration.ofSeconds(seconds), confirmedIds);
+
+      System.out.println("\npeak: rising rates, 15 s each");
+      for (int rate : new int[] {1000, 1500, 2000, 2500, 3000}) {
+        Phase phase = orders(async, customers, customerTokens, rate, Duration.ofSeconds(15), confirmedIds);
+        if (phase.confirm().failed() > 0 || phase.confirm().latencyMicros().getValueAtPercentile(99) > 2_000_000) {
+          System.out.println("  stopping: the platform no longer keeps up at " + rate + " orders/s");
+          break;
+        }
+      }
+
+      System.out.printf("%ninteractive-query reads of orders: 5000 reads/s for %d s%n", Math.min(seconds, 20));
+      List<String> ids = new ArrayList<>(confirmedIds);
+      String reader = customerTokens.get(0);
+      String staff = admin;
+      OpenLoop.Result reads = OpenLoop.run(5000, Duration.ofSeconds(Math.min(seconds, 20)), scheduled ->
+          async.get("/v1/orders/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())), staff)
+              .thenApply(r -> require(r.status() == 200, "read answered " + r.status())));
+      System.out.println("  GET /v1/orders/{id}: " + reads.summary());
+      OpenLoop.Result stockReads = OpenLoop.run(5000, Duration.ofSeconds(Math.min(seconds, 20)), scheduled ->
+          async.get("/v1/inventory/SKU-" + ThreadLocalRandom.current().nextInt(SKUS), reader)
+              .thenApply(r -> require(r.status() == 200, "read answered " + r.status())));
+      System.out.println("  GET /v1/inventory/{sku}: " + stockReads.summary());
+
+      flashSale(launcher, api, async, admin, tokens);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  record Phase(OpenLoop.Result confirm, ConcurrentHistogram accept) {}
+
+  static Phase orders(AsyncApi async, List<String> customers, List<String> tokens, int rate, Duration duration,
+      ConcurrentLinkedQueue<String> confirmedIds) {
+    ConcurrentHistogram accept = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+    AtomicLong rejected = new AtomicLong();
+    OpenLoop.Result confirm = OpenLoop.run(rate, duration, scheduled -> {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      int customer = random.nextInt(customers.size());
+      String body = "{\"customerId\":\"" + customers.get(customer) + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"SKU-"
+          + random.nextInt(SKUS) + "\",\"quantity\":1}]}";
+      CompletableFuture<Long> acceptedAt = new CompletableFuture<>();
+      acceptedAt.thenAccept(at -> accept.recordValue(Math.max(0, (at - scheduled) / 1000)));
+      return async.placeAndSettle(tokens.get(customer), body, acceptedAt).thenApply(order -> {
+        if ("CONFIRMED".equals(order.path("status").asText())) {
+          confirmedIds.add(order.path("orderId").asText());
+        } else {
+          rejected.incrementAndGet();
+        }
+        return order;
+      });
+    });
+    System.out.printf("  %d/s  POST -> CONFIRMED: %s%n", rate, confirm.summary());
+    System.out.printf("  %d/s  POST -> 202:       p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", rate,
+        accept.getValueAtPercentile(50) / 1000.0, accept.getValueAtPercentile(99) / 1000.0, accept.getMaxValue() / 1000.0);
+    if (rejected.get() > 0) {
+      System.out.printf("  (%d orders were not confirmed)%n", rejected.get());
+    }
+    return new Phase(confirm, accept);
+  }
+
+  private static void seed(LauncherProcess launcher, ApiClient api, String admin) {
+    seed(launcher.banner("Kafka"), launcher.banner("Schema registry"), api, admin);
+  }
+
+  static void seed(String bootstrapServers, String registryUrl, ApiClient api, String admin) {
+    try (CatalogSeed catalog = new CatalogSeed(bootstrapServers, registryUrl)) {
+      for (int i = 0; i < SKUS; i++) {
+        catalog.product("bench", "SKU-" + i, 1000 + i, "USD", "vendor-" + (i % 10));
+      }
+      catalog.product("bench", "FLASH", 2500, "USD", "vendor-flash");
+    }
+    for (int i = 0; i < SKUS; i++) {
+      api.put("/v1/inventory/SKU-" + i, admin, "{\"available\":1000000000}");
+    }
+    api.put("/v1/inventory/FLASH", admin, "{\"available\":100}");
+    api.get("/v1/inventory/FLASH?waitMs=10000&version=0", admin);
+  }
+
+  private static void flashSale(LauncherProcess launcher, ApiClient api, AsyncApi async, String admin,
+      DevTokenIssuer tokens) throws InterruptedException {
+    int buyers = 10_000;
+    System.out.printf("%nflash sale: %d buyers at once for 100 units%n", buyers);
+    List<String> buyerTokens = new ArrayList<>();
+    for (int i = 0; i < buyers; i++) {
+      buyerTokens.add(tokens.issue("buyer-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(2)));
+    }
+    Semaphore inFlight = new Semaphore(1000);
+    List<CompletableFuture<JsonNode>> orders = new ArrayList<>();
+    long begin = System.nanoTime();
+    for (int i = 0; i < buyers; i++) {
+      inFlight.acquire();
+      String body = "{\"customerId\":\"buyer-" + i + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"FLASH\",\"quantity\":1}]}";
+      orders.add(async.placeAndSettle(buyerTokens.get(i), body, new CompletableFuture<>())
+          .whenComplete((order, error) -> inFlight.release()));
+    }
+    long confirmed = 0;
+    long failed = 0;
+    for (CompletableFuture<JsonNode> order : orders) {
+      try {
+        if ("CONFIRMED".equals(order.join().path("status").asText())) {
+          confirmed++;
+        }
+      } catch (RuntimeException e) {
+        failed++;
+      }
+    }
+    double settleSeconds = (System.nanoTime() - begin) / 1e9;
+    JsonNode stock = api.get("/v1/inventory/FLASH", admin).json();
+    System.out.printf("  confirmed %d, not confirmed %d, failed %d; every order settled %.1f s after the first POST%n",
+        confirmed, buyers - confirmed - failed, failed, settleSeconds);
+    System.out.printf("  FLASH stock afterwards: available %d, reserved %d (oversold: %s)%n",
+        stock.path("available").asLong(), stock.path("reserved").asLong(), confirmed > 100 ? "YES" : "no");
+  }
+
+  private static <T> T require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalStateException(message);
+    }
+    return null;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
