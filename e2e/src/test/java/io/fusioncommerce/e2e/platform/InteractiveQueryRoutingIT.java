@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.fixtures.CatalogSeed;
 import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import java.nio.file.Path;
@@ -71,5 +72,39 @@ class InteractiveQueryRoutingIT {
     }
     // both instances own partitions, so some answers were forwarded across
     assertThat(servedBy).containsExactlyInAnyOrder("127.0.0.1:" + platform.httpPort(), "127.0.0.1:" + second.port());
+  }
+
+  @Test
+  void ordersPlacedThroughOneInstanceAreReadAndCancelledThroughEither() {
+    ApiClient first = new ApiClient(platform.baseUrl());
+    ApiClient other = new ApiClient("http://127.0.0.1:" + second.port());
+    String admin = first.token("acme", "admin-1", "admin");
+    String alice = first.token("acme", "alice", "customer");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(second.readiness().status()));
+    try (CatalogSeed catalog = new CatalogSeed(platform.bootstrapServers(), platform.schemaRegistryUrl())) {
+      catalog.product("acme", "ROUTED", 700, "USD", "v1");
+    }
+    first.put("/v1/inventory/ROUTED", admin, "{\"available\":100}");
+    first.get("/v1/inventory/ROUTED?waitMs=10000&version=0", admin);
+
+    Set<String> servedBy = new HashSet<>();
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ApiClient.Response placed = first.post("/v1/orders", alice,
+          "{\"customerId\":\"alice\",\"currency\":\"USD\",\"items\":[{\"sku\":\"ROUTED\",\"quantity\":1}]}");
+      ids.add(placed.json().path("orderId").asText());
+    }
+    for (String id : ids) {
+      ApiClient.Response viaOther = other.get("/v1/orders/" + id + "?waitMs=10000&status=CREATED", alice);
+      assertThat(viaOther.json().path("status").asText()).isEqualTo("CONFIRMED");
+      servedBy.add(viaOther.header("X-Fusion-Served-By"));
+    }
+    assertThat(servedBy).hasSize(2);
+    // a cancel must see the order's state, so it runs on the owner wherever it arrives
+    for (String id : ids.subList(0, 4)) {
+      assertThat(other.post("/v1/orders/" + id + "/cancel", alice, "{}").status()).isEqualTo(202);
+      assertThat(first.get("/v1/orders/" + id + "?waitMs=10000&status=CONFIRMED", alice).json().path("status").asText())
+          .isEqualTo("CANCELLED");
+    }
   }
 }
