@@ -37,7 +37,8 @@ class InteractiveQueryRoutingIT {
     second = PlatformNode.start(
         new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20,
             Optional.empty()),
-        new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl()),
+        new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl(),
+            io.fusioncommerce.ingress.database.Database.Settings.of(platform.jdbcUrl(), "postgres", "")),
         new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.empty(),
         List.of());

@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
@@ -44,7 +45,9 @@ final class RoleMode {
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
               settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
-          new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl()),
+          new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
+              // user and password travel in the JDBC URL (?user=..&password=..)
+              Database.Settings.of(settings.databaseUrl(), null, null)),
           tokens, Optional.empty(), List.of()));
     }
     if (settings.role().equals("connect")) {

@@ -13,6 +13,7 @@ record RoleSettings(
     String role,
     String bootstrapServers,
     String schemaRegistryUrl,
+    String databaseUrl,
     Optional<String> connectUrl,
     Optional<String> jwksUrl,
     String jwtIssuer,
@@ -40,6 +41,7 @@ record RoleSettings(
         role,
         required(env, "KAFKA_BOOTSTRAP_SERVERS"),
         role.equals("connect") ? env.getOrDefault("SCHEMA_REGISTRY_URL", "") : required(env, "SCHEMA_REGISTRY_URL"),
+        role.equals("connect") ? env.getOrDefault("DATABASE_URL", "") : required(env, "DATABASE_URL"),
         Optional.ofNullable(env.get("CONNECT_URL")),
         role.equals("connect") ? Optional.ofNullable(env.get("FUSION_JWT_JWKS_URL"))
             : Optional.of(required(env, "FUSION_JWT_JWKS_URL")),

@@ -1,6 +1,7 @@
 package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
 import java.util.List;
@@ -10,7 +11,7 @@ final class ApiModules {
 
   private ApiModules() {}
 
-  static List<ApiModule> all() {
+  static List<ApiModule> all(Database database) {
     return List.of(new InventoryRoutes(), new OrderRoutes());
   }
 }

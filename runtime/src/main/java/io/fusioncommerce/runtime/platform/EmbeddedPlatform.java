@@ -5,6 +5,7 @@ import io.fusioncommerce.connectors.deploy.ConnectorConfig;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.embedded.EmbeddedKafka;
@@ -94,7 +95,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.streamsDir(),
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
             true, 1024 * 1024, Optional.empty()),
-        new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url()),
+        new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
+            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, "")),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens),
         List.of(kafkaHealth(), postgresHealth(), registryHealth(), connectHealth)));

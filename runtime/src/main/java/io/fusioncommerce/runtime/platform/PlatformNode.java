@@ -4,6 +4,7 @@ import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
+import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
 import io.fusioncommerce.ingress.query.ChangeSignals;
@@ -55,7 +56,7 @@ public final class PlatformNode implements AutoCloseable {
       Optional<HostInfo> queryUpstream) {}
 
   /** Where the shared infrastructure is. */
-  public record Endpoints(String bootstrapServers, String schemaRegistryUrl) {}
+  public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database) {}
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private IngressServer ingress;
@@ -83,6 +84,7 @@ public final class PlatformNode implements AutoCloseable {
     AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(endpoints.schemaRegistryUrl()));
     ContractRegistration.registerAll(serdes.registry());
     CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
+    Database database = remember(Database.connect(endpoints.database()));
 
     // The ingress binds first: its port is the query endpoint the topologies advertise.
     TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();
@@ -95,7 +97,7 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC(), ApiModules.all(), changes)));
+            Clock.systemUTC(), ApiModules.all(database), changes)));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),

@@ -11,6 +11,7 @@ class RoleSettingsTest {
   private static final Map<String, String> MINIMAL = Map.of(
       "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092",
       "SCHEMA_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7",
+      "DATABASE_URL", "jdbc:postgresql://postgres:5432/fusion?user=fusion&password=fusion",
       "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json");
 
   @Test

@@ -1,0 +1,65 @@
+package io.fusioncommerce.ingress.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation in the database itself: a query under tenant A's setting never returns, changes
+ * or creates tenant B's rows, even when it forgets to say which tenant it means.
+ */
+class RowLevelSecurityIT {
+
+  static TestDatabases postgres;
+  static Database database;
+
+  @BeforeAll
+  static void start() {
+    postgres = TestDatabases.start();
+    database = postgres.newDatabase();
+    for (String tenant : List.of("acme", "globex")) {
+      database.inTenant(tenant, h -> h.createUpdate(
+              "insert into catalog.vendors (tenant_id, vendor_id, name) values (:t, 'v1', :t || ' vendor')")
+          .bind("t", tenant).execute());
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+    postgres.close();
+  }
+
+  @Test
+  void aQueryWithoutATenantPredicateSeesOnlyItsTenantsRows() {
+    List<String> seen = database.inTenant("acme", h ->
+        h.createQuery("select name from catalog.vendors").mapTo(String.class).list());
+    assertThat(seen).containsExactly("acme vendor");
+  }
+
+  @Test
+  void anUpdateWithoutATenantPredicateChangesOnlyItsTenantsRows() {
+    int changed = database.inTenant("globex", h -> h.createUpdate("update catalog.vendors set name = name").execute());
+    assertThat(changed).isEqualTo(1);
+  }
+
+  @Test
+  void aRowForAnotherTenantCannotBeWritten() {
+    assertThatThrownBy(() -> database.inTenant("acme", h -> h.createUpdate(
+            "insert into catalog.vendors (tenant_id, vendor_id, name) values ('globex', 'sneaky', 'x')").execute()))
+        .isInstanceOf(UnableToExecuteStatementException.class)
+        .hasMessageContaining("row-level security");
+  }
+
+  @Test
+  void withoutATenantNoRowsExist() {
+    List<String> seen = database.jdbi().withHandle(h ->
+        h.createQuery("select name from catalog.vendors").mapTo(String.class).list());
+    assertThat(seen).isEmpty();
+  }
+}
