@@ -5,6 +5,7 @@ import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
+import io.fusioncommerce.ingress.commands.RequestHash;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;

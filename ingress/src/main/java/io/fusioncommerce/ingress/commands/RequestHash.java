@@ -1,4 +1,4 @@
-package io.fusioncommerce.ingress.orders;
+package io.fusioncommerce.ingress.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A fingerprint of a request body, so a retry under an Idempotency-Key can be told from a different request. */
-final class RequestHash {
+public final class RequestHash {
 
   private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private RequestHash() {}
 
-  static String of(Object request) {
+  public static String of(Object request) {
     try {
       byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

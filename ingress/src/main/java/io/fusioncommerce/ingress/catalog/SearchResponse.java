@@ -1,0 +1,8 @@
+package io.fusioncommerce.ingress.catalog;
+
+import io.fusioncommerce.ingress.catalog.store.ProductSearch;
+import java.util.List;
+import java.util.Map;
+
+/** Answer of {@code GET /v1/products}: a page of products, the requested facet counts and the next cursor. */
+public record SearchResponse(List<ProductView> items, Map<String, List<ProductSearch.FacetValue>> facets, String next) {}
