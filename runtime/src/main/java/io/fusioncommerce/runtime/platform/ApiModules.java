@@ -3,6 +3,7 @@ package io.fusioncommerce.runtime.platform;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.catalog.CategoryRoutes;
 import io.fusioncommerce.ingress.catalog.ProductRoutes;
+import io.fusioncommerce.ingress.catalog.ProductTransferRoutes;
 import io.fusioncommerce.ingress.catalog.TenantSettingsRoutes;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
@@ -15,7 +16,8 @@ final class ApiModules {
   private ApiModules() {}
 
   static List<ApiModule> all(Database database) {
-    return List.of(new InventoryRoutes(), new OrderRoutes(), new CategoryRoutes(database), new ProductRoutes(database),
+    return List.of(new InventoryRoutes(), new OrderRoutes(), new CategoryRoutes(database),
+        new ProductTransferRoutes(database), new ProductRoutes(database),
         new TenantSettingsRoutes(database));
   }
 }

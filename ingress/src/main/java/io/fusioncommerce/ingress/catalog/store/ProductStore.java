@@ -35,6 +35,15 @@ public final class ProductStore {
 
   private final Handle handle;
 
+  /** The columns {@link #mapper()} reads, for queries of other classes. */
+  public static String columns() {
+    return COLUMNS;
+  }
+
+  public static RowMapper<CatalogProduct> mapper() {
+    return MAPPER;
+  }
+
   public ProductStore(Handle handle) {
     this.handle = handle;
   }
@@ -90,6 +99,86 @@ public final class ProductStore {
         .map(MAPPER).findOne();
     stored.ifPresent(this::writeSkus);
     return stored;
+  }
+
+  /** The stored products among {@code skus}, locked for this transaction when {@code forUpdate}. */
+  public Map<String, CatalogProduct> findAll(String tenantId, List<String> skus, boolean forUpdate) {
+    Map<String, CatalogProduct> found = new LinkedHashMap<>();
+    handle.createQuery("select " + COLUMNS + " from catalog.products where tenant_id = :tenant and sku = any(:skus)"
+            + " order by sku" + (forUpdate ? " for update" : ""))
+        .bind("tenant", tenantId).bindArray("skus", String.class, skus).map(MAPPER)
+        .forEach(p -> found.put(p.sku(), p));
+    return found;
+  }
+
+  /** Which product each of {@code skus} belongs to, for those that exist. */
+  public Map<String, String> owners(String tenantId, List<String> skus) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    handle.createQuery("select sku, product_sku from catalog.skus where tenant_id = :tenant and sku = any(:skus)")
+        .bind("tenant", tenantId).bindArray("skus", String.class, skus)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> owners.put(e.getKey(), e.getValue()));
+    return owners;
+  }
+
+  public void ensureVendors(String tenantId, java.util.Collection<String> vendorIds) {
+    handle.createUpdate("insert into catalog.vendors (tenant_id, vendor_id, name) "
+            + "select :tenant, v, v from unnest(:vendors) as v on conflict do nothing")
+        .bind("tenant", tenantId).bindArray("vendors", String.class, List.copyOf(vendorIds)).execute();
+  }
+
+  /** Inserts new products in one batch; their vendors must exist (see {@link #ensureVendors}). */
+  public void insertAll(List<CatalogProduct> products, Change change) {
+    if (products.isEmpty()) {
+      return;
+    }
+    var batch = handle.prepareBatch("insert into catalog.products (tenant_id, sku, vendor_id, name, description, "
+        + "price_amount, currency, category_ids, attributes, variants, media, status, rejection_reason, updated_by, "
+        + "correlation_id) values (:tenant, :sku, :vendor, :name, :description, :amount, :currency, :categories, "
+        + "cast(:attributes as jsonb), cast(:variants as jsonb), cast(:media as jsonb), :status, :reason, :actor, "
+        + ":correlation)");
+    products.forEach(product -> bindProduct(batch, product, change).add());
+    batch.execute();
+    rewriteSkus(products);
+  }
+
+  /** Writes changed products in one batch; the caller holds their row locks (findAll for update). */
+  public void updateAll(List<CatalogProduct> products, Change change) {
+    if (products.isEmpty()) {
+      return;
+    }
+    var batch = handle.prepareBatch("update catalog.products set vendor_id = :vendor, name = :name, "
+        + "description = :description, price_amount = :amount, currency = :currency, category_ids = :categories, "
+        + "attributes = cast(:attributes as jsonb), variants = cast(:variants as jsonb), media = cast(:media as jsonb), "
+        + "status = :status, rejection_reason = :reason, updated_by = :actor, correlation_id = :correlation, "
+        + "version = version + 1, updated_at = now() where tenant_id = :tenant and sku = :sku and version = :version");
+    products.forEach(product -> bindProduct(batch, product, change).bind("version", product.version()).add());
+    int[] counts = batch.execute();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 1) {
+        throw new IllegalStateException("product " + products.get(i).sku() + " changed while it was locked");
+      }
+    }
+    rewriteSkus(products);
+  }
+
+  private void rewriteSkus(List<CatalogProduct> products) {
+    String tenant = products.get(0).tenantId();
+    List<String> owners = new ArrayList<>();
+    List<String> skus = new ArrayList<>();
+    for (CatalogProduct product : products) {
+      for (String sku : orderableSkus(product)) {
+        skus.add(sku);
+        owners.add(product.sku());
+      }
+    }
+    handle.createUpdate("delete from catalog.skus where tenant_id = :tenant and product_sku = any(:products)")
+        .bind("tenant", tenant).bindArray("products", String.class, products.stream().map(CatalogProduct::sku).toList())
+        .execute();
+    handle.createUpdate("insert into catalog.skus (tenant_id, sku, product_sku) "
+            + "select :tenant, s, p from unnest(:skus, :owners) as u(s, p)")
+        .bind("tenant", tenant).bindArray("skus", String.class, skus).bindArray("owners", String.class, owners)
+        .execute();
   }
 
   /** Makes catalog.skus list exactly the product's SKU and its variants' SKUs. */
