@@ -93,7 +93,8 @@ public final class ProductRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     ProductSearch.Criteria criteria = SearchParameters.parse(principal, ctx.queryParamMap());
     ProductSearch.Page page = database.inTenant(principal.tenantId(), handle -> new ProductSearch(handle).search(criteria));
-    ctx.json(new SearchResponse(page.items().stream().map(ProductView::of).toList(), page.facets(), page.next()));
+    ctx.json(new SearchResponse(page.items().stream().map(ProductView::of).toList(), page.facets(), page.next(),
+        page.fuzzy()));
   }
 
   private void get(Context ctx, ApiContext api) {

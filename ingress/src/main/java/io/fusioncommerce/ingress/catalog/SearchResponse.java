@@ -4,5 +4,9 @@ import io.fusioncommerce.ingress.catalog.store.ProductSearch;
 import java.util.List;
 import java.util.Map;
 
-/** Answer of {@code GET /v1/products}: a page of products, the requested facet counts and the next cursor. */
-public record SearchResponse(List<ProductView> items, Map<String, List<ProductSearch.FacetValue>> facets, String next) {}
+/**
+ * Answer of {@code GET /v1/products}: a page of products, the requested facet counts and the next
+ * cursor; {@code fuzzy} when the words matched nothing and these are the names most like them.
+ */
+public record SearchResponse(List<ProductView> items, Map<String, List<ProductSearch.FacetValue>> facets, String next,
+    boolean fuzzy) {}

@@ -139,6 +139,20 @@ class CatalogCsvIT {
     assertThat(export).contains("MINE-1").doesNotContain("THEIRS-1");
   }
 
+  @Test
+  void aLargeImportRefreshesThePlannersStatistics() {
+    String admin = api.token("csv-large", "boss", null, "admin");
+    StringBuilder csv = new StringBuilder("sku,name,price_amount,currency,attr.color\r\n");
+    for (int i = 0; i < 1200; i++) {
+      csv.append("BULK-").append(i).append(",Bulk item ").append(i).append(",").append(100 + i).append(",USD,red\r\n");
+    }
+    assertThat(importCsv(admin, csv.toString(), "").json().path("created").asInt()).isEqualTo(1200);
+    // ANALYZE writes pg_class.reltuples at once (a table never analyzed says -1)
+    double tuples = database.jdbi().withHandle(h -> h.createQuery(
+        "select reltuples from pg_class where oid = 'catalog.products'::regclass").mapTo(Double.class).one());
+    assertThat(tuples).isGreaterThanOrEqualTo(1200);
+  }
+
   static List<String> errors(JsonNode report) {
     List<String> errors = new java.util.ArrayList<>();
     report.path("errors").forEach(e -> errors.add(e.path("line").asLong() + "|" + e.path("sku").asText(null) + "|"

@@ -202,7 +202,10 @@ class CatalogHttpIT {
     create(tenantAdmin, withVendor(product("K-1", "Red kettle", 3000, "\"kitchen\"", "\"color\":\"red\""), "v2"));
 
     assertThat(skus(api.get("/v1/products?q=shoes", shopper))).containsExactlyInAnyOrder("S-1", "S-2", "S-3");
-    assertThat(skus(api.get("/v1/products?q=runnign", shopper))).contains("S-1", "S-2");
+    Response typo = api.get("/v1/products?q=runnign", shopper);
+    assertThat(skus(typo)).contains("S-1", "S-2");
+    assertThat(typo.json().path("fuzzy").asBoolean()).isTrue();
+    assertThat(api.get("/v1/products?q=running", shopper).json().path("fuzzy").asBoolean()).isFalse();
     assertThat(skus(api.get("/v1/products?q=red", shopper))).contains("K-1", "S-1", "S-3");
     assertThat(skus(api.get("/v1/products?category=apparel", shopper))).containsExactly("S-1", "S-2", "S-3");
     assertThat(skus(api.get("/v1/products?category=trail&maxPrice=6000", shopper))).containsExactly("S-1");

@@ -45,6 +45,7 @@ public final class CsvImport {
 
   private static final Logger LOG = LoggerFactory.getLogger(CsvImport.class);
   static final int BATCH = 500;
+  static final int STATISTICS_THRESHOLD = 1_000;
   public static final int MAX_ROWS = 200_000;
   private static final Pattern VARIANT_FIELD = Pattern.compile("variants\\[(\\d+)]\\.?(.*)");
 
@@ -98,7 +99,13 @@ public final class CsvImport {
     for (int from = 0; from < valid.size(); from += BATCH) {
       store(principal, tenant, valid.subList(from, Math.min(valid.size(), from + BATCH)), change, outcomes);
     }
-    return outcomes.report(groups.size(), fullReport);
+    ImportReport report = outcomes.report(groups.size(), fullReport);
+    if (report.created() + report.updated() >= STATISTICS_THRESHOLD) {
+      // a large import changes what the planner should assume about the table (autovacuum comes later)
+      database.jdbi().useHandle(handle -> handle.createQuery("select catalog.refresh_product_statistics()")
+          .mapTo(String.class).one());
+    }
+    return report;
   }
 
   // ------------------------------------------------------------------ reading

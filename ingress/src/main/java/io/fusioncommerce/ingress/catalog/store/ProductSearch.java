@@ -15,8 +15,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Product search over Postgres: full-text (weighted name, description, attributes; English stemming)
- * with trigram word similarity on the name for typos, filters, facet counts and keyset pagination.
+ * Product search over Postgres: full-text (weighted name, description, attributes; English stemming),
+ * filters, facet counts and keyset pagination. When the words match nothing, the search falls back to
+ * trigram word similarity on the name, which finds misspelt names ({@link Page#fuzzy()}).
  *
  * <p>Facet counts are disjunctive, as shoppers expect: the counts of one facet ignore that facet's own
  * filter (choosing vendor A still shows how many products vendor B has), and honour every other filter.
@@ -37,9 +38,10 @@ public final class ProductSearch {
 
   public record FacetValue(String value, long count) {}
 
-  public record Page(List<CatalogProduct> items, Map<String, List<FacetValue>> facets, String next) {}
+  /** {@code fuzzy}: the words matched nothing, these are the names most like them. */
+  public record Page(List<CatalogProduct> items, Map<String, List<FacetValue>> facets, String next, boolean fuzzy) {}
 
-  private record Cursor(Float rank, String sku, String fingerprint) {}
+  private record Cursor(Float rank, String sku, String fingerprint, boolean fuzzy) {}
 
   private final Handle handle;
 
@@ -50,12 +52,23 @@ public final class ProductSearch {
   public Page search(Criteria criteria) {
     String fingerprint = fingerprint(criteria);
     Optional<Cursor> after = criteria.cursor().map(c -> decode(c, fingerprint));
-    Filters filters = new Filters(criteria);
+    if (after.isPresent()) {
+      return search(criteria, fingerprint, after, after.get().fuzzy());
+    }
+    Page exact = search(criteria, fingerprint, after, false);
+    if (exact.items().isEmpty() && criteria.text().isPresent()) {
+      return search(criteria, fingerprint, after, true);
+    }
+    return exact;
+  }
+
+  private Page search(Criteria criteria, String fingerprint, Optional<Cursor> after, boolean fuzzy) {
+    Filters filters = new Filters(criteria, fuzzy);
     Clause all = filters.where(null);
     boolean ranked = criteria.text().isPresent();
-    String rank = ranked
-        ? "cast(ts_rank_cd(p.search, websearch_to_tsquery('english', :q)) + word_similarity(:q, p.name) as real)"
-        : "cast(0 as real)";
+    String rank = !ranked ? "cast(0 as real)"
+        : fuzzy ? "cast(word_similarity(:q, p.name) as real)"
+        : "cast(ts_rank_cd(p.search, websearch_to_tsquery('english', :q)) as real)";
     StringBuilder sql = new StringBuilder("select * from (select ").append(ProductStore.COLUMNS).append(", ").append(rank)
         .append(" as rank from catalog.products p where ").append(all.sql()).append(") m");
     if (after.isPresent()) {
@@ -79,13 +92,13 @@ public final class ProductSearch {
     if (rows.size() > criteria.limit()) {
       rows = rows.subList(0, criteria.limit());
       CatalogProduct last = rows.get(rows.size() - 1);
-      next = encode(new Cursor(ranked ? ranks.get(rows.size() - 1) : null, last.sku(), fingerprint));
+      next = encode(new Cursor(ranked ? ranks.get(rows.size() - 1) : null, last.sku(), fingerprint, fuzzy));
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     for (String facet : criteria.facets()) {
       facets.put(facet, facet(filters, facet));
     }
-    return new Page(List.copyOf(rows), facets, next);
+    return new Page(List.copyOf(rows), facets, next, fuzzy);
   }
 
   private List<FacetValue> facet(Filters filters, String facet) {
@@ -125,9 +138,11 @@ public final class ProductSearch {
   /** The WHERE clause of a search, optionally without the filter of one facet. */
   private static final class Filters {
     private final Criteria criteria;
+    private final boolean fuzzy;
 
-    Filters(Criteria criteria) {
+    Filters(Criteria criteria, boolean fuzzy) {
       this.criteria = criteria;
+      this.fuzzy = fuzzy;
     }
 
     Clause where(String exceptFacet) {
@@ -149,7 +164,7 @@ public final class ProductSearch {
         values.put("status", criteria.status().get().name());
       }
       criteria.text().ifPresent(q -> {
-        terms.add("(p.search @@ websearch_to_tsquery('english', :q) or :q <% p.name)");
+        terms.add(fuzzy ? ":q <% p.name" : "p.search @@ websearch_to_tsquery('english', :q)");
         values.put("q", q);
       });
       if (criteria.category().isPresent() && !"category".equals(exceptFacet)) {

@@ -1,0 +1,187 @@
+package io.fusioncommerce.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The catalog at size: 100,000 products (a fifth of them with three variants) imported as CSV over
+ * HTTP into one tenant, then full-text searches with two facet counts, against the launcher run as
+ * its own process on this machine.
+ *
+ * <p>Run: {@code e2e/run-benchmark catalog [products] [seconds-per-phase]}
+ */
+public final class CatalogBenchmark {
+
+  static final String[] ADJECTIVES = {"classic", "light", "rugged", "compact", "premium", "vintage", "modern", "soft",
+      "waterproof", "slim", "heavy", "bright", "quiet", "smart", "tiny", "giant", "warm", "cool", "fast", "simple"};
+  static final String[] MATERIALS = {"leather", "cotton", "steel", "bamboo", "wool", "canvas", "ceramic", "glass",
+      "oak", "nylon"};
+  static final String[] NOUNS = {"shoe", "jacket", "kettle", "lamp", "backpack", "chair", "watch", "mug", "scarf",
+      "blender", "tent", "bottle", "hat", "desk", "pillow", "speaker", "wallet", "glove", "sofa", "boot", "bag", "belt",
+      "knife", "pan", "rug", "towel", "shirt", "skirt", "camera", "bike"};
+  static final String[] COLORS = {"red", "blue", "green", "black", "white", "grey", "yellow", "pink", "brown", "navy"};
+  static final int CHUNK = 10_000;
+
+  public static void main(String[] args) throws Exception {
+    int products = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    Path work = Files.createTempDirectory("fusion-catalog-bench");
+    Path data = work.resolve("data");
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+      ApiClient api = new ApiClient(launcher.baseUrl());
+      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
+      String shopper = tokens.issue("shopper", "bench", List.of("customer"), null, null, Duration.ofHours(2));
+      List<String> leaves = categories(api, admin);
+
+      System.out.printf("import: %d products in CSV files of %d products each%n", products, CHUNK);
+      HttpClient http = HttpClient.newHttpClient();
+      Random random = new Random(42);
+      long rows = 0;
+      long begin = System.nanoTime();
+      for (int from = 0; from < products; from += CHUNK) {
+        StringBuilder csv = new StringBuilder(
+            "sku,parent_sku,name,description,price_amount,currency,vendor_id,category_ids,attr.color,attr.brand,attr.material,option.size\r\n");
+        int count = Math.min(CHUNK, products - from);
+        rows += csvChunk(csv, from, count, leaves, random);
+        long chunkBegin = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/v1/products/import"))
+            .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+            .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
+            HttpResponse.BodyHandlers.ofString());
+        JsonNode report = response.body().isEmpty() ? null : new ObjectMapper().readTree(response.body());
+        if (response.statusCode() != 200 || report == null || report.path("failedRows").asInt() != 0 || report.path("created").asInt() != count) {
+          throw new IllegalStateException("import answered " + response.statusCode() + ": "
+              + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+        if (from == 0 || from + CHUNK >= products) {
+          System.out.printf("  file %d: %.0f rows/s%n", from / CHUNK + 1,
+              report.path("rows").asInt() / ((System.nanoTime() - chunkBegin) / 1e9));
+        }
+      }
+      double importSeconds = (System.nanoTime() - begin) / 1e9;
+      System.out.printf("  %d rows (%d products) in %.1f s: %.0f rows/s, %.0f products/s%n", rows, products,
+          importSeconds, rows / importSeconds, products / importSeconds);
+
+      AsyncApi async = new AsyncApi(launcher.baseUrl());
+      System.out.println("\nwarm-up: searches for 10 s");
+      OpenLoop.run(20, Duration.ofSeconds(10), s -> search(async, shopper, textQuery() + "&facets=category,vendor"));
+      for (int rate : new int[] {20, 50, 100}) {
+        OpenLoop.Result text = OpenLoop.run(rate, Duration.ofSeconds(seconds),
+            s -> search(async, shopper, textQuery() + "&facets=category,vendor"));
+        System.out.printf("  %d/s  q=<words>&facets=category,vendor:   %s%n", rate, text.summary());
+      }
+      OpenLoop.Result filtered = OpenLoop.run(50, Duration.ofSeconds(seconds), s -> search(async, shopper,
+          textQuery() + "&category=" + leaves.get(ThreadLocalRandom.current().nextInt(leaves.size()))
+              .replaceFirst("-\\d+$", "") + "&facets=vendor,attr.color"));
+      System.out.printf("  50/s  q=..&category=<subtree>&facets=vendor,attr.color: %s%n", filtered.summary());
+      OpenLoop.Result browse = OpenLoop.run(50, Duration.ofSeconds(seconds), s -> search(async, shopper,
+          "attr.color=" + COLORS[ThreadLocalRandom.current().nextInt(COLORS.length)] + "&facets=category,vendor"));
+      System.out.printf("  50/s  attr.color=<c>&facets=category,vendor (no text): %s%n", browse.summary());
+      OpenLoop.Result typo = OpenLoop.run(50, Duration.ofSeconds(seconds), s -> search(async, shopper,
+          "q=" + typo(NOUNS[ThreadLocalRandom.current().nextInt(NOUNS.length)]) + "&facets=category,vendor"));
+      System.out.printf("  50/s  q=<typo>&facets=category,vendor:       %s%n", typo.summary());
+
+      begin = System.nanoTime();
+      HttpResponse<java.io.InputStream> export = http.send(HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/v1/products/export"))
+          .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofInputStream());
+      long bytes;
+      try (var in = export.body()) {
+        bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      double exportSeconds = (System.nanoTime() - begin) / 1e9;
+      System.out.printf("%nexport: %d MiB in %.1f s (%.0f rows/s)%n", bytes >> 20, exportSeconds, rows / exportSeconds);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  static java.util.concurrent.CompletableFuture<AsyncApi.Response> search(AsyncApi async, String token, String query) {
+    return async.get("/v1/products?" + query, token).thenApply(r -> {
+      if (r.status() != 200) {
+        throw new IllegalStateException("search answered " + r.status() + " " + r.json());
+      }
+      return r;
+    });
+  }
+
+  static String textQuery() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return random.nextBoolean()
+        ? "q=" + NOUNS[random.nextInt(NOUNS.length)]
+        : "q=" + ADJECTIVES[random.nextInt(ADJECTIVES.length)] + "+" + NOUNS[random.nextInt(NOUNS.length)];
+  }
+
+  static String typo(String word) {
+    int i = ThreadLocalRandom.current().nextInt(word.length() - 1);
+    return word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2);
+  }
+
+  /** 4 roots, 5 children each, 5 leaves under each child: 124 categories, 100 leaves. */
+  static List<String> categories(ApiClient api, String admin) {
+    List<String> leaves = new ArrayList<>();
+    for (int r = 0; r < 4; r++) {
+      String root = "root-" + r;
+      api.post("/v1/categories", admin, "{\"id\":\"" + root + "\",\"name\":\"Root " + r + "\"}");
+      for (int m = 0; m < 5; m++) {
+        String mid = root + "-" + m;
+        api.post("/v1/categories", admin, "{\"id\":\"" + mid + "\",\"name\":\"Mid " + m + "\",\"parentId\":\"" + root + "\"}");
+        for (int l = 0; l < 5; l++) {
+          String leaf = mid + "-" + l;
+          api.post("/v1/categories", admin, "{\"id\":\"" + leaf + "\",\"name\":\"Leaf " + l + "\",\"parentId\":\"" + mid + "\"}");
+          leaves.add(leaf);
+        }
+      }
+    }
+    return leaves;
+  }
+
+  static int csvChunk(StringBuilder csv, int from, int count, List<String> leaves, Random random) {
+    int rows = 0;
+    for (int i = from; i < from + count; i++) {
+      String sku = String.format("P-%06d", i);
+      String adjective = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
+      String material = MATERIALS[random.nextInt(MATERIALS.length)];
+      String noun = NOUNS[random.nextInt(NOUNS.length)];
+      String color = COLORS[random.nextInt(COLORS.length)];
+      long price = 100 + random.nextInt(100_000);
+      csv.append(sku).append(",,").append(adjective).append(' ').append(material).append(' ').append(noun)
+          .append(",A ").append(adjective).append(' ').append(noun).append(" made of ").append(material)
+          .append(" for everyday use,").append(price).append(",USD,v-").append(random.nextInt(50)).append(',')
+          .append(leaves.get(random.nextInt(leaves.size()))).append(',').append(color).append(",brand-")
+          .append(random.nextInt(50)).append(',').append(material).append(",\r\n");
+      rows++;
+      if (i % 5 == 0) {
+        for (String size : new String[] {"S", "M", "L"}) {
+          csv.append(sku).append('-').append(size).append(',').append(sku).append(",,,,,,,,,,").append(size).append("\r\n");
+          rows++;
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
