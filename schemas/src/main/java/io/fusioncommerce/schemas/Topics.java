@@ -1,9 +1,13 @@
 package io.fusioncommerce.schemas;
 
+import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
+import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
 import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignRejected;
 import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
+import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
 import io.fusioncommerce.schemas.common.CampaignKey;
@@ -76,6 +80,15 @@ public final class Topics {
       new TopicContract<>("tenant.settings", TenantKey.class, TenantSettings.class, TopicContract.Kind.TABLE);
 
   // Group buying
+  public static final TopicContract<CampaignKey, CampaignCommand> CAMPAIGN_COMMANDS =
+      new TopicContract<>("campaign.commands", CampaignKey.class, CampaignCommand.class, TopicContract.Kind.COMMAND);
+  public static final TopicContract<CampaignKey, CampaignRejected> CAMPAIGN_REJECTED =
+      new TopicContract<>("campaign.rejected", CampaignKey.class, CampaignRejected.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<CampaignKey, CampaignJoinRefused> CAMPAIGN_JOIN_REFUSED =
+      new TopicContract<>("campaign.join-refused", CampaignKey.class, CampaignJoinRefused.class, TopicContract.Kind.EVENT);
+  /** Status changes of group orders, re-keyed by campaign so the campaign's partition sees them. */
+  public static final TopicContract<CampaignKey, GroupOrderOutcome> CAMPAIGN_GROUP_ORDERS =
+      new TopicContract<>("campaign.group-orders", CampaignKey.class, GroupOrderOutcome.class, TopicContract.Kind.EVENT);
   public static final TopicContract<CampaignKey, CampaignCreated> CAMPAIGN_CREATED =
       new TopicContract<>("campaign.created", CampaignKey.class, CampaignCreated.class, TopicContract.Kind.EVENT);
   public static final TopicContract<CampaignKey, CampaignJoined> CAMPAIGN_JOINED =
@@ -120,7 +133,11 @@ public final class Topics {
           ORDER_STATUS_CHANGED,
           ORDERS_VIEW,
           TENANT_SETTINGS,
+          CAMPAIGN_COMMANDS,
           CAMPAIGN_CREATED,
+          CAMPAIGN_REJECTED,
+          CAMPAIGN_JOIN_REFUSED,
+          CAMPAIGN_GROUP_ORDERS,
           CAMPAIGN_JOINED,
           CAMPAIGN_SUCCEEDED,
           CAMPAIGN_EXPIRED,

@@ -203,7 +203,8 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
         .setFromStatus(changed.from() == null ? null : changed.from().name()).setToStatus(changed.to().name())
-        .setReason(changed.reason()).setTotal(state.getTotal()).build(), cause, OrderTopology.STATUS_SINK);
+        .setReason(changed.reason()).setTotal(state.getTotal()).setCampaignId(state.getCampaignId()).build(), cause,
+        OrderTopology.STATUS_SINK);
   }
 
   private void emitView(OrderKey key, OrderState state, Cause cause) {

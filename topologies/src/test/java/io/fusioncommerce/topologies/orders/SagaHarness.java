@@ -47,9 +47,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * The order saga in two TopologyTestDrivers (the order topology and the inventory topology), with the
  * records between them relayed until nothing moves: the same flow as on the broker, deterministic.
  */
-final class SagaHarness implements AutoCloseable {
+public final class SagaHarness implements AutoCloseable {
 
-  static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+  public static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver orders;
@@ -73,7 +73,7 @@ final class SagaHarness implements AutoCloseable {
   final KeyValueStore<SkuKey, StockLevel> stockStore;
   private Instant now = T0;
 
-  SagaHarness(Path stateDir) {
+  public SagaHarness(Path stateDir) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     orders = new TopologyTestDriver(new OrderTopology().build(serdes),
         new StreamsSettings("unused:9092", stateDir.resolve("orders"), "127.0.0.1:1", 1, 100, 1, null)
@@ -114,7 +114,7 @@ final class SagaHarness implements AutoCloseable {
 
   // ------------------------------------------------------------- arranging
 
-  void product(String tenant, String sku, long price, String currency, String vendor, String status) {
+  public void product(String tenant, String sku, long price, String currency, String vendor, String status) {
     products.pipeInput(new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, currency)).setStatus(status).setVersion(1)
         .setUpdatedAt(T0).build(), now);
@@ -124,7 +124,7 @@ final class SagaHarness implements AutoCloseable {
     tenants.pipeInput(new TenantKey(tenant), TenantSettings.newBuilder().setTenantId(tenant).setOrderHoldSeconds(seconds).build(), now);
   }
 
-  void stock(String tenant, String sku, String warehouse, long available) {
+  public void stock(String tenant, String sku, String warehouse, long available) {
     inventoryIn.pipeInput(new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
         .setWarehouse(warehouse).setAvailable(available).build()), now);
   }
@@ -168,7 +168,7 @@ final class SagaHarness implements AutoCloseable {
     relay();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
     orders.advanceWallClockTime(duration);
     inventory.advanceWallClockTime(duration);
@@ -176,7 +176,7 @@ final class SagaHarness implements AutoCloseable {
   }
 
   /** Moves records between the two topologies until neither has anything left for the other. */
-  void relay() {
+  public void relay() {
     boolean moved = true;
     while (moved) {
       moved = false;
@@ -195,23 +195,42 @@ final class SagaHarness implements AutoCloseable {
     }
   }
 
+  /** A command from another topology (a group order, say) into the order topology. */
+  public void orderCommand(OrderKey key, OrderCommand command) {
+    orderCommands.pipeInput(key, command, now);
+  }
+
+  /** A command from another topology into the inventory topology. */
+  public void inventoryCommand(SkuKey key, InventoryCommand command) {
+    inventoryIn.pipeInput(key, command, now);
+  }
+
+  /** The order status changes published since the last call. */
+  public List<TestRecord<OrderKey, OrderStatusChanged>> drainStatusChanges() {
+    return statusChanges.readRecordsToList();
+  }
+
+  public Instant now() {
+    return now;
+  }
+
   // ------------------------------------------------------------- looking
 
-  OrderState order(String tenant, String orderId) {
+  public OrderState order(String tenant, String orderId) {
     return orderStore.get(new OrderKey(tenant, orderId));
   }
 
-  String status(String tenant, String orderId) {
+  public String status(String tenant, String orderId) {
     OrderState state = order(tenant, orderId);
     return state == null ? null : state.getStatus();
   }
 
-  long available(String tenant, String sku) {
+  public long available(String tenant, String sku) {
     StockLevel level = stockStore.get(new SkuKey(tenant, sku));
     return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getAvailable()).sum();
   }
 
-  long reserved(String tenant, String sku) {
+  public long reserved(String tenant, String sku) {
     StockLevel level = stockStore.get(new SkuKey(tenant, sku));
     return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getReserved()).sum();
   }

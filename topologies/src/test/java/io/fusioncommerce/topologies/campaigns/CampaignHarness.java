@@ -1,0 +1,176 @@
+package io.fusioncommerce.topologies.campaigns;
+
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.campaigns.CampaignCommand;
+import io.fusioncommerce.schemas.campaigns.CampaignCreated;
+import io.fusioncommerce.schemas.campaigns.CampaignExpired;
+import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
+import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
+import io.fusioncommerce.schemas.campaigns.CampaignRejected;
+import io.fusioncommerce.schemas.campaigns.CampaignState;
+import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
+import io.fusioncommerce.schemas.campaigns.CreateCampaign;
+import io.fusioncommerce.schemas.campaigns.JoinCampaign;
+import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.CampaignKey;
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.orders.SagaHarness;
+import io.fusioncommerce.topologies.support.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The campaign topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * topologies in their own drivers): group orders go into the saga and their outcomes come back, as
+ * on the broker.
+ */
+final class CampaignHarness implements AutoCloseable {
+
+  static final String TENANT = "acme";
+  static final Actor VENDOR = Actor.newBuilder().setSubject("seller").setRoles(List.of("vendor")).build();
+
+  final TopologyTestDriver campaigns;
+  final SagaHarness saga;
+  private final TestInputTopic<CampaignKey, CampaignCommand> commands;
+  private final TestInputTopic<SkuKey, Product> products;
+  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
+  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
+  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryOut;
+  final TestOutputTopic<CampaignKey, CampaignCreated> created;
+  final TestOutputTopic<CampaignKey, CampaignRejected> rejected;
+  final TestOutputTopic<CampaignKey, CampaignJoined> joined;
+  final TestOutputTopic<CampaignKey, CampaignJoinRefused> refused;
+  final TestOutputTopic<CampaignKey, CampaignSucceeded> succeeded;
+  final TestOutputTopic<CampaignKey, CampaignExpired> expired;
+  final KeyValueStore<CampaignKey, CampaignState> campaignStore;
+  final KeyValueStore<String, CampaignParticipant> participantStore;
+  int placedOrders;
+
+  CampaignHarness(Path stateDir) {
+    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+    saga = new SagaHarness(stateDir.resolve("saga"));
+    campaigns = new TopologyTestDriver(new CampaignTopology().build(serdes),
+        new StreamsSettings("unused:9092", stateDir.resolve("campaigns"), "127.0.0.1:1", 1, 100, 1, null)
+            .forContext("campaigns", Topics.DEAD_LETTER), SagaHarness.T0);
+    var campaignKey = serdes.key(CampaignKey.class);
+    var orderKey = serdes.key(OrderKey.class);
+    var skuKey = serdes.key(SkuKey.class);
+    commands = campaigns.createInputTopic(Topics.CAMPAIGN_COMMANDS.name(), campaignKey.serializer(),
+        serdes.value(CampaignCommand.class).serializer());
+    products = campaigns.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
+    orderStatus = campaigns.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
+        serdes.value(OrderStatusChanged.class).serializer());
+    orderCommandsOut = campaigns.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
+        serdes.value(OrderCommand.class).deserializer());
+    inventoryOut = campaigns.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
+        serdes.value(InventoryCommand.class).deserializer());
+    created = campaigns.createOutputTopic(Topics.CAMPAIGN_CREATED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignCreated.class).deserializer());
+    rejected = campaigns.createOutputTopic(Topics.CAMPAIGN_REJECTED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignRejected.class).deserializer());
+    joined = campaigns.createOutputTopic(Topics.CAMPAIGN_JOINED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignJoined.class).deserializer());
+    refused = campaigns.createOutputTopic(Topics.CAMPAIGN_JOIN_REFUSED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignJoinRefused.class).deserializer());
+    succeeded = campaigns.createOutputTopic(Topics.CAMPAIGN_SUCCEEDED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignSucceeded.class).deserializer());
+    expired = campaigns.createOutputTopic(Topics.CAMPAIGN_EXPIRED.name(), campaignKey.deserializer(),
+        serdes.value(CampaignExpired.class).deserializer());
+    campaignStore = campaigns.getKeyValueStore(CampaignTopology.CAMPAIGN_STORE);
+    participantStore = campaigns.getKeyValueStore(CampaignTopology.PARTICIPANT_STORE);
+  }
+
+  Instant now() {
+    return saga.now();
+  }
+
+  void product(String sku, long price, String vendor) {
+    saga.product(TENANT, sku, price, "USD", vendor, "ACTIVE");
+    products.pipeInput(new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
+        .setName("Product " + sku).setPrice(new Money(price, "USD")).setStatus("ACTIVE").setVersion(1)
+        .setUpdatedAt(SagaHarness.T0).build(), now());
+  }
+
+  void create(String campaignId, String sku, int min, Integer max, long groupPrice, Duration startsIn, Duration endsIn,
+      String vendorId) {
+    command(campaignId, "create-" + campaignId, CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(sku)
+        .setMinParticipants(min).setMaxParticipants(max).setGroupPrice(new Money(groupPrice, "USD"))
+        .setStartsAt(now().plus(startsIn)).setEndsAt(now().plus(endsIn)).setVendorId(vendorId).build());
+  }
+
+  void join(String campaignId, String customer, int quantity, String referralCode) {
+    join(campaignId, customer, quantity, referralCode, UUID.randomUUID().toString());
+  }
+
+  void join(String campaignId, String customer, int quantity, String referralCode, String commandId) {
+    command(campaignId, commandId, JoinCampaign.newBuilder().setCampaignId(campaignId).setCustomerId(customer)
+        .setQuantity(quantity).setReferralCode(referralCode).build());
+  }
+
+  void command(String campaignId, String commandId, Object command) {
+    commands.pipeInput(new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
+        .setTenantId(TENANT).setIssuedAt(now()).setCorrelationId("corr-" + commandId).setIssuedBy(VENDOR)
+        .setCommand(command).build(), now());
+    relay();
+  }
+
+  void advance(Duration duration) {
+    campaigns.advanceWallClockTime(duration);
+    saga.advance(duration);
+    relay();
+  }
+
+  /** Moves records between the campaign topology and the saga until nothing moves. */
+  void relay() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+        saga.orderCommand(r.key(), r.value());
+        placedOrders++;
+        moved = true;
+      }
+      for (TestRecord<SkuKey, InventoryCommand> r : inventoryOut.readRecordsToList()) {
+        saga.inventoryCommand(r.key(), r.value());
+        moved = true;
+      }
+      saga.relay();
+      for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
+        orderStatus.pipeInput(r.key(), r.value(), now());
+        moved = true;
+      }
+      // campaign.group-orders is written and read by the same topology: the driver pipes it itself
+    }
+  }
+
+  CampaignState campaign(String campaignId) {
+    return campaignStore.get(new CampaignKey(TENANT, campaignId));
+  }
+
+  CampaignParticipant participant(String campaignId, String customer) {
+    return participantStore.get(CampaignCodes.participantKey(TENANT, campaignId, customer));
+  }
+
+  @Override
+  public void close() {
+    campaigns.close();
+    saga.close();
+  }
+}

@@ -1,0 +1,185 @@
+package io.fusioncommerce.topologies.campaigns;
+
+import static io.fusioncommerce.topologies.campaigns.CampaignHarness.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
+import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
+import io.fusioncommerce.schemas.campaigns.CampaignState;
+import io.fusioncommerce.schemas.orders.OrderState;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignTopologyTest {
+
+  @TempDir Path dir;
+  CampaignHarness h;
+
+  @BeforeEach
+  void start() {
+    h = new CampaignHarness(dir);
+    h.product("SKU-1", 5000, "v1");
+    h.saga.stock(TENANT, "SKU-1", "main", 100);
+    h.saga.relay();
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void aCampaignOpensForAnActiveProductBelowItsListPrice() {
+    h.create("c1", "SKU-1", 3, 10, 3999, Duration.ZERO, Duration.ofHours(1), "v1");
+    CampaignState campaign = h.campaign("c1");
+    assertThat(campaign.getStatus()).isEqualTo("OPEN");
+    assertThat(campaign.getListPrice().getAmount()).isEqualTo(5000);
+    assertThat(campaign.getInviteCode()).hasSize(12);
+    assertThat(h.created.readValuesToList()).singleElement()
+        .satisfies(e -> assertThat(e.getGroupPrice().getAmount()).isEqualTo(3999));
+  }
+
+  @Test
+  void theTopologyRefusesTermsTheIngressShouldHaveRefused() {
+    h.create("too-dear", "SKU-1", 3, null, 5000, Duration.ZERO, Duration.ofHours(1), null);
+    h.create("unknown", "NOPE", 3, null, 10, Duration.ZERO, Duration.ofHours(1), null);
+    h.create("not-mine", "SKU-1", 3, null, 10, Duration.ZERO, Duration.ofHours(1), "v2");
+    h.create("backwards", "SKU-1", 3, null, 10, Duration.ofHours(2), Duration.ofHours(1), null);
+    assertThat(h.rejected.readValuesToList()).extracting(r -> r.getCampaignId() + ":" + r.getReason()).containsExactly(
+        "too-dear:GROUP_PRICE_NOT_BELOW_LIST_PRICE", "unknown:UNKNOWN_SKU", "not-mine:NOT_THE_VENDORS_PRODUCT",
+        "backwards:BAD_WINDOW");
+    assertThat(h.campaign("too-dear").getStatus()).isEqualTo("REJECTED");
+    assertThat(h.created.readValuesToList()).isEmpty();
+  }
+
+  @Test
+  void theMinimumTurnsTheCampaignSuccessfulAndPlacesGroupOrdersAtTheGroupPrice() {
+    h.create("c1", "SKU-1", 3, 5, 3999, Duration.ZERO, Duration.ofHours(1), null);
+    h.join("c1", "alice", 1, null);
+    h.join("c1", "bob", 2, null);
+    assertThat(h.campaign("c1").getStatus()).isEqualTo("OPEN");
+    assertThat(h.placedOrders).isZero();
+
+    h.join("c1", "carol", 1, null);
+    CampaignState campaign = h.campaign("c1");
+    assertThat(campaign.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(campaign.getParticipants()).isEqualTo(3);
+    assertThat(campaign.getUnits()).isEqualTo(4);
+    assertThat(h.succeeded.readValuesToList()).singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(3));
+    assertThat(campaign.getOrdersPlaced()).isEqualTo(3);
+    assertThat(campaign.getOrdersConfirmed()).isEqualTo(3);
+
+    CampaignParticipant bob = h.participant("c1", "bob");
+    assertThat(bob.getOrderStatus()).isEqualTo("CONFIRMED");
+    OrderState order = h.saga.order(TENANT, bob.getOrderId());
+    assertThat(order.getCampaignId()).isEqualTo("c1");
+    assertThat(order.getLines().get(0).getUnitPrice().getAmount()).isEqualTo(3999);
+    assertThat(order.getTotal().getAmount()).isEqualTo(2 * 3999);
+    assertThat(h.saga.reserved(TENANT, "SKU-1")).isEqualTo(4);
+
+    // later joins still get the group price, up to the maximum
+    h.join("c1", "dave", 1, null);
+    assertThat(h.participant("c1", "dave").getOrderStatus()).isEqualTo("CONFIRMED");
+    h.join("c1", "erin", 1, null);
+    h.join("c1", "frank", 1, null);
+    assertThat(h.campaign("c1").getParticipants()).isEqualTo(5);
+    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason).containsExactly("FULL");
+    assertThat(h.participant("c1", "frank")).isNull();
+  }
+
+  @Test
+  void joiningTwiceCountsOnce() {
+    h.create("c1", "SKU-1", 3, null, 3999, Duration.ZERO, Duration.ofHours(1), null);
+    h.join("c1", "alice", 1, null, "same-command");
+    h.join("c1", "alice", 1, null, "same-command");
+    h.join("c1", "alice", 3, null);
+    assertThat(h.campaign("c1").getParticipants()).isEqualTo(1);
+    assertThat(h.participant("c1", "alice").getQuantity()).isEqualTo(1);
+    assertThat(h.joined.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void joinsBeforeTheStartOrAfterTheEndAreRefused() {
+    h.create("later", "SKU-1", 2, null, 3999, Duration.ofHours(1), Duration.ofHours(2), null);
+    h.join("later", "alice", 1, null);
+    h.create("c1", "SKU-1", 2, null, 3999, Duration.ZERO, Duration.ofMinutes(10), null);
+    h.advance(Duration.ofMinutes(11));
+    h.join("c1", "bob", 1, null);
+    h.join("missing", "carol", 1, null);
+    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason)
+        .containsExactly("NOT_STARTED", "NOT_OPEN", "NOT_FOUND");
+  }
+
+  @Test
+  void aCampaignBelowItsMinimumExpiresWhenTheWindowEndsAndNobodyIsCharged() {
+    h.create("c1", "SKU-1", 3, null, 3999, Duration.ZERO, Duration.ofMinutes(30), null);
+    h.join("c1", "alice", 1, null);
+    h.join("c1", "bob", 1, null);
+    h.advance(Duration.ofMinutes(29));
+    assertThat(h.campaign("c1").getStatus()).isEqualTo("OPEN");
+    h.advance(Duration.ofSeconds(61));
+    CampaignState campaign = h.campaign("c1");
+    assertThat(campaign.getStatus()).isEqualTo("EXPIRED");
+    assertThat(campaign.getEndedAt()).isNotNull();
+    assertThat(h.expired.readValuesToList()).singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(2));
+    assertThat(h.placedOrders).isZero();
+    assertThat(h.saga.reserved(TENANT, "SKU-1")).isZero();
+  }
+
+  @Test
+  void aSucceededCampaignClosesAtTheEndWithoutExpiring() {
+    h.create("c1", "SKU-1", 2, null, 3999, Duration.ZERO, Duration.ofMinutes(5), null);
+    h.join("c1", "alice", 1, null);
+    h.join("c1", "bob", 1, null);
+    h.advance(Duration.ofMinutes(6));
+    assertThat(h.campaign("c1").getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(h.campaign("c1").getEndedAt()).isNotNull();
+    assertThat(h.expired.readValuesToList()).isEmpty();
+    h.join("c1", "carol", 1, null);
+    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason).containsExactly("ENDED");
+  }
+
+  @Test
+  void aParticipantWhoseOrderFindsNoStockIsShownAsRejected() {
+    h.product("RARE", 1000, "v1");
+    h.saga.stock(TENANT, "RARE", "main", 2);
+    h.saga.relay();
+    h.create("c1", "RARE", 3, null, 800, Duration.ZERO, Duration.ofHours(1), null);
+    h.join("c1", "alice", 1, null);
+    h.join("c1", "bob", 1, null);
+    h.join("c1", "carol", 1, null);
+    CampaignState campaign = h.campaign("c1");
+    assertThat(campaign.getOrdersConfirmed()).isEqualTo(2);
+    assertThat(campaign.getOrdersRejected()).isEqualTo(1);
+    assertThat(java.util.stream.Stream.of("alice", "bob", "carol").map(c -> h.participant("c1", c)))
+        .filteredOn(p -> "REJECTED".equals(p.getOrderStatus()))
+        .singleElement().satisfies(p -> assertThat(p.getOrderReason()).isEqualTo("INSUFFICIENT_STOCK"));
+    assertThat(h.saga.available(TENANT, "RARE")).isZero();
+  }
+
+  @Test
+  void invitesRecordWhoBroughtWhom() {
+    h.create("c1", "SKU-1", 10, null, 3999, Duration.ZERO, Duration.ofHours(1), null);
+    h.join("c1", "alice", 1, h.campaign("c1").getInviteCode());
+    String alicesCode = h.participant("c1", "alice").getInviteCode();
+    h.join("c1", "bob", 1, alicesCode);
+    h.join("c1", "carol", 1, alicesCode.toUpperCase());
+    String bobsCode = h.participant("c1", "bob").getInviteCode();
+    h.join("c1", "dave", 1, bobsCode);
+    h.join("c1", "erin", 1, "nonsense-code");
+    assertThat(h.participant("c1", "alice").getReferredBy()).isNull();
+    assertThat(h.participant("c1", "alice").getReferrals()).isEqualTo(2);
+    assertThat(h.participant("c1", "bob").getReferredBy()).isEqualTo("alice");
+    assertThat(h.participant("c1", "bob").getReferrals()).isEqualTo(1);
+    assertThat(h.participant("c1", "dave").getReferredBy()).isEqualTo("bob");
+    assertThat(h.participant("c1", "erin").getReferredBy()).isNull();
+    assertThat(h.joined.readValuesToList()).extracting(CampaignJoined::getReferredBy)
+        .containsExactly(null, "alice", "alice", "bob", null);
+    assertThat(alicesCode).isNotEqualTo(bobsCode).doesNotContain("alice");
+  }
+}
