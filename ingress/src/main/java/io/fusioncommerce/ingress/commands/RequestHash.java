@@ -11,7 +11,8 @@ import java.util.HexFormat;
 /** A fingerprint of a request body, so a retry under an Idempotency-Key can be told from a different request. */
 public final class RequestHash {
 
-  private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper CANONICAL =
+      io.fusioncommerce.ingress.http.Json.mapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private RequestHash() {}
 

@@ -11,11 +11,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -92,6 +94,36 @@ public final class InteractiveQueries {
           ? open(streams, id, true)
           : localStores.computeIfAbsent(id, s -> open(streams, s, false)));
       return Optional.ofNullable(local.get(key));
+    } catch (InvalidStateStoreException moved) {
+      localStores.remove(id);
+      ownership(context, streams, store, true);
+      throw moved;
+    }
+  }
+
+  /** Entries of a String-keyed store on one partition of this instance, by key prefix, in key order. */
+  @SuppressWarnings("unchecked")
+  public <V> List<KeyValue<String, V>> scan(String context, String store, int partition, String prefix, String after,
+      int limit, boolean allowStale) {
+    KafkaStreams streams =
+        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
+    StoreAndPartition id = new StoreAndPartition(context, store, partition);
+    try {
+      ReadOnlyKeyValueStore<String, V> local = (ReadOnlyKeyValueStore<String, V>) (allowStale
+          ? open(streams, id, true)
+          : localStores.computeIfAbsent(id, s -> open(streams, s, false)));
+      List<KeyValue<String, V>> found = new java.util.ArrayList<>();
+      // a range from just after the cursor to the end of the prefix, so deep pages cost no more than the first
+      String from = after == null ? prefix : after + "\u0000";
+      try (KeyValueIterator<String, V> entries = local.range(from, prefix + "\uffff")) {
+        while (entries.hasNext() && found.size() < limit) {
+          KeyValue<String, V> entry = entries.next();
+          if (entry.key.startsWith(prefix)) {
+            found.add(entry);
+          }
+        }
+      }
+      return found;
     } catch (InvalidStateStoreException moved) {
       localStores.remove(id);
       ownership(context, streams, store, true);

@@ -1,6 +1,7 @@
 package io.fusioncommerce.ingress.query;
 
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -96,6 +97,9 @@ public final class QueryForwarder {
     if (stale) {
       request.header(ALLOW_STALE_HEADER, "true");
     }
+    // links the owner writes into its answer (invite URLs) must name the host the client called
+    request.header(PublicUrls.FORWARDED_HOST, PublicUrls.host(ctx));
+    request.header(PublicUrls.FORWARDED_PROTO, PublicUrls.scheme(ctx));
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 

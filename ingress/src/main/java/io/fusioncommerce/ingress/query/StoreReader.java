@@ -29,6 +29,16 @@ public final class StoreReader {
   /** Reads of one key's state on the instance that owns it. */
   public interface Local {
     <V> Optional<V> get(String store);
+
+    /** Another key of a store of the same topology that lives on the same partition (a campaign's participant). */
+    <K2, V> Optional<V> get(String store, K2 otherKey);
+
+    /**
+     * Up to {@code limit} entries of a String-keyed store of the same partition whose keys start with
+     * {@code prefix}, in key order, after {@code after} (exclusive) when given.
+     */
+    <V> java.util.List<org.apache.kafka.streams.KeyValue<String, V>> scan(String store, String prefix, String after,
+        int limit);
   }
 
   /**
@@ -69,6 +79,17 @@ public final class StoreReader {
           @Override
           public <V> Optional<V> get(String name) {
             return queries.get(context, name, key, local.partition(), QueryForwarder.allowsStale(ctx));
+          }
+
+          @Override
+          public <K2, V> Optional<V> get(String name, K2 otherKey) {
+            return queries.get(context, name, otherKey, local.partition(), QueryForwarder.allowsStale(ctx));
+          }
+
+          @Override
+          public <V> java.util.List<org.apache.kafka.streams.KeyValue<String, V>> scan(String name, String prefix,
+              String after, int limit) {
+            return queries.scan(context, name, local.partition(), prefix, after, limit, QueryForwarder.allowsStale(ctx));
           }
         });
       }

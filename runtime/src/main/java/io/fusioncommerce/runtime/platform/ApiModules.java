@@ -1,6 +1,7 @@
 package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.campaigns.CampaignRoutes;
 import io.fusioncommerce.ingress.catalog.CategoryRoutes;
 import io.fusioncommerce.ingress.catalog.ProductRoutes;
 import io.fusioncommerce.ingress.catalog.ProductTransferRoutes;
@@ -18,6 +19,6 @@ final class ApiModules {
   static List<ApiModule> all(Database database) {
     return List.of(new InventoryRoutes(), new OrderRoutes(), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
-        new TenantSettingsRoutes(database));
+        new TenantSettingsRoutes(database), new CampaignRoutes(database));
   }
 }

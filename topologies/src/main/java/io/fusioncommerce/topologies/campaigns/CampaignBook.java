@@ -54,7 +54,7 @@ public final class CampaignBook {
         .setRejectionReason(reason)
         .setInviteCode(CampaignCodes.invite(tenantId, create.getCampaignId(), null))
         .setCreatedAt(at).setUpdatedAt(at).setCreatedBy(createdBy).setCorrelationId(correlationId).setVersion(1)
-        .build();
+        .setRequestHash(create.getRequestHash()).build();
   }
 
   static String refusal(String tenantId, CreateCampaign create, Optional<Product> product, Instant at) {

@@ -54,6 +54,18 @@ public final class ProductStore {
         .bind("tenant", tenantId).bind("sku", sku).map(MAPPER).findOne();
   }
 
+  /** Something that can be ordered: a product, or one of its variants with its own SKU. */
+  public record Orderable(String sku, CatalogProduct product, Price price) {}
+
+  /** The product or variant {@code sku} names, with its price (a variant without one has its product's). */
+  public Optional<Orderable> orderable(String tenantId, String sku) {
+    Optional<String> productSku = handle.createQuery("select product_sku from catalog.skus where tenant_id = :tenant and sku = :sku")
+        .bind("tenant", tenantId).bind("sku", sku).mapTo(String.class).findOne();
+    return productSku.flatMap(p -> find(tenantId, p, false)).map(product -> new Orderable(sku, product,
+        product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
+            .map(v -> v.price() != null ? v.price() : product.price()).orElse(product.price())));
+  }
+
   /** The SKUs among {@code skus} that already name something other than product {@code sku}. */
   public Map<String, String> takenSkus(String tenantId, String sku, List<String> skus) {
     Map<String, String> taken = new LinkedHashMap<>();

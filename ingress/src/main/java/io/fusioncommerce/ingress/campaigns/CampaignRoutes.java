@@ -1,0 +1,356 @@
+package io.fusioncommerce.ingress.campaigns;
+
+import io.fusioncommerce.ingress.ApiContext;
+import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.auth.Principal;
+import io.fusioncommerce.ingress.auth.Role;
+import io.fusioncommerce.ingress.catalog.ProductAccess;
+import io.fusioncommerce.ingress.catalog.ProductStatus;
+import io.fusioncommerce.ingress.catalog.store.ProductStore;
+import io.fusioncommerce.ingress.commands.CommandIds;
+import io.fusioncommerce.ingress.commands.RequestHash;
+import io.fusioncommerce.ingress.database.Database;
+import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.FieldError;
+import io.fusioncommerce.ingress.http.Problem;
+import io.fusioncommerce.ingress.http.PublicUrls;
+import io.fusioncommerce.ingress.http.RequestContext;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.orders.PlaceOrderRequest;
+import io.fusioncommerce.ingress.query.ReadParameters;
+import io.fusioncommerce.ingress.query.StoreReader;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.campaigns.CampaignCommand;
+import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
+import io.fusioncommerce.schemas.campaigns.CampaignState;
+import io.fusioncommerce.schemas.campaigns.CreateCampaign;
+import io.fusioncommerce.schemas.campaigns.JoinCampaign;
+import io.fusioncommerce.schemas.common.CampaignKey;
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.orders.ShippingAddress;
+import io.fusioncommerce.topologies.campaigns.CampaignBook;
+import io.fusioncommerce.topologies.campaigns.CampaignCodes;
+import io.fusioncommerce.topologies.campaigns.CampaignTopology;
+import io.fusioncommerce.topologies.support.EventIds;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Group-buying campaigns over HTTP. Creating one checks the product in the catalog and writes a
+ * CreateCampaign command; joining checks the campaign's current state on the instance that owns it
+ * (so a refused join gets a clear error at once) and writes a JoinCampaign command; the campaign
+ * topology decides every join in order, so the count is exact. Reads are interactive queries.
+ */
+public final class CampaignRoutes implements ApiModule {
+
+  private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  /** Answer of an accepted campaign command (202). */
+  public record CampaignAccepted(String campaignId, String status, String inviteUrl) {}
+
+  /** Answer of an accepted join (202): the join is decided by the campaign topology in order. */
+  public record JoinAccepted(String campaignId, String customerId, String status) {}
+
+  private final Database database;
+
+  public CampaignRoutes(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void register(DocumentedRoutes routes, ApiContext api) {
+    routes.post("/v1/campaigns", ctx -> create(ctx, api), Role.ADMIN, Role.OPERATOR, Role.VENDOR)
+        .tag("Group buying").summary("Open a group-buying campaign for a SKU")
+        .description("The group price must be positive, in the product's currency and below its list price; a vendor "
+            + "offers only its own products. The campaign succeeds when minParticipants have joined before endsAt.")
+        .body(CreateCampaignRequest.class).idempotent()
+        .response(202, CampaignAccepted.class, "Accepted; GET the campaign to see it open")
+        .response(422, Problem.class, "The product cannot be offered on these terms", Problem.CONTENT_TYPE);
+    routes.get("/v1/campaigns/{campaignId}", ctx -> get(ctx, api), Role.ANY)
+        .tag("Group buying").summary("A campaign and its progress, from the campaign topology's state store")
+        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
+        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
+        .queryParam("status", String.class, "With waitMs: wait until the status is another one")
+        .queryParam("ref", String.class, "An invite code (ignored here; pass it on to the join)")
+        .response(200, CampaignView.class, "The campaign");
+    routes.post("/v1/campaigns/{campaignId}/join", ctx -> join(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
+        .tag("Group buying").summary("Join a campaign; joining twice counts once")
+        .description("Refused with 409 when the campaign has not started, has ended, expired or is full. With an invite "
+            + "code (ref, in the body or the query) the participant who shared it is recorded as the referrer.")
+        .body(JoinRequest.class).idempotent()
+        .queryParam("ref", String.class, "The invite code of the link followed")
+        .response(202, JoinAccepted.class, "Accepted; GET the participant to see the join and its group order")
+        .response(409, Problem.class, "The campaign cannot be joined now", Problem.CONTENT_TYPE);
+    routes.get("/v1/campaigns/{campaignId}/participants/{customerId}", ctx -> participant(ctx, api), Role.ANY)
+        .tag("Group buying").summary("One participant: referrer, referrals, own invite link, group order")
+        .response(200, ParticipantView.class, "The participant (a customer sees only itself)");
+    routes.get("/v1/campaigns/{campaignId}/participants", ctx -> participants(ctx, api),
+            Role.ADMIN, Role.OPERATOR, Role.ANALYST, Role.VENDOR)
+        .tag("Group buying").summary("The participants, with who brought whom (staff and the campaign's vendor)")
+        .queryParam("limit", Integer.class, "Page size, default 50, at most 500")
+        .queryParam("cursor", String.class, "The next value of the previous page")
+        .response(200, ParticipantView.Page.class, "A page of participants in customer-id order");
+  }
+
+  // ------------------------------------------------------------------ create
+
+  private void create(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CreateCampaignRequest request = api.bodies().read(ctx, CreateCampaignRequest.class);
+    Instant now = api.clock().instant();
+    Instant startsAt = request.startsAt() != null ? request.startsAt() : now;
+    checkTerms(request, startsAt, now);
+    ProductStore.Orderable product = database.inTenant(principal.tenantId(),
+            handle -> new ProductStore(handle).orderable(principal.tenantId(), request.sku()))
+        .filter(o -> o.product().status() == ProductStatus.ACTIVE)
+        .orElseThrow(() -> new ApiException(422, "unknown-sku", "Unknown SKU",
+            "no active product or variant " + request.sku(), List.of(new FieldError("sku", "not an active product"))));
+    Optional<String> vendor = ProductAccess.isStaff(principal) ? Optional.empty() : principal.vendorId();
+    if (!ProductAccess.isStaff(principal)
+        && (vendor.isEmpty() || !vendor.get().equals(product.product().vendorId()))) {
+      throw ApiException.forbidden("a vendor offers group prices only on its own products");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (!product.price().currency().equals(request.groupPrice().currency())) {
+      errors.add(new FieldError("groupPrice.currency", "must be the product's currency, " + product.price().currency()));
+    }
+    if (request.groupPrice().amount() >= product.price().amount()) {
+      errors.add(new FieldError("groupPrice.amount", "must be below the list price, " + product.price().amount()));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(422, "unacceptable-terms", "Unacceptable terms",
+          "the group price does not fit the product", errors);
+    }
+    String campaignId = CommandIds.forRequest(ctx, principal, "create-campaign");
+    CampaignKey key = new CampaignKey(principal.tenantId(), campaignId);
+    String requestHash = RequestHash.of(request);
+    CampaignCommand command = CampaignCommand.newBuilder()
+        .setCommandId(EventIds.derive(campaignId, "create-campaign")).setTenantId(principal.tenantId()).setIssuedAt(now)
+        .setCorrelationId(RequestContext.correlationId(ctx)).setIssuedBy(InventoryRoutes.actor(principal))
+        .setCommand(CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(request.sku())
+            .setMinParticipants(request.minParticipants()).setMaxParticipants(request.maxParticipants())
+            .setGroupPrice(new Money(request.groupPrice().amount(), request.groupPrice().currency()))
+            .setStartsAt(startsAt).setEndsAt(request.endsAt()).setVendorId(vendor.orElse(null))
+            .setRequestHash(requestHash).build())
+        .build();
+    String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
+        CampaignCodes.invite(principal.tenantId(), campaignId, null));
+    if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
+      send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl));
+      return;
+    }
+    // with an Idempotency-Key the campaign may exist already: look where its state lives
+    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
+        local -> {
+          Optional<CampaignState> existing = local.get(CampaignTopology.CAMPAIGN_STORE);
+          if (existing.isPresent()) {
+            if (!existing.get().getRequestHash().equals(requestHash)) {
+              throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                  "this Idempotency-Key was used for a different campaign", List.of());
+            }
+            ctx.status(202).header("Location", "/v1/campaigns/" + campaignId)
+                .json(new CampaignAccepted(campaignId, existing.get().getStatus(), inviteUrl));
+            return;
+          }
+          send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl));
+        });
+  }
+
+  private static void checkTerms(CreateCampaignRequest request, Instant startsAt, Instant now) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.maxParticipants() != null && request.maxParticipants() < request.minParticipants()) {
+      errors.add(new FieldError("maxParticipants", "must not be below minParticipants"));
+    }
+    if (!request.endsAt().isAfter(now)) {
+      errors.add(new FieldError("endsAt", "must be in the future"));
+    }
+    if (!request.endsAt().isAfter(startsAt)) {
+      errors.add(new FieldError("endsAt", "must be after startsAt"));
+    }
+    if (Duration.between(startsAt, request.endsAt()).compareTo(CampaignBook.MAX_WINDOW) > 0) {
+      errors.add(new FieldError("endsAt", "a campaign runs at most " + CampaignBook.MAX_WINDOW.toDays() + " days"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+  }
+
+  private static void send(Context ctx, ApiContext api, CampaignKey key, CampaignCommand command, Object answer) {
+    ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
+            ctx.header(RequestContext.TRACEPARENT_HEADER))
+        .thenRun(() -> ctx.status(202).header("Location", "/v1/campaigns/" + key.getCampaignId()).json(answer)));
+  }
+
+  // ------------------------------------------------------------------ join
+
+  private void join(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CampaignKey key = key(ctx, principal);
+    JoinRequest request = api.bodies().read(ctx, JoinRequest.class);
+    if (!ProductAccess.isStaff(principal) && !principal.subject().equals(request.customerId())) {
+      throw ApiException.forbidden("a customer joins only for itself");
+    }
+    String ref = request.ref() != null ? request.ref() : ctx.queryParam("ref");
+    if (ref != null && !ref.matches("[A-Za-z0-9]{1,32}")) {
+      throw ApiException.invalidField("ref", "not an invite code");
+    }
+    Instant now = api.clock().instant();
+    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
+        local -> {
+          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
+              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
+          String participantKey = CampaignCodes.participantKey(key.getTenantId(), key.getCampaignId(), request.customerId());
+          if (local.<String, CampaignParticipant>get(CampaignTopology.PARTICIPANT_STORE, participantKey).isPresent()) {
+            accepted(ctx, key, request.customerId(), "JOINED");
+            return;
+          }
+          JoinCampaign join = JoinCampaign.newBuilder().setCampaignId(key.getCampaignId())
+              .setCustomerId(request.customerId()).setQuantity(request.quantityOrOne()).setReferralCode(ref)
+              .setShippingAddress(address(request.shippingAddress())).build();
+          CampaignBook.admission(campaign, join, now).ifPresent(reason -> {
+            throw new ApiException(409, "campaign-" + reason.toLowerCase().replace('_', '-'), "Cannot join",
+                refusal(reason, campaign), List.of());
+          });
+          CampaignCommand command = CampaignCommand.newBuilder()
+              .setCommandId(CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()))
+              .setTenantId(key.getTenantId()).setIssuedAt(now).setCorrelationId(RequestContext.correlationId(ctx))
+              .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(join).build();
+          ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
+                  ctx.header(RequestContext.TRACEPARENT_HEADER))
+              .thenRun(() -> accepted(ctx, key, request.customerId(), "PENDING")));
+        });
+  }
+
+  private static void accepted(Context ctx, CampaignKey key, String customerId, String status) {
+    ctx.status(202).header("Location", "/v1/campaigns/" + key.getCampaignId() + "/participants/" + customerId)
+        .json(new JoinAccepted(key.getCampaignId(), customerId, status));
+  }
+
+  private static String refusal(String reason, CampaignState campaign) {
+    return switch (reason) {
+      case CampaignBook.Refusals.NOT_STARTED -> "the campaign starts at " + campaign.getStartsAt();
+      case CampaignBook.Refusals.ENDED -> "the campaign ended at " + campaign.getEndsAt();
+      case CampaignBook.Refusals.NOT_OPEN -> "the campaign is " + campaign.getStatus();
+      case CampaignBook.Refusals.FULL -> "the campaign is full (" + campaign.getMaxParticipants() + " participants)";
+      default -> "the join cannot be taken (" + reason + ")";
+    };
+  }
+
+  private static ShippingAddress address(PlaceOrderRequest.Address address) {
+    if (address == null) {
+      return null;
+    }
+    return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
+        .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
+        .setCountry(address.country()).build();
+  }
+
+  // ------------------------------------------------------------------ read
+
+  private void get(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CampaignKey key = key(ctx, principal);
+    String base = PublicUrls.base(ctx);
+    api.stores().<CampaignKey, CampaignState>serve(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key,
+        keySerializer(api), state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
+        state -> CampaignView.of(state, base, api.clock().instant()), "no campaign " + key.getCampaignId());
+  }
+
+  private void participant(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CampaignKey key = key(ctx, principal);
+    String customerId = ctx.pathParam("customerId");
+    String base = PublicUrls.base(ctx);
+    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
+        local -> {
+          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
+              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
+          if (!principal.subject().equals(customerId) && !seesParticipants(principal, campaign)) {
+            throw ApiException.notFound("no participant " + customerId);
+          }
+          CampaignParticipant participant = local.<String, CampaignParticipant>get(CampaignTopology.PARTICIPANT_STORE,
+                  CampaignCodes.participantKey(key.getTenantId(), key.getCampaignId(), customerId))
+              .orElseThrow(() -> ApiException.notFound("no participant " + customerId));
+          ctx.json(ParticipantView.of(participant, base, key.getCampaignId()));
+        });
+  }
+
+  private void participants(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CampaignKey key = key(ctx, principal);
+    int limit = limit(ctx);
+    String cursor = ctx.queryParam("cursor");
+    String base = PublicUrls.base(ctx);
+    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
+        local -> {
+          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
+              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
+          if (!seesParticipants(principal, campaign)) {
+            throw ApiException.forbidden("the participants are shown to staff and to the campaign's vendor");
+          }
+          String prefix = CampaignCodes.participantPrefix(key.getTenantId(), key.getCampaignId());
+          String after = cursor == null ? null : prefix + decodeCursor(cursor);
+          var page = local.<CampaignParticipant>scan(CampaignTopology.PARTICIPANT_STORE, prefix, after, limit + 1);
+          List<ParticipantView> items = page.stream().limit(limit)
+              .map(e -> ParticipantView.of(e.value, base, key.getCampaignId())).toList();
+          String next = page.size() > limit ? encodeCursor(items.get(items.size() - 1).customerId()) : null;
+          ctx.json(new ParticipantView.Page(items, next));
+        });
+  }
+
+  private static boolean seesParticipants(Principal principal, CampaignState campaign) {
+    return principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST)
+        || (principal.has(Role.VENDOR) && principal.vendorId().filter(campaign.getVendorId()::equals).isPresent());
+  }
+
+  private static int limit(Context ctx) {
+    String value = ctx.queryParam("limit");
+    if (value == null) {
+      return 50;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= 500) {
+        return limit;
+      }
+    } catch (NumberFormatException ignored) {
+      // refused below
+    }
+    throw ApiException.invalidField("limit", "a whole number from 1 to 500");
+  }
+
+  private static String encodeCursor(String customerId) {
+    return java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(customerId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String decodeCursor(String cursor) {
+    try {
+      return new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidField("cursor", "not a cursor this list returned");
+    }
+  }
+
+  static String inviteUrl(String baseUrl, String campaignId, String code) {
+    return baseUrl + "/v1/campaigns/" + campaignId + "?ref=" + code;
+  }
+
+  private static CampaignKey key(Context ctx, Principal principal) {
+    String id = ctx.pathParam("campaignId");
+    if (!CAMPAIGN_ID.matcher(id).matches()) {
+      throw ApiException.invalidField("campaignId", "not a campaign id");
+    }
+    return new CampaignKey(principal.tenantId(), id);
+  }
+
+  private static org.apache.kafka.common.serialization.Serializer<CampaignKey> keySerializer(ApiContext api) {
+    return api.serdes().key(CampaignKey.class).serializer();
+  }
+}
