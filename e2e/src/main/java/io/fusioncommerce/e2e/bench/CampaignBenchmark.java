@@ -1,0 +1,159 @@
+package io.fusioncommerce.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.fixtures.CatalogSeed;
+import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * Group buying under load, against the launcher run as its own process: joins per second on one hot
+ * campaign (one partition), the latency from POST to 202 and from POST to the join being visible to
+ * readers, and the time from a campaign's endsAt to EXPIRED.
+ *
+ * <p>Run: {@code e2e/run-benchmark campaigns [seconds-per-phase]}
+ */
+public final class CampaignBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    Path work = Files.createTempDirectory("fusion-campaign-bench");
+    Path data = work.resolve("data");
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+      ApiClient api = new ApiClient(launcher.baseUrl());
+      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+      // staff may join on a customer's behalf: one token for every simulated customer
+      String operator = tokens.issue("bench-operator", "bench", List.of("admin", "operator"), null, null, Duration.ofHours(2));
+      require(api.post("/v1/products", operator, "{\"sku\":\"HOT\",\"vendorId\":\"v1\",\"name\":\"Hot item\","
+          + "\"price\":{\"amount\":10000,\"currency\":\"USD\"}}").status() == 201, "product refused");
+      try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
+        catalog.product("bench", "HOT", 10000, "USD", "v1");
+      }
+      AsyncApi async = new AsyncApi(launcher.baseUrl());
+      AtomicLong customers = new AtomicLong();
+
+      System.out.println("warm-up: 1000 joins/s for 10 s");
+      joins(api, async, operator, 1000, Duration.ofSeconds(10), customers);
+      for (int rate : new int[] {2000, 5000, 8000}) {
+        System.out.printf("%n%d joins/s on one campaign for %d s%n", rate, seconds);
+        if (!joins(api, async, operator, rate, Duration.ofSeconds(seconds), customers)) {
+          break;
+        }
+      }
+      expiry(api, operator);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  /** One hot campaign, joins at {@code rate}; false when the platform no longer kept up. */
+  static boolean joins(ApiClient api, AsyncApi async, String token, int rate, Duration duration, AtomicLong customers)
+      throws InterruptedException {
+    String id = campaign(api, token, 10_000_000, Instant.now().plus(Duration.ofHours(1)));
+    ConcurrentHistogram accepted = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+    ConcurrentHistogram visible = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+    AtomicLong sampled = new AtomicLong();
+    OpenLoop.Result result = OpenLoop.run(rate, duration, scheduled -> {
+      String customer = "c-" + customers.incrementAndGet();
+      boolean sample = sampled.incrementAndGet() % 50 == 0;
+      return async.post("/v1/campaigns/" + id + "/join", token, "{\"customerId\":\"" + customer + "\"}").thenCompose(r -> {
+        if (r.status() != 202) {
+          throw new IllegalStateException("join answered " + r.status() + " " + r.json());
+        }
+        accepted.recordValue(Math.max(0, (System.nanoTime() - scheduled) / 1000));
+        return sample ? visible(async, token, id, customer, scheduled, visible, 0) : CompletableFuture.completedFuture(null);
+      });
+    });
+    Thread.sleep(1000);
+    JsonNode campaign = api.get("/v1/campaigns/" + id, token).json();
+    System.out.printf("  POST -> 202:          %s%n", result.summary());
+    System.out.printf("  POST -> 202 latency:  p50 %.1f ms, p99 %.1f ms%n",
+        accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
+    System.out.printf("  POST -> join visible (every 50th join, polled every 2 ms): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        visible.getValueAtPercentile(50) / 1000.0, visible.getValueAtPercentile(99) / 1000.0,
+        visible.getMaxValue() / 1000.0);
+    System.out.printf("  participants counted: %d of %d accepted joins%n", campaign.path("participants").asLong(),
+        result.started() - result.failed());
+    return result.failed() == 0 && accepted.getValueAtPercentile(99) < 2_000_000;
+  }
+
+  private static CompletableFuture<Void> visible(AsyncApi async, String token, String id, String customer,
+      long scheduled, ConcurrentHistogram visible, int attempt) {
+    return async.get("/v1/campaigns/" + id + "/participants/" + customer, token).thenCompose(r -> {
+      if (r.status() == 200) {
+        visible.recordValue(Math.max(0, (System.nanoTime() - scheduled) / 1000));
+        return CompletableFuture.completedFuture(null);
+      }
+      if (attempt > 5_000) {
+        return CompletableFuture.failedFuture(new IllegalStateException("join of " + customer + " never visible"));
+      }
+      return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS))
+          .thenCompose(ignored -> visible(async, token, id, customer, scheduled, visible, attempt + 1));
+    });
+  }
+
+  /** Ten campaigns that end below their minimum: how long after endsAt each is EXPIRED. */
+  static void expiry(ApiClient api, String token) throws InterruptedException {
+    System.out.println("\nexpiry: 10 campaigns ending 3 s from now, below their minimum");
+    List<String> ids = new ArrayList<>();
+    List<Instant> ends = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Instant endsAt = Instant.now().plus(Duration.ofSeconds(3)).plusMillis(i * 97L);
+      ids.add(campaign(api, token, 5, endsAt));
+      ends.add(endsAt);
+    }
+    List<Long> topologyMs = new ArrayList<>();
+    List<Long> observedMs = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      JsonNode campaign;
+      do {
+        campaign = api.get("/v1/campaigns/" + ids.get(i), token).json();
+        if (!"EXPIRED".equals(campaign.path("status").asText())) {
+          Thread.sleep(20);
+        }
+      } while (!"EXPIRED".equals(campaign.path("status").asText()));
+      observedMs.add(Duration.between(ends.get(i), Instant.now()).toMillis());
+      topologyMs.add(Duration.between(ends.get(i), Instant.parse(campaign.path("endedAt").asText())).toMillis());
+    }
+    topologyMs.sort(null);
+    observedMs.sort(null);
+    System.out.printf("  endsAt -> EXPIRED in the topology: median %d ms, max %d ms%n", topologyMs.get(5), topologyMs.get(9));
+    System.out.printf("  endsAt -> EXPIRED seen over HTTP (polled every 20 ms): median %d ms, max %d ms%n",
+        observedMs.get(5), observedMs.get(9));
+  }
+
+  static String campaign(ApiClient api, String token, int min, Instant endsAt) {
+    ApiClient.Response created = api.post("/v1/campaigns", token, "{\"sku\":\"HOT\",\"minParticipants\":" + min
+        + ",\"groupPrice\":{\"amount\":5000,\"currency\":\"USD\"},\"endsAt\":\"" + endsAt + "\"}");
+    require(created.status() == 202, "campaign refused: " + created.text());
+    String id = created.json().path("campaignId").asText();
+    require(api.get("/v1/campaigns/" + id + "?waitMs=10000&version=0", token).status() == 200, "campaign never opened");
+    return id;
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
