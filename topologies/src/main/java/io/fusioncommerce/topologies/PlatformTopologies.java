@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies;
 
+import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
@@ -11,6 +12,6 @@ public final class PlatformTopologies {
   private PlatformTopologies() {}
 
   public static List<TopologyDefinition> all() {
-    return List.of(new InventoryTopology(), new OrderTopology());
+    return List.of(new InventoryTopology(), new OrderTopology(), new CatalogTopology());
   }
 }
