@@ -54,4 +54,11 @@ class ConnectorCatalogTest {
     assertThat(Long.parseLong(config.get("poll.interval.ms"))).isLessThanOrEqualTo(20);
     assertThat(config).containsEntry("producer.override.linger.ms", "0");
   }
+
+  @Test
+  void itKeepsTheReplicationSlotMovingWhenOnlyOtherTablesChange() {
+    Map<String, String> config = catalogSource().config();
+    assertThat(config.get("heartbeat.action.query")).contains("pg_logical_emit_message(false, 'fusion-heartbeat'");
+    assertThat(config).containsEntry("message.prefix.exclude.list", "fusion-heartbeat");
+  }
 }
