@@ -9,7 +9,11 @@ import io.fusioncommerce.schemas.campaigns.CampaignRejected;
 import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
 import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
 import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.schemas.catalog.ProductApproved;
+import io.fusioncommerce.schemas.catalog.ProductArchived;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
+import io.fusioncommerce.schemas.catalog.ProductRejected;
+import io.fusioncommerce.schemas.catalog.ProductUpdated;
 import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
@@ -60,6 +64,14 @@ public final class Topics {
   // Catalog
   public static final TopicContract<SkuKey, ProductCreated> PRODUCT_CREATED =
       new TopicContract<>("product.created", SkuKey.class, ProductCreated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, ProductUpdated> PRODUCT_UPDATED =
+      new TopicContract<>("product.updated", SkuKey.class, ProductUpdated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, ProductArchived> PRODUCT_ARCHIVED =
+      new TopicContract<>("product.archived", SkuKey.class, ProductArchived.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, ProductApproved> PRODUCT_APPROVED =
+      new TopicContract<>("product.approved", SkuKey.class, ProductApproved.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, ProductRejected> PRODUCT_REJECTED =
+      new TopicContract<>("product.rejected", SkuKey.class, ProductRejected.class, TopicContract.Kind.EVENT);
   /** Every orderable SKU's current price, vendor and status (compacted). */
   public static final TopicContract<SkuKey, Product> CATALOG_PRODUCTS =
       new TopicContract<>("catalog.products", SkuKey.class, Product.class, TopicContract.Kind.TABLE);
@@ -111,6 +123,18 @@ public final class Topics {
       new TopicContract<>("shipping.label.created", ShipmentKey.class, ShippingLabelCreated.class, TopicContract.Kind.EVENT);
 
   /**
+   * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
+   * change events as schemaless JSON, keyed by the row's primary key as JSON. They are internal: only
+   * the catalog topology reads them; everyone else reads the Avro events it derives. Named
+   * {@code <topic.prefix>.<schema>.<table>} by Debezium.
+   */
+  public static final String CDC_TOPIC_PREFIX = "cdc";
+  public static final String CDC_CATALOG_PRODUCTS = CDC_TOPIC_PREFIX + ".catalog.products";
+  public static final String CDC_CATALOG_TENANTS = CDC_TOPIC_PREFIX + ".catalog.tenants";
+  /** The raw change topics, created by the platform before any topology subscribes to them. */
+  public static final List<String> CDC_TOPICS = List.of(CDC_CATALOG_PRODUCTS, CDC_CATALOG_TENANTS);
+
+  /**
    * Records a topology could not process (Kafka Streams' dead-letter queue, KIP-1034): the raw key and
    * value bytes of the failed record, with the exception, source topic, partition and offset in headers.
    */
@@ -127,6 +151,10 @@ public final class Topics {
           INVENTORY_COMMITTED,
           INVENTORY_LOW_STOCK,
           PRODUCT_CREATED,
+          PRODUCT_UPDATED,
+          PRODUCT_ARCHIVED,
+          PRODUCT_APPROVED,
+          PRODUCT_REJECTED,
           CATALOG_PRODUCTS,
           ORDER_COMMANDS,
           ORDER_CREATED,

@@ -1,6 +1,7 @@
 package io.fusioncommerce.topologies;
 
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
+import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
@@ -12,6 +13,6 @@ public final class PlatformTopologies {
   private PlatformTopologies() {}
 
   public static List<TopologyDefinition> all() {
-    return List.of(new InventoryTopology(), new OrderTopology(), new CampaignTopology());
+    return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology());
   }
 }

@@ -13,7 +13,10 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates the platform's topics (the broker does not auto-create). Events are the system of record
- * and are kept forever; commands for a week; the dead-letter topic for a month.
+ * and are kept forever; commands for a week; the dead-letter topic for a month. The raw change topics
+ * of the catalog source connector are created here too, compacted (the latest change of every row
+ * stays, so the catalog can be rebuilt from them), because the catalog topology subscribes to them
+ * before Connect has written anything; Connect would create them only on its first record.
  */
 public final class TopicProvisioner {
 
@@ -27,6 +30,10 @@ public final class TopicProvisioner {
     List<NewTopic> wanted = new ArrayList<>();
     for (TopicContract<?, ?> topic : Topics.ALL) {
       wanted.add(new NewTopic(topic.name(), partitions, replicationFactor).configs(configFor(topic)));
+    }
+    for (String cdc : Topics.CDC_TOPICS) {
+      wanted.add(new NewTopic(cdc, partitions, replicationFactor)
+          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
     wanted.add(new NewTopic(Topics.DEAD_LETTER, 1, replicationFactor)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS)));
