@@ -23,6 +23,7 @@ import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
+import io.fusioncommerce.schemas.campaigns.CampaignProduct;
 import io.fusioncommerce.schemas.campaigns.CampaignState;
 import io.fusioncommerce.schemas.campaigns.CreateCampaign;
 import io.fusioncommerce.schemas.campaigns.JoinCampaign;
@@ -137,7 +138,10 @@ public final class CampaignRoutes implements ApiModule {
             .setMinParticipants(request.minParticipants()).setMaxParticipants(request.maxParticipants())
             .setGroupPrice(new Money(request.groupPrice().amount(), request.groupPrice().currency()))
             .setStartsAt(startsAt).setEndsAt(request.endsAt()).setVendorId(vendor.orElse(null))
-            .setRequestHash(requestHash).build())
+            .setRequestHash(requestHash)
+            .setProduct(new CampaignProduct(product.product().vendorId(), product.product().name(),
+                new Money(product.price().amount(), product.price().currency())))
+            .build())
         .build();
     String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
         CampaignCodes.invite(principal.tenantId(), campaignId, null));

@@ -113,7 +113,12 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     if (campaigns.get(key) != null) {
       return; // a retry of the same command, or an id collision: the first one stands
     }
-    Optional<Product> product = Optional.ofNullable(products.get(new SkuKey(key.getTenantId(), create.getSku())));
+    // the product table may lag a product created a moment ago: then the catalog's own answer, which the
+    // ingress read from Postgres and sent along, stands in for it
+    Optional<Product> product = Optional.ofNullable(products.get(new SkuKey(key.getTenantId(), create.getSku())))
+        .or(() -> Optional.ofNullable(create.getProduct()).map(p -> Product.newBuilder().setTenantId(key.getTenantId())
+            .setSku(create.getSku()).setVendorId(p.getVendorId()).setName(p.getName()).setPrice(p.getListPrice())
+            .setStatus("ACTIVE").setVersion(0).setUpdatedAt(cause.at()).build()));
     CampaignState state = CampaignBook.open(key.getTenantId(), create, product, cause.at(), actor, cause.correlationId());
     save(key, state);
     if (CampaignStatus.REJECTED.name().equals(state.getStatus())) {

@@ -47,8 +47,14 @@ public record ProductChange(DebeziumChange.Op op, SkuKey key, ProductRow row, In
         + (lsn != null ? "/lsn" + lsn : "");
   }
 
-  /** Groups every event of one Postgres transaction. */
+  /**
+   * The correlation id of the HTTP request that wrote the row, so its events can be traced to it;
+   * for a row written by other means, one id for every event of its Postgres transaction.
+   */
   public String correlationId() {
+    if (row != null && row.correlationId() != null && !row.correlationId().isBlank()) {
+      return row.correlationId();
+    }
     return txId != null ? "pg-tx:" + txId : changeId();
   }
 

@@ -25,7 +25,8 @@ public record ProductRow(
     String status,
     String rejectionReason,
     long version,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String correlationId) {
 
   static final String TABLE = "catalog.products";
 
@@ -49,7 +50,9 @@ public record ProductRow(
         columns.text("status"),
         columns.optionalText("rejection_reason"),
         columns.bigint("version"),
-        columns.timestamptz("updated_at"));
+        columns.timestamptz("updated_at"),
+        // the HTTP request that wrote the row (V4__catalog_writes.sql), when it came through the API
+        columns.optionalText("correlation_id"));
   }
 
   /** Every SKU this row makes orderable: its own, then its variants' in order. */

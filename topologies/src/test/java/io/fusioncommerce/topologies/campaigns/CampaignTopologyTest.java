@@ -58,6 +58,18 @@ class CampaignTopologyTest {
   }
 
   @Test
+  void aProductTheTableHasNotSeenYetIsTakenFromTheCatalogsAnswerInTheCommand() {
+    h.command("fresh", "create-fresh", io.fusioncommerce.schemas.campaigns.CreateCampaign.newBuilder()
+        .setCampaignId("fresh").setSku("BRAND-NEW").setMinParticipants(2)
+        .setGroupPrice(new io.fusioncommerce.schemas.common.Money(700L, "USD"))
+        .setStartsAt(h.now()).setEndsAt(h.now().plus(Duration.ofHours(1)))
+        .setProduct(new io.fusioncommerce.schemas.campaigns.CampaignProduct("v1", "Brand new",
+            new io.fusioncommerce.schemas.common.Money(1000L, "USD"))).build());
+    assertThat(h.campaign("fresh").getStatus()).isEqualTo("OPEN");
+    assertThat(h.campaign("fresh").getProductName()).isEqualTo("Brand new");
+  }
+
+  @Test
   void theMinimumTurnsTheCampaignSuccessfulAndPlacesGroupOrdersAtTheGroupPrice() {
     h.create("c1", "SKU-1", 3, 5, 3999, Duration.ZERO, Duration.ofHours(1), null);
     h.join("c1", "alice", 1, null);
