@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,8 +17,8 @@ import org.apache.tika.mime.MimeTypes;
  * (Apache Tika's MIME database), never from its name or the type its sender declared.
  */
 public enum ImageType {
-  JPEG("image/jpeg", "jpg"),
-  PNG("image/png", "png"),
+  JPEG("image/jpeg", "jpg", "image/jpg", "image/pjpeg"),
+  PNG("image/png", "png", "image/x-png"),
   WEBP("image/webp", "webp"),
   GIF("image/gif", "gif");
 
@@ -26,10 +27,13 @@ public enum ImageType {
 
   private final String mimeType;
   private final String extension;
+  /** Other names clients send for the type (old browsers, some libraries). */
+  private final List<String> aliases;
 
-  ImageType(String mimeType, String extension) {
+  ImageType(String mimeType, String extension, String... aliases) {
     this.mimeType = mimeType;
     this.extension = extension;
+    this.aliases = List.of(aliases);
   }
 
   public String mimeType() {
@@ -40,8 +44,10 @@ public enum ImageType {
     return extension;
   }
 
+  /** The type named {@code mimeType} or one of its aliases ({@code image/jpg} is JPEG). */
   public static Optional<ImageType> ofMimeType(String mimeType) {
-    return Arrays.stream(values()).filter(type -> type.mimeType.equals(mimeType)).findFirst();
+    return Arrays.stream(values())
+        .filter(type -> type.mimeType.equals(mimeType) || type.aliases.contains(mimeType)).findFirst();
   }
 
   public static Optional<ImageType> ofExtension(String extension) {

@@ -160,7 +160,8 @@ public final class ProductMediaRoutes implements ApiModule {
     ImageType type = ImageType.ofMimeType(detected).orElseThrow(() ->
         unsupported("the file is " + detected + "; allowed are " + ImageType.allowed()));
     Optional<String> declared = ImageType.baseType(declaredContentType);
-    if (declared.isPresent() && !declared.get().equals(OCTET_STREAM) && !declared.get().equals(type.mimeType())) {
+    if (declared.isPresent() && !declared.get().equals(OCTET_STREAM)
+        && ImageType.ofMimeType(declared.get()).filter(type::equals).isEmpty()) {
       throw unsupported("the part declares " + declared.get() + " but the file is " + type.mimeType());
     }
     return type;

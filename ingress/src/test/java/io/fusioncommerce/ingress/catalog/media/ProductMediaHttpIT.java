@@ -1,5 +1,8 @@
 package io.fusioncommerce.ingress.catalog.media;
 
+import static io.fusioncommerce.ingress.catalog.media.TestImages.image;
+import static io.fusioncommerce.ingress.catalog.media.TestImages.padded;
+import static io.fusioncommerce.ingress.catalog.media.TestImages.webp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +21,6 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -29,12 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -128,12 +128,14 @@ class ProductMediaHttpIT {
   }
 
   @Test
-  void theTypeComesFromTheBytesWhenThePartDeclaresNoneOrOctetStream() throws Exception {
+  void theTypeComesFromTheBytesWhenThePartDeclaresOctetStreamOrAnAlias() throws Exception {
     byte[] jpeg = image("jpg", 20, 20);
-    HttpResponse<String> created = upload("SKU-1", token("acme", "admin"), jpeg, "application/octet-stream", "photo", null);
-    assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(json.readTree(created.body()).path("contentType").asText()).isEqualTo("image/jpeg");
-    assertThat(json.readTree(created.body()).path("url").asText()).endsWith(".jpg");
+    for (String declared : List.of("application/octet-stream", "image/jpg")) {
+      HttpResponse<String> created = upload("SKU-1", token("acme", "admin"), jpeg, declared, "photo", null);
+      assertThat(created.statusCode()).as(declared).isEqualTo(201);
+      assertThat(json.readTree(created.body()).path("contentType").asText()).isEqualTo("image/jpeg");
+      assertThat(json.readTree(created.body()).path("url").asText()).endsWith(".jpg");
+    }
   }
 
   @Test
@@ -349,29 +351,6 @@ class ProductMediaHttpIT {
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("status").asInt()).isEqualTo(status);
     return body;
-  }
-
-  /** A real image, written by the JDK's ImageIO. */
-  static byte[] image(String format, int width, int height) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int x = 0; x < width; x++) {
-      image.setRGB(x, x % height, 0xff8800);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(ImageIO.write(image, format, out)).as(format).isTrue();
-    return out.toByteArray();
-  }
-
-  /** A 1x1 lossless WebP (ImageIO writes no WebP). */
-  static byte[] webp() {
-    return HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");
-  }
-
-  /** {@code head} followed by zeros up to {@code size} bytes: still starts with the image's magic bytes. */
-  static byte[] padded(byte[] head, int size) {
-    byte[] bytes = new byte[size];
-    System.arraycopy(head, 0, bytes, 0, head.length);
-    return bytes;
   }
 
   /** Objects the S3 server holds in the media bucket, counted on its disk. */
