@@ -46,14 +46,17 @@ public final class EmbeddedS3Server implements AutoCloseable {
    * @param requestedPort the port to bind on 127.0.0.1; 0 picks a free one
    */
   public static EmbeddedS3Server start(Path directory, int requestedPort) {
+    return start(directory, requestedPort, "fusion-" + random(6), random(24));
+  }
+
+  /** Like {@link #start(Path, int)}, with the credentials clients must sign with given. */
+  public static EmbeddedS3Server start(Path directory, int requestedPort, String accessKeyId, String secretAccessKey) {
     long begin = System.nanoTime();
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the object store directory " + directory, e);
     }
-    String accessKeyId = "fusion-" + random(6);
-    String secretAccessKey = random(24);
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()))
         .endpoint(URI.create("http://127.0.0.1:" + requestedPort))

@@ -1,5 +1,8 @@
 package io.fusioncommerce.connectors.objectstore;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -85,6 +89,33 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
   /** Connects and makes sure the bucket exists (creating it if not); fails when the store cannot be reached. */
   public static S3ObjectStore connect(Settings settings) {
+    return connect(settings, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #connect(Settings)}, but waits up to {@code patience} for a store that cannot be reached yet
+   * (a MinIO container still starting). A store that answers with an error (wrong credentials, say) fails at once.
+   */
+  public static S3ObjectStore connect(Settings settings, Duration patience) {
+    if (patience.compareTo(Duration.ofSeconds(1)) < 0) {
+      return connectOnce(settings);
+    }
+    RetryPolicy<Object> unreachable = RetryPolicy.builder()
+        .handleIf(e -> e instanceof ObjectStoreException && e.getCause() instanceof SdkClientException)
+        .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(5))
+        .withMaxDuration(patience)
+        .withMaxRetries(-1)
+        .onRetry(event -> LOG.atInfo().addKeyValue("store", settings.endpoint().map(Object::toString).orElse("s3"))
+            .log("object store not reachable yet, retrying"))
+        .build();
+    try {
+      return Failsafe.with(unreachable).get(() -> connectOnce(settings));
+    } catch (FailsafeException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    }
+  }
+
+  private static S3ObjectStore connectOnce(Settings settings) {
     S3ClientBuilder builder = S3Client.builder()
         .region(Region.of(settings.region()))
         .forcePathStyle(settings.pathStyle())

@@ -140,6 +140,31 @@ class S3ObjectStoreIT {
   }
 
   @Test
+  void aStoreThatIsStillStartingIsWaitedFor(@TempDir Path dir) throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    var settings = S3ObjectStore.Settings.of(java.net.URI.create("http://127.0.0.1:" + port), EmbeddedS3Server.REGION,
+        "late", "late-id", "late-secret");
+    assertThatThrownBy(() -> S3ObjectStore.connect(settings)).isInstanceOf(ObjectStoreException.class);
+
+    var late = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return EmbeddedS3Server.start(dir, port, "late-id", "late-secret");
+    });
+    try (S3ObjectStore patient = S3ObjectStore.connect(settings, java.time.Duration.ofSeconds(30))) {
+      assertThat(patient.isHealthy()).isTrue();
+    } finally {
+      late.join().close();
+    }
+  }
+
+  @Test
   void keysAreCheckedBeforeAnythingIsSent() {
     for (String bad : new String[] {"", "/leading", "trailing/", "a//b", "../etc/passwd", "a/./b", "sp ace", "ü"}) {
       assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);

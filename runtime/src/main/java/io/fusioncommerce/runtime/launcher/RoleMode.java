@@ -14,6 +14,7 @@ import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class RoleMode {
     }
     if (settings.runsHttp()) {
       // connected before the node starts (its bucket is created if missing) and closed after it
-      S3ObjectStore objects = S3ObjectStore.connect(settings.objectStore().orElseThrow());
+      S3ObjectStore objects = S3ObjectStore.connect(settings.objectStore().orElseThrow(), Duration.ofSeconds(60));
       started.add(objects);
       TokenVerifier tokens = new TokenVerifier(jwks(settings.jwksUrl().orElseThrow()), settings.jwtIssuer(),
           settings.jwtAudience());
