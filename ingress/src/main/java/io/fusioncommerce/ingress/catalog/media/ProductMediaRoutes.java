@@ -22,6 +22,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +88,7 @@ public final class ProductMediaRoutes implements ApiModule {
         .response(201, MediaUploaded.class, "Stored and attached to the product")
         .response(404, Problem.class, "No such product in the caller's tenant", Problem.CONTENT_TYPE)
         .response(413, Problem.class, "The file is larger than the upload limit", Problem.CONTENT_TYPE)
+        .response(422, Problem.class, "The Idempotency-Key was used for a different file", Problem.CONTENT_TYPE)
         .response(415, Problem.class, "Not multipart/form-data, or the file is not an allowed image type, "
             + "or not the type its part declares", Problem.CONTENT_TYPE)
         .response(503, Problem.class, "The object store cannot be reached; retry", Problem.CONTENT_TYPE);
@@ -124,10 +127,15 @@ public final class ProductMediaRoutes implements ApiModule {
       String key = principal.tenantId() + "/products/" + sku + "/" + id + "." + type.extension();
       StoredMedia media = new StoredMedia(key, URL_PREFIX + key, type.mimeType(), file.size(), api.clock().instant());
       boolean repeat = ctx.header(CommandIds.IDEMPOTENCY_HEADER) != null && available(() -> objects.exists(key));
-      available(() -> {
-        objects.put(key, content, file.size(), type.mimeType());
-        return null;
-      });
+      if (repeat) {
+        // the first request stored it: never overwrite (answers are cached as immutable), only confirm
+        requireSameContent(key, file);
+      } else {
+        available(() -> {
+          objects.put(key, content, file.size(), type.mimeType());
+          return null;
+        });
+      }
       attach(principal, sku, media, repeat);
       LOG.atInfo().addKeyValue("key", key).addKeyValue("bytes", file.size()).log("product media stored");
       ctx.status(201).header("Location", media.url()).json(MediaUploaded.of(media));
@@ -165,6 +173,33 @@ public final class ProductMediaRoutes implements ApiModule {
       throw unsupported("the part declares " + declared.get() + " but the file is " + type.mimeType());
     }
     return type;
+  }
+
+  /** A repeat under the same Idempotency-Key must carry the same file as the request that stored it. */
+  private void requireSameContent(String key, UploadedFile file) throws IOException {
+    byte[] stored;
+    try (StoredObject object = available(() -> objects.get(key)).orElseThrow(() -> notFound(key))) {
+      stored = sha256(object.content());
+    }
+    try (InputStream uploaded = file.content()) {
+      if (!MessageDigest.isEqual(stored, sha256(uploaded))) {
+        throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+            "this Idempotency-Key was used for a different file", List.of());
+      }
+    }
+  }
+
+  private static byte[] sha256(InputStream content) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int read; (read = content.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, read);
+      }
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private void attach(Principal principal, String sku, StoredMedia media, boolean repeat) {

@@ -160,6 +160,10 @@ class ProductMediaHttpIT {
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(json.readTree(again.body()).path("url").asText()).isEqualTo(first);
     assertThat(catalog.media("acme", "SKU-2")).extracting(StoredMedia::url).containsOnlyOnce(first);
+
+    // the same key with another file is refused, and the first file stays what the url serves
+    problem(upload("SKU-2", token("acme", "admin"), image("png", 11, 11), "image/png", "b.png", "media-key-1"), 422);
+    assertThat(get(first, token("acme", "customer"), Map.of()).body()).isEqualTo(png);
   }
 
   @Test
