@@ -25,6 +25,7 @@ import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -96,6 +97,10 @@ public final class IngressServer implements AutoCloseable {
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
       config.http.maxRequestSize = settings.maxRequestBytes();
+      // Javalin's multipart parsing is unbounded by default and not covered by maxRequestSize: bound it the
+      // same way. A route that takes larger uploads sets its own limit on the request (product media does).
+      config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
       config.jsonMapper(new JavalinJackson(json, false));
       config.staticFiles.enableWebjars();
       config.requestLogger.http(observability::completed);

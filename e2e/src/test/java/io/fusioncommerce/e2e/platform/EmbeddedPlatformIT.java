@@ -69,11 +69,25 @@ class EmbeddedPlatformIT {
     ApiClient.Response ready = api.get("/health/ready", null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().path("checks").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("kafka", "postgres", "schemaRegistry", "connect", "topologies");
+        .containsExactlyInAnyOrder("kafka", "postgres", "schemaRegistry", "objectStore", "connect", "topologies");
+    assertThat(ready.json().path("checks").path("objectStore").path("status").asText()).isEqualTo("UP");
   }
 
   @Test
   @Order(2)
+  void theObjectStoreKeepsObjectsInTheDataDir() throws Exception {
+    byte[] bytes = "an image, say".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    platform.objectStore().put("acme/products/SKU-1/kept.png", new java.io.ByteArrayInputStream(bytes), bytes.length,
+        "image/png");
+    assertThat(platform.objectStoreEndpoint().getHost()).isEqualTo("127.0.0.1");
+    try (var stream = java.nio.file.Files.walk(dataDir.resolve("objects"))) {
+      assertThat(stream.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .contains("kept.png");
+    }
+  }
+
+  @Test
+  @Order(3)
   void stockSetOverHttpTravelsThroughKafkaAndIsReadFromTheStore() {
     ApiClient.Response accepted = api.put("/v1/inventory/SKU-1", admin,
         "{\"available\":100,\"warehouse\":\"main\",\"lowStockThreshold\":5}");
@@ -92,7 +106,7 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void anotherTenantNeverSeesTheStock() {
     String otherTenant = api.token("globex", "admin-9", "admin");
     assertThat(api.get("/v1/inventory/SKU-1", otherTenant).status()).isEqualTo(404);
@@ -104,7 +118,7 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void requestsWithoutAValidTokenAreRefused() {
     assertThat(api.get("/v1/inventory/SKU-1", null).status()).isEqualTo(401);
     String[] parts = admin.split("\\.");
@@ -117,7 +131,7 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aPoisonRecordIsDeadLetteredAndTheTopologyKeepsRunning() throws Exception {
     try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -132,7 +146,7 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void contractsAreRegisteredInTheRegistryUnderTheirTopicSubjects() {
     var registry = new HttpSchemaRegistryClient(platform.schemaRegistryUrl());
     assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
@@ -143,7 +157,7 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void metricsCoverHttpJvmAndKafkaStreams() {
     String metrics = api.get("/metrics", null).text();
     assertThat(metrics).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
@@ -151,14 +165,21 @@ class EmbeddedPlatformIT {
   }
 
   @Test
-  @Order(8)
-  void afterARestartOnTheSameDataDirEverythingIsStillThere() {
+  @Order(9)
+  void afterARestartOnTheSameDataDirEverythingIsStillThere() throws Exception {
     platform.close();
     platform = TestPlatforms.start(dataDir);
     api = new ApiClient(platform.baseUrl());
 
     // tokens issued before the restart still verify: the issuer key lives in the data dir
     assertThat(api.get("/v1/inventory/SKU-1", customer).json().path("available").asLong()).isEqualTo(130);
+
+    // objects stored before the restart are still there
+    try (var object = platform.objectStore().get("acme/products/SKU-1/kept.png").orElseThrow()) {
+      assertThat(new String(object.content().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("an image, say");
+      assertThat(object.contentType()).isEqualTo("image/png");
+    }
 
     // schema ids written into the topic before the restart still resolve in the registry
     var serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));

@@ -38,7 +38,8 @@ class InteractiveQueryRoutingIT {
         new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20,
             Optional.empty()),
         new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl(),
-            io.fusioncommerce.ingress.database.Database.Settings.of(platform.jdbcUrl(), "postgres", "")),
+            io.fusioncommerce.ingress.database.Database.Settings.of(platform.jdbcUrl(), "postgres", ""),
+            platform.objectStore()),
         new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.empty(),
         List.of());

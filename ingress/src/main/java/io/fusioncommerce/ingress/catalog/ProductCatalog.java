@@ -106,6 +106,12 @@ public final class ProductCatalog {
   public static CatalogProduct addMedia(Handle handle, Principal principal, String sku, MediaItem media,
       ProductStore.Change change) {
     CatalogProduct current = ProductAccess.editable(principal, find(handle, principal, sku, true));
+    if (current.media().stream().anyMatch(m -> m.key() != null && m.key().equals(media.key()))) {
+      return current; // the same upload again (a retried request): attached already
+    }
+    if (current.status() == ProductStatus.ARCHIVED) {
+      throw ApiException.conflict("product " + sku + " is archived; restore it before adding media");
+    }
     List<MediaItem> items = new ArrayList<>(current.media());
     items.add(media);
     return write(new ProductStore(handle), current.withMedia(items), change);

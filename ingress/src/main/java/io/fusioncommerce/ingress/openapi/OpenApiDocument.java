@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 public final class OpenApiDocument {
 
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+  /** Javalin's {@code <name>} path parameter, which may span slashes; OpenAPI writes it {@code {name}}. */
+  private static final Pattern SLASHED_PATH_PARAM = Pattern.compile("<([^>]+)>");
   private static final String BEARER = "bearerAuth";
 
   private final String json;
@@ -57,13 +59,14 @@ public final class OpenApiDocument {
     ModelConverters converters = ModelConverters.getInstance(true);
     Paths paths = new Paths();
     for (OperationDoc doc : routes.operations()) {
+      String path = SLASHED_PATH_PARAM.matcher(doc.path).replaceAll("{$1}");
       Operation operation = new Operation()
           .operationId(operationId(doc))
           .summary(doc.summary)
           .addTagsItem(doc.tag);
       String access = access(doc);
       operation.description((doc.description.isEmpty() ? "" : doc.description + "\n\n") + access);
-      Matcher params = PATH_PARAM.matcher(doc.path);
+      Matcher params = PATH_PARAM.matcher(path);
       while (params.find()) {
         operation.addParametersItem(new Parameter().in("path").name(params.group(1)).required(true)
             .schema(new Schema<String>().type("string")));
@@ -90,11 +93,11 @@ public final class OpenApiDocument {
         addProblem(responses, 401, "Missing, invalid or expired token", converters, components);
         addProblem(responses, 403, "The token lacks the required role", converters, components);
       }
-      if (doc.requestBody != null || !doc.queryParams.isEmpty() || PATH_PARAM.matcher(doc.path).find()) {
+      if (doc.requestBody != null || !doc.queryParams.isEmpty() || PATH_PARAM.matcher(path).find()) {
         addProblem(responses, 400, "Invalid request; `errors` names each wrong field", converters, components);
       }
       operation.responses(responses);
-      PathItem item = paths.computeIfAbsent(doc.path, p -> new PathItem());
+      PathItem item = paths.computeIfAbsent(path, p -> new PathItem());
       item.operation(PathItem.HttpMethod.valueOf(doc.method.name()), operation);
     }
     OpenAPI api = new OpenAPI(SpecVersion.V31)

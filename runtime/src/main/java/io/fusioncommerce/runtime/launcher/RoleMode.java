@@ -5,13 +5,16 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
+import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
+import io.fusioncommerce.runtime.platform.ObjectStoreHealth;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,9 @@ final class RoleMode {
       }
     }
     if (settings.runsHttp()) {
+      // connected before the node starts (its bucket is created if missing) and closed after it
+      S3ObjectStore objects = S3ObjectStore.connect(settings.objectStore().orElseThrow(), Duration.ofSeconds(60));
+      started.add(objects);
       TokenVerifier tokens = new TokenVerifier(jwks(settings.jwksUrl().orElseThrow()), settings.jwtIssuer(),
           settings.jwtAudience());
       started.add(PlatformNode.start(
@@ -47,8 +53,8 @@ final class RoleMode {
               settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
           new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
               // user and password travel in the JDBC URL (?user=..&password=..)
-              Database.Settings.of(settings.databaseUrl(), null, null)),
-          tokens, Optional.empty(), List.of()));
+              Database.Settings.of(settings.databaseUrl(), null, null), objects),
+          tokens, Optional.empty(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {
       EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectPort(), Map.of(

@@ -1,5 +1,7 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,8 @@ record RoleSettings(
     int streamThreads,
     long commitIntervalMs,
     Optional<HostInfo> queryUpstream,
-    int connectPort) {
+    int connectPort,
+    Optional<S3ObjectStore.Settings> objectStore) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -57,7 +60,51 @@ record RoleSettings(
         integer(env, "FUSION_STREAM_THREADS", 2),
         integer(env, "FUSION_COMMIT_INTERVAL_MS", 20),
         Optional.ofNullable(env.get("FUSION_QUERY_UPSTREAM")).map(RoleSettings::hostInfo),
-        integer(env, "FUSION_CONNECT_PORT", 8083));
+        integer(env, "FUSION_CONNECT_PORT", 8083),
+        role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)));
+  }
+
+  /**
+   * The object store of the HTTP roles: {@code S3_BUCKET} (required), {@code S3_ENDPOINT} (MinIO or another
+   * S3-compatible store; unset for AWS S3), {@code S3_REGION} (default us-east-1), {@code S3_ACCESS_KEY_ID} and
+   * {@code S3_SECRET_ACCESS_KEY} (unset: the AWS default credential chain), {@code S3_PATH_STYLE} (default true
+   * when an endpoint is given, as MinIO needs).
+   */
+  private static S3ObjectStore.Settings objectStore(Map<String, String> env) {
+    String bucket = required(env, "S3_BUCKET");
+    Optional<URI> endpoint = optional(env, "S3_ENDPOINT").map(RoleSettings::endpoint);
+    try {
+      return new S3ObjectStore.Settings(endpoint, optional(env, "S3_REGION").orElse("us-east-1"), bucket,
+          optional(env, "S3_ACCESS_KEY_ID"), optional(env, "S3_SECRET_ACCESS_KEY"),
+          bool(env, "S3_PATH_STYLE", endpoint.isPresent()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("S3_* variables: " + e.getMessage(), e);
+    }
+  }
+
+  private static URI endpoint(String value) {
+    try {
+      URI uri = URI.create(value.trim());
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException("not an http(s) URL");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("S3_ENDPOINT must be an http(s) URL such as http://minio:9000, not " + value);
+    }
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+  }
+
+  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+    return switch (optional(env, name).map(String::toLowerCase).orElse("")) {
+      case "" -> fallback;
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, not " + env.get(name));
+    };
   }
 
   boolean runsTopologies() {

@@ -40,7 +40,8 @@ final class StartCommand implements Callable<Integer> {
 
   @Option(names = "--role", defaultValue = "${env:FUSION_ROLE:-embedded}",
       description = "embedded (default) | all | ingress | topologies | connect. Roles other than embedded take "
-          + "KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, DATABASE_URL, CONNECT_URL and FUSION_JWT_JWKS_URL from the environment.")
+          + "KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, DATABASE_URL, CONNECT_URL, FUSION_JWT_JWKS_URL and S3_* "
+          + "from the environment.")
   String role;
 
   @Option(names = "--registry-home", defaultValue = "${env:FUSION_REGISTRY_HOME}", hidden = true)
@@ -55,7 +56,7 @@ final class StartCommand implements Callable<Integer> {
     }
     Path home = registryHome != null ? registryHome : RegistryLocator.locate();
     PlatformSettings settings = new PlatformSettings(dataDir.toAbsolutePath().normalize(), host, httpPort, home,
-        partitions, 1, commitIntervalMs, 0, 0, 0, 0);
+        partitions, 1, commitIntervalMs, 0, 0, 0, 0, 0);
     Files.createDirectories(settings.dataDir());
     EmbeddedPlatform platform = EmbeddedPlatform.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -81,6 +82,7 @@ final class StartCommand implements Callable<Integer> {
           Schema registry %s
           Postgres       %s
           Kafka Connect  %s
+          Object store   %s   (S3 API, bucket %s)
           Data dir       %s
 
         Get a token:
@@ -90,6 +92,7 @@ final class StartCommand implements Callable<Integer> {
         Stop with Ctrl-C.
         %n""",
         platform.startupTime().toMillis() / 1000.0, base, base, base, base, base, platform.bootstrapServers(),
-        platform.schemaRegistryUrl(), platform.jdbcUrl(), platform.connectUrl(), settings.dataDir(), base);
+        platform.schemaRegistryUrl(), platform.jdbcUrl(), platform.connectUrl(), platform.objectStoreEndpoint(),
+        EmbeddedPlatform.OBJECT_BUCKET, settings.dataDir(), base);
   }
 }

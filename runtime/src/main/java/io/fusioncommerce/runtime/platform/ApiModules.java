@@ -1,11 +1,15 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.campaigns.CampaignRoutes;
+import io.fusioncommerce.ingress.catalog.CatalogProductMedia;
 import io.fusioncommerce.ingress.catalog.CategoryRoutes;
 import io.fusioncommerce.ingress.catalog.ProductRoutes;
 import io.fusioncommerce.ingress.catalog.ProductTransferRoutes;
 import io.fusioncommerce.ingress.catalog.TenantSettingsRoutes;
+import io.fusioncommerce.ingress.catalog.media.MediaSettings;
+import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
@@ -16,9 +20,14 @@ final class ApiModules {
 
   private ApiModules() {}
 
-  static List<ApiModule> all(Database database) {
+  /**
+   * @param database the catalog and read models
+   * @param objectStore binary objects (product media)
+   */
+  static List<ApiModule> all(Database database, ObjectStore objectStore) {
     return List.of(new InventoryRoutes(), new OrderRoutes(), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
+        new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database));
   }
 }

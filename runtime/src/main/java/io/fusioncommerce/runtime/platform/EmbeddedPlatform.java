@@ -3,6 +3,9 @@ package io.fusioncommerce.runtime.platform;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorConfig;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
+import io.fusioncommerce.connectors.objectstore.EmbeddedS3Server;
+import io.fusioncommerce.connectors.objectstore.ObjectStore;
+import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything in one JVM plus the child processes it owns: Kafka broker, Postgres, schema registry,
- * Connect worker with the bundled connectors, every topology and the HTTP ingress. Independent parts
+ * Connect worker with the bundled connectors, the S3 object store, every topology and the HTTP ingress. Independent parts
  * start in parallel; {@link #close()} stops them in reverse order, so nothing acknowledged is lost.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
@@ -37,6 +40,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPlatform.class);
   public static final String DATABASE = "fusion";
   public static final String REGISTRY_DATABASE = "registry";
+  /** The embedded object store's one bucket; keys start with the tenant. */
+  public static final String OBJECT_BUCKET = "fusion";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final List<CompletableFuture<?>> inFlight = new java.util.ArrayList<>();
@@ -45,6 +50,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private EmbeddedPostgres postgres;
   private EmbeddedSchemaRegistry registry;
   private EmbeddedConnect connect;
+  private EmbeddedS3Server objectServer;
+  private S3ObjectStore objectStore;
   private PlatformNode node;
   private DevTokenIssuer devTokens;
   private Duration startupTime;
@@ -80,14 +87,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
       started.awaitReady(Duration.ofSeconds(90));
       return started;
     });
+    CompletableFuture<S3ObjectStore> objectStoreStarted = CompletableFuture.supplyAsync(() -> {
+      objectServer = remember(EmbeddedS3Server.start(settings.objectsDir(), settings.objectStorePort()));
+      return remember(S3ObjectStore.connect(objectServer.clientSettings(OBJECT_BUCKET)));
+    });
     CompletableFuture<Void> topicsCreated = kafkaStarted.thenAcceptAsync(this::createTopics);
     CompletableFuture<EmbeddedConnect> connectStarted = kafkaStarted.thenCombineAsync(postgresStarted, (k, pg) ->
         remember(EmbeddedConnect.start(k.bootstrapServers(), settings.connectPort(), connectorEnvironment(pg))));
-    inFlight.addAll(List.of(postgresStarted, kafkaStarted, registryStarted, topicsCreated, connectStarted));
+    inFlight.addAll(List.of(postgresStarted, kafkaStarted, objectStoreStarted, registryStarted, topicsCreated,
+        connectStarted));
 
     kafka = join(kafkaStarted);
     postgres = join(postgresStarted);
     registry = join(registryStarted);
+    objectStore = join(objectStoreStarted);
     join(topicsCreated);
 
     ConnectHealth connectHealth = new ConnectHealth();
@@ -96,10 +109,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
             true, 1024 * 1024, Optional.empty()),
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
-            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, "")),
+            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens),
-        List.of(kafkaHealth(), postgresHealth(), registryHealth(), connectHealth)));
+        List.of(kafkaHealth(), postgresHealth(), registryHealth(), new ObjectStoreHealth(objectStore), connectHealth)));
 
     connect = join(connectStarted);
     List<ConnectorConfig> connectors = ConnectorCatalog.bundled();
@@ -207,6 +220,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     return connect.restUrl();
   }
 
+  /** The object store the ingress uses (embedded S3 server, bucket {@value #OBJECT_BUCKET}). */
+  public ObjectStore objectStore() {
+    return objectStore;
+  }
+
+  /** The embedded S3 server's URL (S3 API, path-style). */
+  public java.net.URI objectStoreEndpoint() {
+    return objectServer.endpoint();
+  }
+
   public DevTokenIssuer devTokens() {
     return devTokens;
   }
@@ -234,7 +257,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
   }
 
-  /** Stops everything in the reverse order of starting: ingress, topologies, Connect, registry, Kafka, Postgres. */
+  /**
+   * Stops everything in the reverse order of starting: ingress, topologies, Connect, then the
+   * infrastructure (registry, object store, Kafka, Postgres, in reverse of the order they came up).
+   */
   @Override
   public void close() {
     synchronized (started) {

@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
@@ -55,8 +56,13 @@ public final class PlatformNode implements AutoCloseable {
       int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
       Optional<HostInfo> queryUpstream) {}
 
-  /** Where the shared infrastructure is. */
-  public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database) {}
+  /**
+   * Where the shared infrastructure is.
+   *
+   * @param objectStore the object store client (product media); its owner closes it, after this node
+   */
+  public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database,
+      ObjectStore objectStore) {}
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private IngressServer ingress;
@@ -97,7 +103,7 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC(), ApiModules.all(database), changes)));
+            Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore()), changes)));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param partitions partitions of each platform topic
  * @param streamThreads stream threads per topology
  * @param commitIntervalMs exactly-once commit interval: the floor of each hop's latency
+ * @param objectStorePort port of the embedded S3 server (0: a free one)
  */
 public record PlatformSettings(
     Path dataDir,
@@ -25,7 +26,8 @@ public record PlatformSettings(
     int kafkaPort,
     int postgresPort,
     int registryPort,
-    int connectPort) {
+    int connectPort,
+    int objectStorePort) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_PARTITIONS = 6;
@@ -33,7 +35,7 @@ public record PlatformSettings(
 
   public static PlatformSettings defaults(Path dataDir, int httpPort, Path registryHome) {
     return new PlatformSettings(dataDir, "127.0.0.1", httpPort, registryHome, DEFAULT_PARTITIONS, 1,
-        DEFAULT_COMMIT_INTERVAL_MS, 0, 0, 0, 0);
+        DEFAULT_COMMIT_INTERVAL_MS, 0, 0, 0, 0, 0);
   }
 
   public Path kafkaDir() {
@@ -42,6 +44,11 @@ public record PlatformSettings(
 
   public Path postgresDir() {
     return dataDir.resolve("postgres");
+  }
+
+  /** The embedded S3 server's buckets and objects. */
+  public Path objectsDir() {
+    return dataDir.resolve("objects");
   }
 
   public Path streamsDir() {

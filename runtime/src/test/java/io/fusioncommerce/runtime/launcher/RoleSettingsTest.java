@@ -12,7 +12,8 @@ class RoleSettingsTest {
       "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092",
       "SCHEMA_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7",
       "DATABASE_URL", "jdbc:postgresql://postgres:5432/fusion?user=fusion&password=fusion",
-      "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json");
+      "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json",
+      "S3_BUCKET", "fusion-media");
 
   @Test
   void readsEndpointsFromTheEnvironmentWithProductionDefaults() {
@@ -50,5 +51,39 @@ class RoleSettingsTest {
   void aConnectWorkerNeedsNoRegistryOrTokens() {
     RoleSettings settings = RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
     assertThat(settings.runsHttp()).isFalse();
+    assertThat(settings.objectStore()).isEmpty();
+  }
+
+  @Test
+  void theObjectStoreIsMinioWithAnEndpointAndAwsS3Without() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.putAll(Map.of("S3_ENDPOINT", "http://minio:9000", "S3_REGION", "eu-central-1",
+        "S3_ACCESS_KEY_ID", "fusion", "S3_SECRET_ACCESS_KEY", "fusion-secret"));
+    var minio = RoleSettings.from("ingress", env).objectStore().orElseThrow();
+    assertThat(minio.endpoint()).contains(java.net.URI.create("http://minio:9000"));
+    assertThat(minio.region()).isEqualTo("eu-central-1");
+    assertThat(minio.bucket()).isEqualTo("fusion-media");
+    assertThat(minio.accessKeyId()).contains("fusion");
+    assertThat(minio.secretAccessKey()).contains("fusion-secret");
+    assertThat(minio.pathStyle()).isTrue();
+
+    var aws = RoleSettings.from("all", MINIMAL).objectStore().orElseThrow();
+    assertThat(aws.endpoint()).isEmpty();
+    assertThat(aws.region()).isEqualTo("us-east-1");
+    assertThat(aws.accessKeyId()).isEmpty();
+    assertThat(aws.pathStyle()).isFalse();
+  }
+
+  @Test
+  void aWrongObjectStoreSettingIsNamed() {
+    var noBucket = new java.util.HashMap<>(MINIMAL);
+    noBucket.remove("S3_BUCKET");
+    assertThatThrownBy(() -> RoleSettings.from("topologies", noBucket)).hasMessageContaining("S3_BUCKET");
+    for (var wrong : java.util.List.of(Map.of("S3_ENDPOINT", "minio:9000"), Map.of("S3_PATH_STYLE", "yes"),
+        Map.of("S3_BUCKET", "Not_A_Bucket"), Map.of("S3_ACCESS_KEY_ID", "only-the-id"))) {
+      var env = new java.util.HashMap<>(MINIMAL);
+      env.putAll(wrong);
+      assertThatThrownBy(() -> RoleSettings.from("ingress", env)).as(wrong.toString()).hasMessageContaining("S3_");
+    }
   }
 }

@@ -1,0 +1,204 @@
+package io.fusioncommerce.e2e.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.platform.TestPlatforms;
+import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.catalog.ProductCreated;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalog as a client uses it, on the embedded platform with the launcher's own class path: a
+ * product created over HTTP becomes product.created (carrying the request's correlation id) and
+ * orderable within a second; its images are uploaded to the object store and served back; CSV import
+ * feeds search with facets; another tenant sees none of it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogJourneyIT {
+
+  @TempDir static Path dataDir;
+  EmbeddedPlatform platform;
+  ApiClient api;
+  String admin;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() {
+    platform = TestPlatforms.start(dataDir);
+    api = new ApiClient(platform.baseUrl());
+    admin = api.token("acme", "admin-1", "admin");
+    assertThat(api.post("/v1/categories", admin, "{\"id\":\"kitchen\",\"name\":\"Kitchen\"}").status()).isEqualTo(201);
+    assertThat(api.post("/v1/categories", admin, "{\"id\":\"kettles\",\"name\":\"Kettles\",\"parentId\":\"kitchen\"}")
+        .status()).isEqualTo(201);
+  }
+
+  @AfterAll
+  void stop() {
+    platform.close();
+  }
+
+  @Test
+  void aProductCreatedOverHttpIsAnnouncedWithItsRequestsCorrelationIdAndCanBeOrderedAtOnce() {
+    String correlation = "journey-" + UUID.randomUUID();
+    ApiClient.Response created = api.send("POST", "/v1/products", admin, "{\"sku\":\"KETTLE-1\",\"vendorId\":\"v1\","
+        + "\"name\":\"Steel kettle\",\"price\":{\"amount\":4500,\"currency\":\"EUR\"},\"categoryIds\":[\"kettles\"],"
+        + "\"variants\":[{\"sku\":\"KETTLE-1-RED\",\"options\":{\"color\":\"red\"},\"price\":{\"amount\":4700,\"currency\":\"EUR\"}}]}",
+        Map.of("X-Correlation-Id", correlation));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long createdAt = System.nanoTime();
+
+    ProductCreated event = firstProductCreated("KETTLE-1");
+    assertThat(event.getCorrelationId()).isEqualTo(correlation);
+    assertThat(event.getVariants()).hasSize(1);
+
+    api.put("/v1/inventory/KETTLE-1-RED", admin, "{\"available\":5}");
+    String buyer = api.token("acme", "bea", "customer");
+    ApiClient.Response placed = api.post("/v1/orders", buyer,
+        "{\"customerId\":\"bea\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"KETTLE-1-RED\",\"quantity\":2}]}");
+    JsonNode order = await().atMost(Duration.ofSeconds(20)).until(
+        () -> api.get("/v1/orders/" + placed.json().path("orderId").asText() + "?waitMs=2000&status=CREATED", buyer).json(),
+        o -> o != null && !"CREATED".equals(o.path("status").asText()) && o.has("status"));
+    assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(order.path("total").path("amount").asLong()).isEqualTo(9400);
+    assertThat(Duration.ofNanos(System.nanoTime() - createdAt)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void productImagesAreStoredServedAndRefusedWhenTheyAreNotImages() throws Exception {
+    assertThat(api.post("/v1/products", admin, "{\"sku\":\"MUG-1\",\"name\":\"Mug\",\"price\":{\"amount\":900,"
+        + "\"currency\":\"USD\"}}").status()).isEqualTo(201);
+    byte[] png = png();
+    HttpResponse<String> uploaded = upload("MUG-1", admin, png, "image/png", "mug.png");
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String url = api.get("/v1/products/MUG-1", admin).json().path("media").get(0).path("url").asText();
+    assertThat(url).startsWith("/v1/media/acme/products/MUG-1/");
+
+    HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + url))
+        .header("Authorization", "Bearer " + api.token("acme", "shopper", "customer")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo(png);
+    assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+
+    assertThat(upload("MUG-1", admin, "<html>not an image</html>".getBytes(StandardCharsets.UTF_8), "image/png", "x.png")
+        .statusCode()).isEqualTo(415);
+    byte[] huge = new byte[6 * 1024 * 1024];
+    System.arraycopy(png, 0, huge, 0, png.length);
+    assertThat(upload("MUG-1", admin, huge, "image/png", "huge.png").statusCode()).isEqualTo(413);
+    assertThat(api.get("/v1/products/MUG-1", admin).json().path("media")).hasSize(1);
+
+    String other = api.token("globex", "boss", "admin");
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + url)).header("Authorization", "Bearer " + other)
+        .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
+    assertThat(upload("MUG-1", other, png, "image/png", "mug.png").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anImportedCatalogIsSearchableWithFacetsAndExportsAgain() throws Exception {
+    StringBuilder csv = new StringBuilder("sku,parent_sku,name,price_amount,currency,vendor_id,category_ids,attr.color\r\n");
+    String[] colors = {"red", "blue", "black"};
+    for (int i = 0; i < 300; i++) {
+      csv.append("IMP-").append(i).append(",,").append(i % 2 == 0 ? "Electric kettle " : "Glass teapot ").append(i)
+          .append(',').append(1000 + i).append(",USD,v-").append(i % 3).append(',').append(i % 2 == 0 ? "kettles" : "kitchen")
+          .append(',').append(colors[i % 3]).append("\r\n");
+    }
+    HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/products/import"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.body()).contains("\"created\":300");
+
+    String shopper = api.token("acme", "shopper", "customer");
+    JsonNode found = api.get("/v1/products?q=kettle&category=kitchen&facets=vendor,attr.color&limit=10", shopper).json();
+    assertThat(found.path("items")).hasSize(10);
+    assertThat(found.path("items").findValuesAsText("name")).allMatch(n -> n.toLowerCase().contains("kettle"));
+    long vendorTotal = 0;
+    for (JsonNode v : found.path("facets").path("vendor")) {
+      vendorTotal += v.path("count").asLong();
+    }
+    assertThat(vendorTotal).isGreaterThanOrEqualTo(150);
+    assertThat(found.path("facets").path("attr.color").findValuesAsText("value")).contains("red", "blue", "black");
+
+    List<String> walked = new ArrayList<>();
+    String next = null;
+    do {
+      JsonNode page = api.get("/v1/products?category=kettles&limit=100" + (next == null ? "" : "&cursor=" + next), shopper).json();
+      walked.addAll(page.path("items").findValuesAsText("sku"));
+      next = page.path("next").isNull() ? null : page.path("next").asText(null);
+    } while (next != null);
+    assertThat(walked).filteredOn(s -> s.startsWith("IMP-")).hasSize(150).doesNotHaveDuplicates();
+
+    ApiClient.Response export = api.get("/v1/products/export", admin);
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.text().lines().filter(l -> l.startsWith("IMP-")).count()).isEqualTo(300);
+    assertThat(api.get("/v1/products?q=kettle", api.token("globex", "x", "customer")).json().path("items")).isEmpty();
+  }
+
+  private ProductCreated firstProductCreated(String sku) {
+    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
+    try (KafkaConsumer<SkuKey, ProductCreated> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        serdes.key(SkuKey.class).deserializer(), serdes.value(ProductCreated.class).deserializer())) {
+      consumer.subscribe(List.of(Topics.PRODUCT_CREATED.name()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.value().getSku().equals(sku)) {
+            return record.value();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no product.created for " + sku);
+  }
+
+  private HttpResponse<String> upload(String sku, String token, byte[] bytes, String type, String name) throws Exception {
+    String boundary = "----journey" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(bytes);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/products/" + sku + "/media"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] png() throws Exception {
+    BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(3, 4, 0xff0000);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+}
