@@ -12,6 +12,6 @@ final class ApiModules {
   private ApiModules() {}
 
   static List<ApiModule> all(Database database) {
-    return List.of(new InventoryRoutes(), new OrderRoutes());
+    return List.of(new InventoryRoutes(), new OrderRoutes(database));
   }
 }
