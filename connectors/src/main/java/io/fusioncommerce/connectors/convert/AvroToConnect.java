@@ -153,7 +153,10 @@ final class AvroToConnect {
     throw new DataException("expected Avro bytes, got " + datum.getClass().getName());
   }
 
-  /** Logical types Connect knows get its logical schemas; the others keep their name as a parameter. */
+  /**
+   * Logical types Connect knows get its logical schemas; the others keep their name as a parameter.
+   * Null when the logical type sits on a type that cannot carry the parameter (then the plain type is used).
+   */
   private static Mapping logical(org.apache.avro.Schema avro, LogicalType logical, boolean optional, Object avroDefault) {
     if (logical instanceof LogicalTypes.TimestampMillis && avro.getType() == org.apache.avro.Schema.Type.LONG) {
       return leaf(Timestamp.builder(), avro, optional, avroDefault, v -> new java.util.Date((Long) v));
@@ -183,8 +186,11 @@ final class AvroToConnect {
       case STRING -> SchemaBuilder.string();
       case BYTES -> SchemaBuilder.bytes();
       case FIXED -> fixed(SchemaBuilder.bytes(), avro);
-      default -> throw new DataException("logical type " + name + " on Avro " + avro.getType() + " is not supported");
+      default -> null;
     };
+    if (builder == null) {
+      return null;
+    }
     builder.parameter(AvroParameters.LOGICAL_TYPE, name);
     Function<Object, Object> converter = switch (avro.getType()) {
       case STRING -> Object::toString;
@@ -326,10 +332,13 @@ final class AvroToConnect {
     }
     Schema schema = builder.build();
     List<Field> connectFields = schema.fields();
-    List<org.apache.avro.Schema> all = avro.getTypes();
+    // the union's own position of each branch -> its field (null has none)
+    int[] fieldOf = new int[avro.getTypes().size()];
+    for (int i = 0; i < fieldOf.length; i++) {
+      fieldOf[i] = branches.indexOf(avro.getTypes().get(i));
+    }
     return new Simple(schema, v -> {
-      org.apache.avro.Schema branch = all.get(GenericData.get().resolveUnion(avro, v));
-      int index = branches.indexOf(branch);
+      int index = fieldOf[GenericData.get().resolveUnion(avro, v)];
       Struct struct = new Struct(schema);
       struct.put(connectFields.get(index), mappings.get(index).convert(v));
       return struct;
