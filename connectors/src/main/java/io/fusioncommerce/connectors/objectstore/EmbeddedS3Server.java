@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link #clientSettings} hands them to an {@link S3ObjectStore}.
  *
  * <p>S3Proxy carries its own, relocated copy of Jetty, so it runs beside the ingress's Javalin/Jetty
- * (ADR 0008). Needs {@code org.gaul:s3proxy} on the class path (an optional dependency of this module).
+ * (ADR 0010). Needs {@code org.gaul:s3proxy} on the class path (an optional dependency of this module).
  */
 public final class EmbeddedS3Server implements AutoCloseable {
 

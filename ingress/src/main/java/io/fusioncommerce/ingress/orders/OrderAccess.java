@@ -4,6 +4,7 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.schemas.orders.OrderState;
+import java.util.Optional;
 
 /**
  * Who may see an order, and how much of it. Staff (admin, operator, analyst) see the whole order; a
@@ -43,6 +44,22 @@ final class OrderAccess {
     }
     return principal.subject().equals(state.getCustomerId())
         || (state.getOrganizationId() != null && principal.organizationId().filter(state.getOrganizationId()::equals).isPresent());
+  }
+
+  /**
+   * Which orders of the list the caller sees, by the same rules as a single order: staff all of them;
+   * a customer its own and its organization's; a vendor those with a line of its own (its part of them).
+   * A caller with several roles sees what any of them allows.
+   */
+  static OrderListQuery.Scope listScope(Principal principal) {
+    if (principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST)) {
+      return OrderListQuery.Scope.staff();
+    }
+    boolean customer = principal.has(Role.CUSTOMER);
+    return new OrderListQuery.Scope(false,
+        customer ? Optional.of(principal.subject()) : Optional.empty(),
+        customer ? principal.organizationId() : Optional.empty(),
+        principal.has(Role.VENDOR) ? principal.vendorId() : Optional.empty());
   }
 
   static ApiException notFound(String orderId) {

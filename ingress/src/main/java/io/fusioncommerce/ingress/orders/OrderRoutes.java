@@ -6,6 +6,7 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.commands.RequestHash;
+import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
@@ -49,6 +50,13 @@ public final class OrderRoutes implements ApiModule {
 
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
+  private final Database database;
+
+  /** @param database where the order list's read model is (the other routes use the state stores) */
+  public OrderRoutes(Database database) {
+    this.database = database;
+  }
+
   /** Answer of an accepted order command (202). */
   public record OrderAccepted(String orderId, String status) {}
 
@@ -70,6 +78,25 @@ public final class OrderRoutes implements ApiModule {
         .body(PlaceOrderRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted; GET the order (with ?waitMs=) to see it settle")
         .response(422, io.fusioncommerce.ingress.http.Problem.class, "The Idempotency-Key was used for a different order",
+            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+    routes.get("/v1/orders", this::list, Role.ANY)
+        .tag("Orders").summary("List orders, newest first, from the Postgres read model")
+        .description("Answers from the order list the JDBC sink keeps (it follows the order topology within moments; "
+            + "GET /v1/orders/{orderId} is the order itself). Staff (admin, operator, analyst) see every order of the "
+            + "tenant; a customer its own and its organization's; a vendor the orders with a line of its own, and of "
+            + "those only its part (total and itemCount of its lines). Filters narrow what the caller may see: a "
+            + "customerId or vendorId the caller may not see gives an empty page, not an error. Pages follow the "
+            + "opaque cursor in \"next\" (null on the last page) and see every order once.")
+        .queryParam("customerId", String.class, "Only this customer's orders")
+        .queryParam("status", String.class, "Only orders in this status; several comma-separated (CONFIRMED,PAID) mean any of them")
+        .queryParam("vendorId", String.class, "Only orders with a line of this vendor")
+        .queryParam("from", java.time.Instant.class, "Only orders created at or after this ISO-8601 time")
+        .queryParam("to", java.time.Instant.class, "Only orders created before this ISO-8601 time")
+        .queryParam("limit", Integer.class, "Orders per page, 1 to " + OrderListParameters.MAX_LIMIT + " (default "
+            + OrderListParameters.DEFAULT_LIMIT + ")")
+        .queryParam("cursor", String.class, "The \"next\" value of the previous page, with the same filters")
+        .response(200, OrderListResponse.class, "One page of orders")
+        .response(400, io.fusioncommerce.ingress.http.Problem.class, "A parameter is wrong; errors[].field names it",
             io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
     routes.get("/v1/orders/{orderId}", ctx -> get(ctx, api), Role.ANY)
         .tag("Orders").summary("An order, from the order topology's state store")
@@ -176,6 +203,17 @@ public final class OrderRoutes implements ApiModule {
     return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
         .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
         .setCountry(address.country()).build();
+  }
+
+  // ------------------------------------------------------------------ list
+
+  private void list(Context ctx) {
+    Principal principal = RequestContext.principal(ctx);
+    OrderListParameters parameters = OrderListParameters.from(ctx);
+    OrderListQuery.Scope scope = OrderAccess.listScope(principal);
+    OrderListQuery.Page page = database.inTenant(principal.tenantId(), handle -> OrderListQuery.page(handle,
+        principal.tenantId(), scope, parameters.filter(), parameters.after(), parameters.limit()));
+    ctx.json(OrderListResponse.of(page, scope, parameters.filter()));
   }
 
   // ------------------------------------------------------------------ read

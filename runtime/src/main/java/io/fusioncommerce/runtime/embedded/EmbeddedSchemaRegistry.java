@@ -117,7 +117,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** Base URL of the Confluent-compatible API. */
   public String url() {
-    return "http://127.0.0.1:" + httpPort + CONFLUENT_API;
+    return url(httpPort);
+  }
+
+  /** Base URL of the Confluent-compatible API of a registry on {@code port} (known before it starts). */
+  public static String url(int port) {
+    return "http://127.0.0.1:" + port + CONFLUENT_API;
   }
 
   @Override

@@ -25,7 +25,7 @@ final class ApiModules {
    * @param objectStore binary objects (product media)
    */
   static List<ApiModule> all(Database database, ObjectStore objectStore) {
-    return List.of(new InventoryRoutes(), new OrderRoutes(), new CategoryRoutes(database),
+    return List.of(new InventoryRoutes(), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database));

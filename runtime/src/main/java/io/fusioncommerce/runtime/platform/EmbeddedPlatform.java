@@ -14,6 +14,7 @@ import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.embedded.EmbeddedKafka;
 import io.fusioncommerce.runtime.embedded.EmbeddedPostgres;
 import io.fusioncommerce.runtime.embedded.EmbeddedSchemaRegistry;
+import io.fusioncommerce.runtime.embedded.Ports;
 import io.fusioncommerce.runtime.embedded.SettingsConfigProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,13 +77,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private void startAll() {
     long begin = System.nanoTime();
     devTokens = DevTokenIssuer.loadOrCreate(settings.devIssuerKey(), Clock.systemUTC());
+    // chosen now, so Connect (starting in parallel with the registry) knows where schemas will be
+    int registryPort = Ports.orFree(settings.registryPort());
     CompletableFuture<EmbeddedPostgres> postgresStarted = CompletableFuture.supplyAsync(() ->
         remember(EmbeddedPostgres.start(settings.postgresDir(), settings.postgresPort(), List.of(DATABASE, REGISTRY_DATABASE))));
     CompletableFuture<EmbeddedKafka> kafkaStarted = CompletableFuture.supplyAsync(() ->
         remember(EmbeddedKafka.start(settings.kafkaDir(), settings.kafkaPort(), settings.partitions())));
     CompletableFuture<EmbeddedSchemaRegistry> registryStarted = postgresStarted.thenApplyAsync(pg -> {
       EmbeddedSchemaRegistry started = remember(EmbeddedSchemaRegistry.start(settings.registryHome(),
-          pg.jdbcUrl(REGISTRY_DATABASE), EmbeddedPostgres.USER, settings.registryPort(),
+          pg.jdbcUrl(REGISTRY_DATABASE), EmbeddedPostgres.USER, registryPort,
           settings.logsDir().resolve("schema-registry.log")));
       started.awaitReady(Duration.ofSeconds(90));
       return started;
@@ -93,7 +96,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     });
     CompletableFuture<Void> topicsCreated = kafkaStarted.thenAcceptAsync(this::createTopics);
     CompletableFuture<EmbeddedConnect> connectStarted = kafkaStarted.thenCombineAsync(postgresStarted, (k, pg) ->
-        remember(EmbeddedConnect.start(k.bootstrapServers(), settings.connectPort(), connectorEnvironment(pg))));
+        remember(EmbeddedConnect.start(k.bootstrapServers(), settings.connectPort(),
+            connectorEnvironment(pg, EmbeddedSchemaRegistry.url(registryPort)))));
     inFlight.addAll(List.of(postgresStarted, kafkaStarted, objectStoreStarted, registryStarted, topicsCreated,
         connectStarted));
 
@@ -151,7 +155,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   }
 
   /** Values for the ${env:...} placeholders of the bundled connector configurations. */
-  private static Map<String, String> connectorEnvironment(EmbeddedPostgres pg) {
+  private static Map<String, String> connectorEnvironment(EmbeddedPostgres pg, String registryUrl) {
     String prefix = "config.providers.env.param.";
     return Map.of(
         "config.providers", "env",
@@ -160,7 +164,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         prefix + "FUSION_DB_PORT", Integer.toString(pg.port()),
         prefix + "FUSION_DB_NAME", DATABASE,
         prefix + "FUSION_DB_USER", EmbeddedPostgres.USER,
-        prefix + "FUSION_DB_PASSWORD", "");
+        prefix + "FUSION_DB_PASSWORD", "",
+        // the Avro converter's registry, named as role mode's environment names it
+        prefix + "SCHEMA_REGISTRY_URL", registryUrl);
   }
 
   private HealthCheck kafkaHealth() {

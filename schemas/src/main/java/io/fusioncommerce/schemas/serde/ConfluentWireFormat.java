@@ -27,7 +27,8 @@ public final class ConfluentWireFormat {
     return buffer.getInt();
   }
 
-  static void writeHeader(java.io.ByteArrayOutputStream out, int schemaId) {
+  /** Writes the magic byte and the schema id; the Avro payload follows. */
+  public static void writeHeader(java.io.ByteArrayOutputStream out, int schemaId) {
     out.write(MAGIC_BYTE);
     out.write((schemaId >>> 24) & 0xFF);
     out.write((schemaId >>> 16) & 0xFF);

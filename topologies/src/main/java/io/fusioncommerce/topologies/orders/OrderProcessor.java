@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -211,22 +211,42 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     if (!state.getPlaced()) {
       return; // nothing to list until the order itself arrived
     }
-    TreeSet<String> vendors = new TreeSet<>();
+    // one entry per vendor, sorted by vendor id: what it supplies and what that costs
+    TreeMap<String, long[]> parts = new TreeMap<>();
     long items = 0;
     for (var line : state.getLines()) {
-      if (line.getVendorId() != null) {
-        vendors.add(line.getVendorId());
-      }
       items += line.getQuantity();
+      if (line.getVendorId() != null) {
+        long[] part = parts.computeIfAbsent(line.getVendorId(), v -> new long[2]);
+        if (line.getUnitPrice() != null) {
+          part[0] = saturatedAdd(part[0], saturatedMultiply(line.getUnitPrice().getAmount(), line.getQuantity()));
+        }
+        part[1] += line.getQuantity();
+      }
     }
     forward(key, OrderView.newBuilder()
         .setTenantId(key.getTenantId()).setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
         .setStatus(state.getStatus()).setTotalAmount(state.getTotal() == null ? 0 : state.getTotal().getAmount())
         .setCurrency(state.getCurrency()).setItemCount((int) Math.min(Integer.MAX_VALUE, items))
-        .setVendorIds(String.join(",", vendors)).setOrganizationId(state.getOrganizationId())
+        .setVendorIds(String.join(",", parts.keySet())).setOrganizationId(state.getOrganizationId())
         .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).setRejectionReason(state.getRejectionReason())
         .setCreatedAt(state.getCreatedAt()).setUpdatedAt(state.getUpdatedAt()).setVersion(state.getVersion())
+        .setVendors(List.copyOf(parts.keySet()))
+        .setVendorSubtotals(parts.values().stream().map(part -> part[0]).toList())
+        .setVendorItemCounts(parts.values().stream().map(part -> part[1]).toList())
         .build(), cause, OrderTopology.VIEW_SINK);
+  }
+
+  // An order refused as TOTAL_TOO_LARGE still lists its lines: its subtotals saturate instead of failing the record.
+  private static long saturatedMultiply(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return (high == 0 && low >= 0) || (high == -1 && low < 0) ? low : Long.MAX_VALUE;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private void sendInventory(OrderKey key, Cause cause, String commandId, String sku, SpecificRecord command) {

@@ -8,6 +8,7 @@ import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
@@ -222,6 +223,35 @@ class OrderSagaTest {
         .extracting(OrderHistoryEntry::getType)
         .containsSubsequence("PlaceOrder", "StatusChanged", "StockReserved", "StockReserved", "StatusChanged",
             "CancelOrder", "StockReleaseRequested", "StockReleaseRequested", "StatusChanged");
+  }
+
+  @Test
+  void theListRowChangesWithEveryStatusAndCarriesEachVendorsPart() {
+    saga.place("acme", "o-1", "USD", lines("SOCK", 2, "SHOE", 1));
+    saga.cancel("acme", "o-1", "changed my mind");
+
+    List<OrderView> rows = saga.views.readValuesToList();
+    assertThat(rows).extracting(OrderView::getStatus).containsExactly("CREATED", "CONFIRMED", "CANCELLED");
+    assertThat(rows).extracting(OrderView::getVersion).isSorted().doesNotHaveDuplicates();
+    OrderView last = rows.get(rows.size() - 1);
+    assertThat(last.getTotalAmount()).isEqualTo(5999L + 2 * 499L);
+    assertThat(last.getItemCount()).isEqualTo(3);
+    assertThat(last.getVendors()).containsExactly("v-shoes", "v-socks");
+    assertThat(last.getVendorIds()).isEqualTo("v-shoes,v-socks");
+    assertThat(last.getVendorSubtotals()).containsExactly(5999L, 998L);
+    assertThat(last.getVendorItemCounts()).containsExactly(1L, 2L);
+    assertThat(last.getCreatedAt()).isEqualTo(rows.get(0).getCreatedAt());
+    assertThat(last.getVersion()).isEqualTo(saga.order("acme", "o-1").getVersion());
+  }
+
+  @Test
+  void aRejectedOrderIsListedWithTheVendorsItNamed() {
+    saga.place("acme", "o-1", "USD", lines("SHOE", 1, "NOPE", 1));
+
+    OrderView row = saga.views.readValuesToList().getLast();
+    assertThat(row.getStatus()).isEqualTo("REJECTED");
+    assertThat(row.getRejectionReason()).isEqualTo("UNKNOWN_SKU");
+    assertThat(row.getVendors()).containsExactly("v-shoes");
   }
 
   @Test
