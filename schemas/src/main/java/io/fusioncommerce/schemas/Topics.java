@@ -5,6 +5,7 @@ import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
 import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
 import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignListRow;
 import io.fusioncommerce.schemas.campaigns.CampaignRejected;
 import io.fusioncommerce.schemas.campaigns.CampaignSucceeded;
 import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
@@ -98,6 +99,9 @@ public final class Topics {
       new TopicContract<>("campaign.rejected", CampaignKey.class, CampaignRejected.class, TopicContract.Kind.EVENT);
   public static final TopicContract<CampaignKey, CampaignJoinRefused> CAMPAIGN_JOIN_REFUSED =
       new TopicContract<>("campaign.join-refused", CampaignKey.class, CampaignJoinRefused.class, TopicContract.Kind.EVENT);
+  /** One row per campaign for the Postgres campaign list (compacted; the JDBC sink upserts it). */
+  public static final TopicContract<CampaignKey, CampaignListRow> CAMPAIGNS_VIEW =
+      new TopicContract<>("campaigns.view", CampaignKey.class, CampaignListRow.class, TopicContract.Kind.TABLE);
   /** Status changes of group orders, re-keyed by campaign so the campaign's partition sees them. */
   public static final TopicContract<CampaignKey, GroupOrderOutcome> CAMPAIGN_GROUP_ORDERS =
       new TopicContract<>("campaign.group-orders", CampaignKey.class, GroupOrderOutcome.class, TopicContract.Kind.EVENT);
@@ -166,6 +170,7 @@ public final class Topics {
           CAMPAIGN_REJECTED,
           CAMPAIGN_JOIN_REFUSED,
           CAMPAIGN_GROUP_ORDERS,
+          CAMPAIGNS_VIEW,
           CAMPAIGN_JOINED,
           CAMPAIGN_SUCCEEDED,
           CAMPAIGN_EXPIRED,

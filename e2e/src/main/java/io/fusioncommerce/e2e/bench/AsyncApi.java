@@ -17,7 +17,7 @@ final class AsyncApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .executor(Executors.newFixedThreadPool(4)).build();
+      .executor(Executors.newFixedThreadPool(4, AsyncApi::daemon)).build();
   private final String baseUrl;
 
   AsyncApi(String baseUrl) {
@@ -25,6 +25,13 @@ final class AsyncApi {
   }
 
   record Response(int status, JsonNode json) {}
+
+  /** The client's threads must not keep a finished benchmark's JVM alive. */
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "bench-http");
+    thread.setDaemon(true);
+    return thread;
+  }
 
   CompletableFuture<Response> post(String path, String token, String body) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")

@@ -61,7 +61,7 @@ public final class CampaignBenchmark {
   /** One hot campaign, joins at {@code rate}; false when the platform no longer kept up. */
   static boolean joins(ApiClient api, AsyncApi async, String token, int rate, Duration duration, AtomicLong customers)
       throws InterruptedException {
-    String id = campaign(api, token, 10_000_000, Instant.now().plus(Duration.ofHours(1)));
+    String id = campaign(api, token, 1_000_000, Instant.now().plus(Duration.ofHours(1)));
     ConcurrentHistogram accepted = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     ConcurrentHistogram visible = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     AtomicLong sampled = new AtomicLong();

@@ -48,6 +48,7 @@ class GroupBuyingIT {
     product("KETTLE", 5000, "v-kettles");
     product("OTHER", 5000, "v-others");
     product("HOTPOT", 8000, "v-kettles");
+    product("LISTED", 5000, "v-kettles");
     assertThat(api.put("/v1/inventory/HOTPOT", admin, "{\"available\":100}").status()).isEqualTo(202);
     assertThat(api.get("/v1/inventory/HOTPOT?waitMs=10000&version=0", admin).status()).isEqualTo(200);
     assertThat(api.put("/v1/inventory/KETTLE", admin, "{\"available\":100}").status()).isEqualTo(202);
@@ -211,6 +212,30 @@ class GroupBuyingIT {
     assertThat(settled.path("orders").path("placed").asInt()).isEqualTo(1_500);
     assertThat(settled.path("orders").path("confirmed").asInt()).isEqualTo(100);
     assertThat(api.get("/v1/inventory/HOTPOT", admin).json().path("available").asLong()).isZero();
+  }
+
+  @Test
+  void campaignsAreListedBySkuAndStatusFromTheReadModel() {
+    String first = campaign("LISTED", 2, null, 4000, Instant.now().plus(Duration.ofHours(2)));
+    String second = campaign("LISTED", 2, null, 4100, Instant.now().plus(Duration.ofHours(2)));
+    assertThat(join(first, "lena", null).status()).isEqualTo(202);
+    assertThat(join(first, "mo", null).status()).isEqualTo(202);
+    String shopper = api.token("acme", "shopper", "customer");
+    JsonNode listed = await().atMost(Duration.ofSeconds(20)).until(
+        () -> api.get("/v1/campaigns?sku=LISTED", shopper).json(),
+        l -> l.path("items").size() == 2 && l.path("items").get(1).path("participants").asInt() == 2);
+    assertThat(listed.path("items").findValuesAsText("campaignId")).containsExactly(second, first);
+    assertThat(listed.path("items").get(1).path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(api.get("/v1/campaigns?sku=LISTED&status=SUCCEEDED", shopper).json().path("items")
+        .findValuesAsText("campaignId")).containsExactly(first);
+    JsonNode page = api.get("/v1/campaigns?sku=LISTED&limit=1", shopper).json();
+    assertThat(page.path("items").findValuesAsText("campaignId")).containsExactly(second);
+    assertThat(api.get("/v1/campaigns?sku=LISTED&limit=1&cursor=" + page.path("next").asText(), shopper).json()
+        .path("items").findValuesAsText("campaignId")).containsExactly(first);
+    ApiClient.Response bad = api.get("/v1/campaigns?status=LIVE&limit=0&colour=red", shopper);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("errors").findValuesAsText("field")).contains("status", "limit", "colour");
+    assertThat(api.get("/v1/campaigns?sku=LISTED", api.token("globex", "x", "customer")).json().path("items")).isEmpty();
   }
 
   private JsonNode participantOnce(String id, String customer, String token) {

@@ -73,6 +73,15 @@ public final class CampaignRoutes implements ApiModule {
         .body(CreateCampaignRequest.class).idempotent()
         .response(202, CampaignAccepted.class, "Accepted; GET the campaign to see it open")
         .response(422, Problem.class, "The product cannot be offered on these terms", Problem.CONTENT_TYPE);
+    routes.get("/v1/campaigns", this::list, Role.ANY)
+        .tag("Group buying").summary("The tenant's campaigns, newest first (from the Postgres read model)")
+        .description("Counts here trail the campaign by up to a second; GET /v1/campaigns/{id} is exact.")
+        .queryParam("sku", String.class, "Only campaigns for this SKU")
+        .queryParam("status", String.class, "One or more (comma-separated) of OPEN, SUCCEEDED, EXPIRED, REJECTED")
+        .queryParam("vendorId", String.class, "Only this vendor's campaigns")
+        .queryParam("limit", Integer.class, "Page size, default 50, at most 500")
+        .queryParam("cursor", String.class, "The next value of the previous page")
+        .response(200, CampaignList.Page.class, "A page of campaigns");
     routes.get("/v1/campaigns/{campaignId}", ctx -> get(ctx, api), Role.ANY)
         .tag("Group buying").summary("A campaign and its progress, from the campaign topology's state store")
         .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
@@ -256,6 +265,12 @@ public final class CampaignRoutes implements ApiModule {
   }
 
   // ------------------------------------------------------------------ read
+
+  private void list(Context ctx) {
+    Principal principal = RequestContext.principal(ctx);
+    CampaignList.Parameters parameters = CampaignList.parse(ctx.queryParamMap());
+    ctx.json(database.inTenant(principal.tenantId(), handle -> CampaignList.page(handle, principal, parameters)));
+  }
 
   private void get(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);

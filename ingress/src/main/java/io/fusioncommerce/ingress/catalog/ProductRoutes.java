@@ -94,7 +94,7 @@ public final class ProductRoutes implements ApiModule {
     ProductSearch.Criteria criteria = SearchParameters.parse(principal, ctx.queryParamMap());
     ProductSearch.Page page = database.inTenant(principal.tenantId(), handle -> new ProductSearch(handle).search(criteria));
     ctx.json(new SearchResponse(page.items().stream().map(ProductView::of).toList(), page.facets(), page.next(),
-        page.fuzzy()));
+        page.fuzzy(), page.correctedQuery()));
   }
 
   private void get(Context ctx, ApiContext api) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Answer of {@code GET /v1/products}: a page of products, the requested facet counts and the next
- * cursor; {@code fuzzy} when the words matched nothing and these are the names most like them.
+ * cursor; {@code fuzzy} when the words matched nothing and the products shown match
+ * {@code correctedQuery}, the words corrected against the catalog's vocabulary, instead.
  */
 public record SearchResponse(List<ProductView> items, Map<String, List<ProductSearch.FacetValue>> facets, String next,
-    boolean fuzzy) {}
+    boolean fuzzy, String correctedQuery) {}

@@ -205,6 +205,9 @@ class CatalogHttpIT {
     Response typo = api.get("/v1/products?q=runnign", shopper);
     assertThat(skus(typo)).contains("S-1", "S-2");
     assertThat(typo.json().path("fuzzy").asBoolean()).isTrue();
+    assertThat(typo.json().path("correctedQuery").asText()).isEqualTo("running");
+    assertThat(skus(api.get("/v1/products?q=ketle", shopper))).containsExactly("K-1");
+    assertThat(api.get("/v1/products?q=zzzzqqq", shopper).json().path("items")).isEmpty();
     assertThat(api.get("/v1/products?q=running", shopper).json().path("fuzzy").asBoolean()).isFalse();
     assertThat(skus(api.get("/v1/products?q=red", shopper))).contains("K-1", "S-1", "S-3");
     assertThat(skus(api.get("/v1/products?category=apparel", shopper))).containsExactly("S-1", "S-2", "S-3");

@@ -5,6 +5,7 @@ import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
 import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
 import io.fusioncommerce.schemas.campaigns.CampaignJoined;
+import io.fusioncommerce.schemas.campaigns.CampaignListRow;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
 import io.fusioncommerce.schemas.campaigns.CampaignRejected;
 import io.fusioncommerce.schemas.campaigns.CampaignState;
@@ -59,6 +60,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
   private KeyValueStore<String, String> invites;
   private KeyValueStore<String, String> timers;
   private KeyValueStore<SkuKey, Product> products;
+  private KeyValueStore<CampaignKey, Long> staleRows;
 
   CampaignProcessor(StoreChangeListener changes) {
     this.changes = changes;
@@ -72,7 +74,11 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     this.invites = context.getStateStore(CampaignTopology.INVITE_STORE);
     this.timers = context.getStateStore(CampaignTopology.TIMER_STORE);
     this.products = context.getStateStore(CampaignTopology.PRODUCT_STORE);
-    context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> endDueCampaigns(Instant.ofEpochMilli(now)));
+    this.staleRows = context.getStateStore(CampaignTopology.STALE_ROWS_STORE);
+    context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+      endDueCampaigns(Instant.ofEpochMilli(now));
+      refreshStaleRows(Instant.ofEpochMilli(now));
+    });
   }
 
   /** What caused a change: for event ids, correlation and time. */
@@ -278,8 +284,41 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
   }
 
   private void save(CampaignKey key, CampaignState state) {
+    CampaignState before = campaigns.get(key);
     campaigns.put(key, state);
     changes.changed(CampaignTopology.CAMPAIGN_STORE, key);
+    if (before == null || !before.getStatus().equals(state.getStatus())
+        || !java.util.Objects.equals(before.getEndedAt(), state.getEndedAt())) {
+      emitRow(key, state); // a new campaign or a new status is listed at once
+    } else if (before.getParticipants() != state.getParticipants()) {
+      staleRows.put(key, state.getVersion()); // a count is listed within a second (at most one row a second)
+    }
+  }
+
+  private void refreshStaleRows(Instant now) {
+    List<CampaignKey> stale = new ArrayList<>();
+    try (KeyValueIterator<CampaignKey, Long> iterator = staleRows.all()) {
+      iterator.forEachRemaining(entry -> stale.add(entry.key));
+    }
+    for (CampaignKey key : stale) {
+      staleRows.delete(key);
+      CampaignState state = campaigns.get(key);
+      if (state != null) {
+        emitRow(key, state);
+      }
+    }
+  }
+
+  private void emitRow(CampaignKey key, CampaignState state) {
+    staleRows.delete(key);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, CampaignListRow.newBuilder()
+        .setTenantId(key.getTenantId()).setCampaignId(key.getCampaignId()).setSku(state.getSku())
+        .setProductName(state.getProductName()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
+        .setParticipants(state.getParticipants()).setMinParticipants(state.getMinParticipants())
+        .setMaxParticipants(state.getMaxParticipants()).setGroupPriceAmount(state.getGroupPrice().getAmount())
+        .setCurrency(state.getGroupPrice().getCurrency()).setStartsAt(state.getStartsAt()).setEndsAt(state.getEndsAt())
+        .setCreatedAt(state.getCreatedAt()).setUpdatedAt(state.getUpdatedAt()).setVersion(state.getVersion()).build(),
+        state.getUpdatedAt().toEpochMilli()), CampaignTopology.VIEW_SINK);
   }
 
   private void forward(CampaignKey key, SpecificRecord value, Cause cause, String sink) {

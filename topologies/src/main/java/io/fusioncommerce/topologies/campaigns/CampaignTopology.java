@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * ({@value #PARTICIPANT_STORE}, one entry each, so a join writes one small record however large the
  * campaign), their invite codes and the end-of-window timers, on the partition that owns the
  * campaign. Group orders go through the order saga; their outcomes come back through
- * {@code campaign.group-orders}. See {@link CampaignBook} for the rules.
+ * {@code campaign.group-orders}; the campaign list's rows go to {@code campaigns.view}. See
+ * {@link CampaignBook} for the rules.
  */
 public final class CampaignTopology implements TopologyDefinition {
 
@@ -31,6 +32,8 @@ public final class CampaignTopology implements TopologyDefinition {
   public static final String INVITE_STORE = "campaign-invites";
   public static final String TIMER_STORE = "campaign-timers";
   public static final String PRODUCT_STORE = "campaigns-catalog-products";
+  /** Campaigns whose list row is behind their count (flushed once a second). */
+  public static final String STALE_ROWS_STORE = "campaign-stale-rows";
 
   static final String COMMANDS_SOURCE = "campaign-commands";
   static final String GROUP_ORDERS_SOURCE = "campaign-group-orders";
@@ -46,6 +49,7 @@ public final class CampaignTopology implements TopologyDefinition {
   static final String EXPIRED_SINK = "campaign-expired-sink";
   static final String ORDER_SINK = "group-order-commands-sink";
   static final String INVENTORY_SINK = "group-order-reservations-sink";
+  static final String VIEW_SINK = "campaigns-view-sink";
 
   @Override
   public String context() {
@@ -91,6 +95,9 @@ public final class CampaignTopology implements TopologyDefinition {
         Serdes.String(), Serdes.String()), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
         Serdes.String(), Serdes.String()), PROCESSOR);
+    // a hot campaign marks itself stale with every join: the cache keeps that to one write per commit
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_ROWS_STORE),
+        campaignKey, Serdes.Long()).withCachingEnabled(), PROCESSOR);
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCT_STORE), skuKey, serdes.value(Product.class))
             .withLoggingDisabled(),
@@ -103,6 +110,7 @@ public final class CampaignTopology implements TopologyDefinition {
     sink(topology, serdes, JOIN_REFUSED_SINK, Topics.CAMPAIGN_JOIN_REFUSED);
     sink(topology, serdes, SUCCEEDED_SINK, Topics.CAMPAIGN_SUCCEEDED);
     sink(topology, serdes, EXPIRED_SINK, Topics.CAMPAIGN_EXPIRED);
+    sink(topology, serdes, VIEW_SINK, Topics.CAMPAIGNS_VIEW);
     topology.addSink(ORDER_SINK, Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
         serdes.value(Topics.ORDER_COMMANDS.valueType()).serializer(), PROCESSOR);
     topology.addSink(INVENTORY_SINK, Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),

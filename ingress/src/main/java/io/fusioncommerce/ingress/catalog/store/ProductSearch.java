@@ -16,8 +16,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Product search over Postgres: full-text (weighted name, description, attributes; English stemming),
- * filters, facet counts and keyset pagination. When the words match nothing, the search falls back to
- * trigram word similarity on the name, which finds misspelt names ({@link Page#fuzzy()}).
+ * filters, facet counts and keyset pagination. When the words match nothing, each unknown word is
+ * corrected against the tenant's vocabulary and the search runs again ({@link Page#fuzzy()}, with the
+ * corrected query in {@link Page#correctedQuery()}).
  *
  * <p>Facet counts are disjunctive, as shoppers expect: the counts of one facet ignore that facet's own
  * filter (choosing vendor A still shows how many products vendor B has), and honour every other filter.
@@ -38,10 +39,12 @@ public final class ProductSearch {
 
   public record FacetValue(String value, long count) {}
 
-  /** {@code fuzzy}: the words matched nothing, these are the names most like them. */
-  public record Page(List<CatalogProduct> items, Map<String, List<FacetValue>> facets, String next, boolean fuzzy) {}
+  /** {@code fuzzy}: the words matched nothing, these match {@code correctedQuery} instead. */
+  public record Page(List<CatalogProduct> items, Map<String, List<FacetValue>> facets, String next, boolean fuzzy,
+      String correctedQuery) {}
 
-  private record Cursor(Float rank, String sku, String fingerprint, boolean fuzzy) {}
+  /** Where a page ended; {@code corrected} is the corrected query the pages are of, if any. */
+  private record Cursor(Float rank, String sku, String fingerprint, String corrected) {}
 
   private final Handle handle;
 
@@ -52,23 +55,29 @@ public final class ProductSearch {
   public Page search(Criteria criteria) {
     String fingerprint = fingerprint(criteria);
     Optional<Cursor> after = criteria.cursor().map(c -> decode(c, fingerprint));
-    if (after.isPresent()) {
-      return search(criteria, fingerprint, after, after.get().fuzzy());
+    if (after.isPresent() && after.get().corrected() != null) {
+      return search(withText(criteria, after.get().corrected()), fingerprint, after, after.get().corrected());
     }
-    Page exact = search(criteria, fingerprint, after, false);
-    if (exact.items().isEmpty() && criteria.text().isPresent()) {
-      return search(criteria, fingerprint, after, true);
+    Page exact = search(criteria, fingerprint, after, null);
+    if (exact.items().isEmpty() && after.isEmpty() && criteria.text().isPresent()) {
+      Optional<String> corrected = new SearchVocabulary(handle).correct(criteria.tenantId(), criteria.text().get());
+      if (corrected.isPresent()) {
+        return search(withText(criteria, corrected.get()), fingerprint, after, corrected.get());
+      }
     }
     return exact;
   }
 
-  private Page search(Criteria criteria, String fingerprint, Optional<Cursor> after, boolean fuzzy) {
-    Filters filters = new Filters(criteria, fuzzy);
+  private static Criteria withText(Criteria c, String text) {
+    return new Criteria(c.tenantId(), c.visibility(), Optional.of(text), c.category(), c.vendors(), c.minPrice(),
+        c.maxPrice(), c.currency(), c.attributes(), c.options(), c.status(), c.facets(), c.limit(), c.cursor());
+  }
+
+  private Page search(Criteria criteria, String fingerprint, Optional<Cursor> after, String corrected) {
+    Filters filters = new Filters(criteria);
     Clause all = filters.where(null);
     boolean ranked = criteria.text().isPresent();
-    String rank = !ranked ? "cast(0 as real)"
-        : fuzzy ? "cast(word_similarity(:q, p.name) as real)"
-        : "cast(ts_rank_cd(p.search, websearch_to_tsquery('english', :q)) as real)";
+    String rank = ranked ? "cast(ts_rank_cd(p.search, websearch_to_tsquery('english', :q)) as real)" : "cast(0 as real)";
     StringBuilder sql = new StringBuilder("select * from (select ").append(ProductStore.COLUMNS).append(", ").append(rank)
         .append(" as rank from catalog.products p where ").append(all.sql()).append(") m");
     if (after.isPresent()) {
@@ -92,13 +101,13 @@ public final class ProductSearch {
     if (rows.size() > criteria.limit()) {
       rows = rows.subList(0, criteria.limit());
       CatalogProduct last = rows.get(rows.size() - 1);
-      next = encode(new Cursor(ranked ? ranks.get(rows.size() - 1) : null, last.sku(), fingerprint, fuzzy));
+      next = encode(new Cursor(ranked ? ranks.get(rows.size() - 1) : null, last.sku(), fingerprint, corrected));
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     for (String facet : criteria.facets()) {
       facets.put(facet, facet(filters, facet));
     }
-    return new Page(List.copyOf(rows), facets, next, fuzzy);
+    return new Page(List.copyOf(rows), facets, next, corrected != null, corrected);
   }
 
   private List<FacetValue> facet(Filters filters, String facet) {
@@ -138,11 +147,9 @@ public final class ProductSearch {
   /** The WHERE clause of a search, optionally without the filter of one facet. */
   private static final class Filters {
     private final Criteria criteria;
-    private final boolean fuzzy;
 
-    Filters(Criteria criteria, boolean fuzzy) {
+    Filters(Criteria criteria) {
       this.criteria = criteria;
-      this.fuzzy = fuzzy;
     }
 
     Clause where(String exceptFacet) {
@@ -164,7 +171,7 @@ public final class ProductSearch {
         values.put("status", criteria.status().get().name());
       }
       criteria.text().ifPresent(q -> {
-        terms.add(fuzzy ? ":q <% p.name" : "p.search @@ websearch_to_tsquery('english', :q)");
+        terms.add("p.search @@ websearch_to_tsquery('english', :q)");
         values.put("q", q);
       });
       if (criteria.category().isPresent() && !"category".equals(exceptFacet)) {
