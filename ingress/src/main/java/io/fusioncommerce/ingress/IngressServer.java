@@ -25,6 +25,7 @@ import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,6 +40,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * interactive queries. Everything it needs is passed in; it owns only the HTTP server.
  */
 public final class IngressServer implements AutoCloseable {
+
+  /** Open connections at most; more wait to be accepted. */
+  static final int MAX_CONNECTIONS = 4096;
+  static final long IDLE_TIMEOUT_MS = 30_000;
 
   /**
    * @param host interface to bind (loopback by default)
@@ -97,6 +102,11 @@ public final class IngressServer implements AutoCloseable {
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
       config.http.maxRequestSize = settings.maxRequestBytes();
+      // Each open connection holds its parser's buffers (some 25 KB): a client that opens a connection per
+      // request while answers are slow once brought 26,000 of them and the heap with them. Past the limit
+      // new connections wait in the accept queue until others close; idle ones are closed.
+      config.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT_MS));
       // Javalin's multipart parsing is unbounded by default and not covered by maxRequestSize: bound it the
       // same way. A route that takes larger uploads sets its own limit on the request (product media does).
       config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
