@@ -57,6 +57,21 @@ class RowLevelSecurityIT {
   }
 
   @Test
+  void theFullTextMatchThatRunsAsOwnerStillSeesOnlyTheTransactionsTenant() {
+    for (String tenant : List.of("acme", "globex")) {
+      database.inTenant(tenant, h -> h.createUpdate("insert into catalog.products (tenant_id, sku, vendor_id, name, "
+              + "price_amount, currency, status) values (:t, 'LAMP-1', 'v1', 'Brass lamp', 100, 'USD', 'ACTIVE')")
+          .bind("t", tenant).execute());
+    }
+    List<String> acme = database.inTenant("acme", h ->
+        h.createQuery("select vendor_id || '@' || sku from catalog.matching_products('lamp')").mapTo(String.class).list());
+    assertThat(acme).containsExactly("v1@LAMP-1");
+    List<String> none = database.jdbi().withHandle(h ->
+        h.createQuery("select sku from catalog.matching_products('lamp')").mapTo(String.class).list());
+    assertThat(none).isEmpty();
+  }
+
+  @Test
   void withoutATenantNoRowsExist() {
     List<String> seen = database.jdbi().withHandle(h ->
         h.createQuery("select name from catalog.vendors").mapTo(String.class).list());

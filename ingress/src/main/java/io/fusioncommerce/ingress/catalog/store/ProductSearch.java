@@ -83,7 +83,10 @@ public final class ProductSearch {
     Filters filters = new Filters(criteria);
     List<Term> terms = filters.terms();
     boolean ranked = criteria.text().isPresent();
-    String rank = ranked ? "cast(ts_rank_cd(p.search, websearch_to_tsquery('english', :q)) as real)" : "cast(0 as real)";
+    // the text match runs in catalog.matching_products (V8), where the GIN index can serve it under
+    // row-level security; it returns the columns the filters, ranking and facets need (as "p")
+    String rank = ranked ? "p.rank" : "cast(0 as real)";
+    String source = ranked ? "catalog.matching_products(:q) p" : "catalog.products p";
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, List<String>> arrays = new LinkedHashMap<>();
     List<String> where = new ArrayList<>();
@@ -103,7 +106,7 @@ public final class ProductSearch {
     StringBuilder sql = new StringBuilder("with base as materialized (select p.sku, p.vendor_id, p.status, ")
         .append("p.category_ids, p.attributes, p.variants, ").append(rank).append(" as rank");
     flags.forEach(f -> sql.append(", ").append(f));
-    sql.append(" from catalog.products p where ").append(String.join(" and ", where)).append(")");
+    sql.append(" from ").append(source).append(" where ").append(String.join(" and ", where)).append(")");
     // the page: every flag, after the cursor, best first
     List<String> pageWhere = new ArrayList<>(flagOfFacet.values());
     if (after.isPresent()) {
@@ -217,17 +220,20 @@ public final class ProductSearch {
 
     List<Term> terms() {
       List<Term> terms = new ArrayList<>();
-      terms.add(Term.of(null, "p.tenant_id = :tenant", "tenant", criteria.tenantId()));
+      terms.add(criteria.text().isPresent()
+          ? Term.of(null, "true") // matching_products reads only the transaction's tenant
+          : Term.of(null, "p.tenant_id = :tenant", "tenant", criteria.tenantId()));
       if (!criteria.visibility().everything()) {
         terms.add(criteria.visibility().ownVendor()
             .map(v -> Term.of(null, "(p.status = 'ACTIVE' or p.vendor_id = :ownVendor)", "ownVendor", v))
             .orElse(Term.of(null, "p.status = 'ACTIVE'")));
       }
       criteria.status().ifPresent(st -> terms.add(Term.of("status", "p.status = :status", "status", st.name())));
-      criteria.text().ifPresent(q -> terms.add(Term.of(null, "p.search @@ websearch_to_tsquery('english', :q)", "q", q)));
+      // the text itself is matched by catalog.matching_products in the FROM clause
+      criteria.text().ifPresent(q -> terms.add(Term.of(null, "true", "q", q)));
       criteria.category().ifPresent(c -> terms.add(Term.of("category", "p.category_ids && array(select c.category_id "
-          + "from catalog.categories c where c.tenant_id = :tenant and c.path @> array[cast(:category as text)])",
-          "category", c)));
+          + "from catalog.categories c where c.tenant_id = :categoryTenant and c.path @> array[cast(:category as text)])",
+          "category", c, "categoryTenant", criteria.tenantId())));
       if (!criteria.vendors().isEmpty()) {
         terms.add(new Term("vendor", "p.vendor_id = any(:vendors)", Map.of(), Map.of("vendors", criteria.vendors())));
       }
