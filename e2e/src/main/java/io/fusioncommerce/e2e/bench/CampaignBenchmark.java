@@ -47,7 +47,7 @@ public final class CampaignBenchmark {
       // the launcher's JIT needs a minute or two of work before figures mean anything
       System.out.println("warm-up: 300 joins/s for 60 s");
       joins(api, async, operator, 300, Duration.ofSeconds(60), customers);
-      for (int rate : new int[] {500, 1000, 2000, 5000}) {
+      for (int rate : new int[] {1000, 2000, 3000, 5000}) {
         System.out.printf("%n%d joins/s on one campaign for %d s%n", rate, seconds);
         if (!joins(api, async, operator, rate, Duration.ofSeconds(seconds), customers)) {
           break;
