@@ -207,6 +207,12 @@ class CatalogHttpIT {
     assertThat(typo.json().path("fuzzy").asBoolean()).isTrue();
     assertThat(typo.json().path("correctedQuery").asText()).isEqualTo("running");
     assertThat(skus(api.get("/v1/products?q=ketle", shopper))).containsExactly("K-1");
+    // a renamed product's new words join the vocabulary that typos are corrected against
+    assertThat(api.send("PATCH", "/v1/products/K-1", tenantAdmin, "application/json", "{\"name\":\"Red teapot\"}",
+        Map.of()).status()).isEqualTo(200);
+    Response renamedTypo = api.get("/v1/products?q=teapto", shopper);
+    assertThat(skus(renamedTypo)).containsExactly("K-1");
+    assertThat(renamedTypo.json().path("correctedQuery").asText()).isEqualTo("teapot");
     assertThat(api.get("/v1/products?q=zzzzqqq", shopper).json().path("items")).isEmpty();
     assertThat(api.get("/v1/products?q=running", shopper).json().path("fuzzy").asBoolean()).isFalse();
     assertThat(skus(api.get("/v1/products?q=red", shopper))).contains("K-1", "S-1", "S-3");

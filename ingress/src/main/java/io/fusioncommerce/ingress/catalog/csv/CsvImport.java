@@ -306,6 +306,11 @@ public final class CsvImport {
 
   private static void write(Handle handle, Principal principal, TenantStore.TenantSettings tenant, List<Group> batch,
       ProductStore.Change change, Outcomes outcomes) {
+    // The driver reuses server-side prepared statements, and Postgres may settle on a generic plan made
+    // while the tenant's tables were nearly empty (a sequential scan); at 100,000 products such a plan made
+    // each batch's SKU look-ups scan the whole table until autovacuum's analyze replanned them. A custom
+    // plan per batch costs a fraction of a millisecond and always sees the table's real size.
+    handle.execute("set local plan_cache_mode = force_custom_plan");
     ProductStore products = new ProductStore(handle);
     List<String> productSkus = batch.stream().map(g -> g.sku).toList();
     Map<String, CatalogProduct> existing = products.findAll(principal.tenantId(), productSkus, true);

@@ -151,7 +151,7 @@ public final class ProductStore {
         + ":correlation)");
     products.forEach(product -> bindProduct(batch, product, change).add());
     batch.execute();
-    rewriteSkus(products);
+    insertSkus(products);
   }
 
   /** Writes changed products in one batch; the caller holds their row locks (findAll for update). */
@@ -175,6 +175,15 @@ public final class ProductStore {
   }
 
   private void rewriteSkus(List<CatalogProduct> products) {
+    handle.createUpdate("delete from catalog.skus where tenant_id = :tenant and product_sku = any(:products)")
+        .bind("tenant", products.get(0).tenantId())
+        .bindArray("products", String.class, products.stream().map(CatalogProduct::sku).toList())
+        .execute();
+    insertSkus(products);
+  }
+
+  /** Lists the products' SKUs; a new product has none listed yet, so there is nothing to delete first. */
+  private void insertSkus(List<CatalogProduct> products) {
     String tenant = products.get(0).tenantId();
     List<String> owners = new ArrayList<>();
     List<String> skus = new ArrayList<>();
@@ -184,9 +193,6 @@ public final class ProductStore {
         owners.add(product.sku());
       }
     }
-    handle.createUpdate("delete from catalog.skus where tenant_id = :tenant and product_sku = any(:products)")
-        .bind("tenant", tenant).bindArray("products", String.class, products.stream().map(CatalogProduct::sku).toList())
-        .execute();
     handle.createUpdate("insert into catalog.skus (tenant_id, sku, product_sku) "
             + "select :tenant, s, p from unnest(:skus, :owners) as u(s, p)")
         .bind("tenant", tenant).bindArray("skus", String.class, skus).bindArray("owners", String.class, owners)
