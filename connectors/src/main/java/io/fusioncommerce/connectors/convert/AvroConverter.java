@@ -54,6 +54,7 @@ public final class AvroConverter implements Converter, Versioned {
   private SchemaRegistryClient registry;
   private boolean isKey;
   private boolean autoRegister = true;
+  private FieldNames fieldNames = FieldNames.AS_WRITTEN;
   private Cache<Integer, Reader> readers;
   private Cache<Schema, Writer> writers;
 
@@ -77,6 +78,7 @@ public final class AvroConverter implements Converter, Versioned {
     AvroConverterConfig config = new AvroConverterConfig(configs);
     this.isKey = isKey;
     this.autoRegister = config.autoRegister();
+    this.fieldNames = config.snakeCaseFields() ? FieldNames.SNAKE_CASE : FieldNames.AS_WRITTEN;
     if (registry == null) {
       registry = new HttpSchemaRegistryClient(config.registryUrl());
     }
@@ -140,7 +142,7 @@ public final class AvroConverter implements Converter, Versioned {
       throw refusalOrOutage("cannot fetch schema " + schemaId, e);
     }
     // the generic reader without conversions: logical types arrive as their underlying type
-    return new Reader(AvroToConnect.of(writerSchema), new GenericDatumReader<>(writerSchema, writerSchema, new GenericData()));
+    return new Reader(AvroToConnect.of(writerSchema, fieldNames), new GenericDatumReader<>(writerSchema, writerSchema, new GenericData()));
   }
 
   // ------------------------------------------------------------------ Connect -> Kafka

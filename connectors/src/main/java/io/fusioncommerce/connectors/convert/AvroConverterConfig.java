@@ -15,6 +15,9 @@ final class AvroConverterConfig extends AbstractConfig {
   static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
   static final String AUTO_REGISTER_SCHEMAS = AvroSerdeConfig.AUTO_REGISTER_SCHEMAS;
   static final String SCHEMAS_CACHE_SIZE = "schemas.cache.config";
+  static final String FIELD_NAME_STYLE = "field.name.style";
+  static final String AS_WRITTEN = "as_written";
+  static final String SNAKE_CASE = "snake_case";
 
   static final ConfigDef DEFINITION = new ConfigDef()
       .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
@@ -24,7 +27,12 @@ final class AvroConverterConfig extends AbstractConfig {
           "Whether data written to Kafka (source connectors) registers its schema under the topic's subject; "
               + "when false the schema must already be the subject's latest version.")
       .define(SCHEMAS_CACHE_SIZE, ConfigDef.Type.INT, 1000, ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW,
-          "How many schemas (by id when reading, by Connect schema when writing) keep their translation cached.");
+          "How many schemas (by id when reading, by Connect schema when writing) keep their translation cached.")
+      .define(FIELD_NAME_STYLE, ConfigDef.Type.STRING, AS_WRITTEN, ConfigDef.ValidString.in(AS_WRITTEN, SNAKE_CASE),
+          ConfigDef.Importance.LOW,
+          "How record fields are named in the Connect data read from Kafka: as_written, or snake_case "
+              + "(orderId becomes order_id) for sinks whose columns are named so. The names are translated "
+              + "once per schema, where a field-renaming transformation would work on every record.");
 
   AvroConverterConfig(Map<String, ?> settings) {
     super(DEFINITION, settings);
@@ -36,6 +44,10 @@ final class AvroConverterConfig extends AbstractConfig {
 
   boolean autoRegister() {
     return getBoolean(AUTO_REGISTER_SCHEMAS);
+  }
+
+  boolean snakeCaseFields() {
+    return SNAKE_CASE.equals(getString(FIELD_NAME_STYLE));
   }
 
   int cacheSize() {

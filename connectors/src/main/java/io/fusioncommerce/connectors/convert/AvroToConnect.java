@@ -64,12 +64,20 @@ final class AvroToConnect {
   }
 
   private final Set<String> recordsInProgress = new HashSet<>();
+  private final FieldNames fieldNames;
 
-  private AvroToConnect() {}
+  private AvroToConnect(FieldNames fieldNames) {
+    this.fieldNames = fieldNames;
+  }
 
   /** The mapping of a writer's schema (built once per schema id and cached by the converter). */
   static Mapping of(org.apache.avro.Schema avro) {
-    return new AvroToConnect().map(avro, false, null);
+    return of(avro, FieldNames.AS_WRITTEN);
+  }
+
+  /** The same, with record fields named in the Connect schema by {@code fieldNames}. */
+  static Mapping of(org.apache.avro.Schema avro, FieldNames fieldNames) {
+    return new AvroToConnect(fieldNames).map(avro, false, null);
   }
 
   /**
@@ -267,7 +275,7 @@ final class AvroToConnect {
         Object avroDefault = field.hasDefaultValue() && isPlain(field.schema())
             ? GenericData.get().getDefaultValue(field) : null;
         fields[field.pos()] = map(field.schema(), false, avroDefault);
-        builder.field(field.name(), fields[field.pos()].schema());
+        builder.field(fieldNames.apply(field.name()), fields[field.pos()].schema());
       }
       if (optional) {
         builder.optional();

@@ -123,6 +123,42 @@ class AvroConverterTest {
   }
 
   @Test
+  void withSnakeCaseFieldNamesTheFieldsAreNamedAsTheReadModelsColumns() {
+    AvroConverter converter = new AvroConverter(registry);
+    converter.configure(Map.of("schema.registry.url", "http://unused.invalid", "field.name.style", "snake_case"), false);
+    byte[] bytes = serdes.value(OrderView.class).serializer().serialize(TOPIC, view());
+
+    SchemaAndValue converted = converter.toConnectData(TOPIC, bytes);
+
+    assertThat(converted.schema().fields()).extracting(org.apache.kafka.connect.data.Field::name).containsExactly(
+        "tenant_id", "order_id", "customer_id", "status", "total_amount", "currency", "item_count", "vendor_ids",
+        "organization_id", "purchase_order_number", "rejection_reason", "created_at", "updated_at", "version",
+        "vendors", "vendor_subtotals", "vendor_item_counts");
+    Struct row = (Struct) converted.value();
+    row.validate();
+    assertThat(row.getString("order_id")).isEqualTo("o-1");
+    assertThat(row.getString("purchase_order_number")).isEqualTo("PO-7");
+    assertThat(row.getArray("vendor_subtotals")).containsExactly(5999L, 499L);
+  }
+
+  @Test
+  void snakeCaseSplitsWordsNotAcronymsOrDigits() {
+    assertThat(FieldNames.SNAKE_CASE.apply("orderId")).isEqualTo("order_id");
+    assertThat(FieldNames.SNAKE_CASE.apply("groupPriceAmount")).isEqualTo("group_price_amount");
+    assertThat(FieldNames.SNAKE_CASE.apply("labelURL")).isEqualTo("label_url");
+    assertThat(FieldNames.SNAKE_CASE.apply("httpURLPath")).isEqualTo("http_url_path");
+    assertThat(FieldNames.SNAKE_CASE.apply("line2")).isEqualTo("line2");
+    assertThat(FieldNames.SNAKE_CASE.apply("already_snake")).isEqualTo("already_snake");
+  }
+
+  @Test
+  void anUnknownFieldNameStyleIsAConfigurationError() {
+    assertThatThrownBy(() -> new AvroConverter(registry).configure(
+        Map.of("schema.registry.url", "http://unused.invalid", "field.name.style", "kebab"), false))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("field.name.style");
+  }
+
+  @Test
   void aRecordWrittenWithAnOlderSchemaArrivesWithTheFieldsItWasWrittenWith() throws IOException {
     org.apache.avro.Schema first;
     try (InputStream in = getClass().getResourceAsStream("/avro/OrderView-v1.avsc")) {
