@@ -159,6 +159,34 @@ class ShippingJourneyIT {
     assertThat(String.join("\n", history)).contains("PAID -> SHIPPED", "SHIPPED -> DELIVERED");
   }
 
+  @Test
+  void withHyperlocalOnAParcelWithinAnAgentsRadiusGoesToTheNearestAgent() throws Exception {
+    assertThat(api.post("/v1/hyperlocal/agents", admin, "{\"agentId\":\"mitte\",\"name\":\"Mitte Bikes\","
+        + "\"location\":{\"lat\":52.5200,\"lon\":13.4050},\"radiusKm\":5}").status()).isEqualTo(202);
+    assertThat(api.post("/v1/hyperlocal/agents", admin, "{\"agentId\":\"potsdam\",\"name\":\"Potsdam Vans\","
+        + "\"location\":{\"lat\":52.3906,\"lon\":13.0645},\"radiusKm\":50}").status()).isEqualTo(202);
+    assertThat(api.put("/v1/hyperlocal/settings", admin, "{\"enabled\":true}").status()).isEqualTo(202);
+    Thread.sleep(1_000); // the global stores follow their topics within moments
+
+    ApiClient.Response placed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
+        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}],"
+        + "\"shippingAddress\":{\"name\":\"Alice Buyer\",\"line1\":\"Alexanderplatz 1\",\"city\":\"Berlin\","
+        + "\"postalCode\":\"10178\",\"country\":\"DE\",\"latitude\":52.5219,\"longitude\":13.4132}}");
+    assertThat(placed.status()).as(placed.text()).isEqualTo(202);
+    String orderId = placed.json().path("orderId").asText();
+    JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
+    markPaid(orderId, order.path("total").path("amount").asLong());
+
+    order = await(orderId, o -> o.path("shipments").size() == 1
+        && "LABEL_CREATED".equals(o.path("shipments").get(0).path("status").asText()));
+    JsonNode shipment = api.get("/v1/shipments/" + order.path("shipments").get(0).path("shipmentId").asText(), admin).json();
+    assertThat(shipment.path("route").asText()).isEqualTo("HYPERLOCAL");
+    assertThat(shipment.path("hyperlocalAgentId").asText()).isEqualTo("mitte");
+    assertThat(shipment.path("carrier").asText()).isEqualTo("hyperlocal");
+    assertThat(shipment.path("trackingNumber").asText()).startsWith("HL");
+    assertThat(api.put("/v1/hyperlocal/settings", admin, "{\"enabled\":false}").status()).isEqualTo(202);
+  }
+
   private void track(String shipmentId, String token, String status, String location) {
     ApiClient.Response accepted = api.post("/v1/shipments/" + shipmentId + "/tracking", token,
         "{\"status\":\"" + status + "\",\"location\":\"" + location + "\"}");
