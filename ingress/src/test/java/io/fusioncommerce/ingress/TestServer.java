@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
   private final IngressServer server;
   private final DevTokenIssuer issuer;
   private final String base;
+  private final MockProducer<SpecificRecord, SpecificRecord> producer;
 
   /** An answer: status, headers and body. */
   public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -61,9 +62,10 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  private TestServer(IngressServer server, DevTokenIssuer issuer) {
+  private TestServer(IngressServer server, DevTokenIssuer issuer, MockProducer<SpecificRecord, SpecificRecord> producer) {
     this.server = server;
     this.issuer = issuer;
+    this.producer = producer;
     this.base = "http://127.0.0.1:" + server.port();
   }
 
@@ -79,7 +81,12 @@ public final class TestServer implements AutoCloseable {
             Optional.of(issuer), new CommandPublisher(producer), new AvroSerdes(registry), context -> Optional.empty(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), Clock.systemUTC(), modules,
             new ChangeSignals()));
-    return new TestServer(server, issuer);
+    return new TestServer(server, issuer, producer);
+  }
+
+  /** Every record the routes wrote, oldest first. */
+  public List<org.apache.kafka.clients.producer.ProducerRecord<SpecificRecord, SpecificRecord>> sent() {
+    return producer.history();
   }
 
   public String baseUrl() {

@@ -34,7 +34,13 @@ import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.payments.PaymentCreated;
 import io.fusioncommerce.schemas.payments.PaymentFailed;
 import io.fusioncommerce.schemas.payments.PaymentSucceeded;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
+import io.fusioncommerce.schemas.shipping.LabelRequested;
+import io.fusioncommerce.schemas.shipping.ShipmentCommand;
+import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
+import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import java.util.List;
@@ -125,6 +131,20 @@ public final class Topics {
   // Shipping
   public static final TopicContract<ShipmentKey, ShippingLabelCreated> SHIPPING_LABEL_CREATED =
       new TopicContract<>("shipping.label.created", ShipmentKey.class, ShippingLabelCreated.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<ShipmentKey, ShipmentCommand> SHIPPING_COMMANDS =
+      new TopicContract<>("shipping.commands", ShipmentKey.class, ShipmentCommand.class, TopicContract.Kind.COMMAND);
+  /** Shipments that need a label: read by the label worker, never by a stream processor that calls out. */
+  public static final TopicContract<ShipmentKey, LabelRequested> SHIPPING_LABEL_REQUESTS =
+      new TopicContract<>("shipping.label-requests", ShipmentKey.class, LabelRequested.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<ShipmentKey, ShipmentTracked> SHIPPING_TRACKING =
+      new TopicContract<>("shipping.tracking", ShipmentKey.class, ShipmentTracked.class, TopicContract.Kind.EVENT);
+  /** Registered hyperlocal agents (compacted; every shipping instance holds them all in a global store). */
+  public static final TopicContract<HyperlocalAgentKey, HyperlocalAgent> SHIPPING_HYPERLOCAL_AGENTS =
+      new TopicContract<>("shipping.hyperlocal-agents", HyperlocalAgentKey.class, HyperlocalAgent.class,
+          TopicContract.Kind.TABLE);
+  /** Each tenant's shipping options, hyperlocal routing on or off (compacted). */
+  public static final TopicContract<TenantKey, ShippingOptions> SHIPPING_OPTIONS =
+      new TopicContract<>("shipping.options", TenantKey.class, ShippingOptions.class, TopicContract.Kind.TABLE);
 
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
@@ -177,5 +197,10 @@ public final class Topics {
           PAYMENT_CREATED,
           PAYMENT_SUCCEEDED,
           PAYMENT_FAILED,
-          SHIPPING_LABEL_CREATED);
+          SHIPPING_LABEL_CREATED,
+          SHIPPING_COMMANDS,
+          SHIPPING_LABEL_REQUESTS,
+          SHIPPING_TRACKING,
+          SHIPPING_HYPERLOCAL_AGENTS,
+          SHIPPING_OPTIONS);
 }

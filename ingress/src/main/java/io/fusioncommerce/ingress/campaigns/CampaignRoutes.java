@@ -261,7 +261,7 @@ public final class CampaignRoutes implements ApiModule {
     }
     return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
         .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
-        .setCountry(address.country()).build();
+        .setCountry(address.country()).setLatitude(address.latitude()).setLongitude(address.longitude()).build();
   }
 
   // ------------------------------------------------------------------ read

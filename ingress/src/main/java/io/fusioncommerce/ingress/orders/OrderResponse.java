@@ -27,7 +27,7 @@ public record OrderResponse(
     String organizationId,
     String purchaseOrderNumber,
     Payment payment,
-    List<Object> shipments,
+    List<Shipment> shipments,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -48,8 +48,12 @@ public record OrderResponse(
   /** The order's payment, once it has one. */
   public record Payment(String paymentId, String status) {}
 
+  /** The order's summary of one shipment (one per vendor); GET /v1/shipments/{shipmentId} has the whole of it. */
+  public record Shipment(String shipmentId, String vendorId, String status, String carrier, String trackingNumber,
+      String labelUrl) {}
+
   public record Address(String name, String line1, String line2, String city, String region, String postalCode,
-      String country) {}
+      String country, Double latitude, Double longitude) {}
 
   /** The whole order. */
   public static OrderResponse of(OrderState state) {
@@ -81,10 +85,15 @@ public record OrderResponse(
     return new OrderResponse(state.getOrderId(), state.getCustomerId(), state.getStatus(), state.getCurrency(), items,
         total, vendorOrders, state.getRejectionReason(), state.getCancellationReason(), state.getHoldExpiresAt(),
         address == null ? null : new Address(address.getName(), address.getLine1(), address.getLine2(),
-            address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry()),
+            address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry(),
+            address.getLatitude(), address.getLongitude()),
         state.getOrganizationId(), state.getPurchaseOrderNumber(),
         state.getPaymentId() == null ? null : new Payment(state.getPaymentId(), "SUCCEEDED"),
-        List.of(), state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
+        state.getShipments().stream().filter(s -> byVendor.containsKey(s.getVendorId()))
+            .map(s -> new Shipment(s.getShipmentId(), s.getVendorId(), s.getStatus(), s.getCarrier(),
+                s.getTrackingNumber(), s.getLabelUrl()))
+            .toList(),
+        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
   }
 
   private static MoneyView subtotal(List<Item> items, String currency) {

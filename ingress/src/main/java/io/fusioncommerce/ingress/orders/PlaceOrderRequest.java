@@ -1,6 +1,8 @@
 package io.fusioncommerce.ingress.orders;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,5 +37,8 @@ public record PlaceOrderRequest(
       @NotBlank @Size(max = 100) String city,
       @Size(max = 100) String region,
       @NotBlank @Size(max = 20) String postalCode,
-      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO-3166 alpha-2 code such as US") String country) {}
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO-3166 alpha-2 code such as US") String country,
+      // optional; hyperlocal fulfilment routes by them
+      @DecimalMin("-90") @DecimalMax("90") Double latitude,
+      @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 }

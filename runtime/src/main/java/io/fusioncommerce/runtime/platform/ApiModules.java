@@ -13,6 +13,8 @@ import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
+import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
+import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import java.util.List;
 
 /** Every bounded context's HTTP routes. */
@@ -28,6 +30,7 @@ final class ApiModules {
     return List.of(new InventoryRoutes(), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
-        new TenantSettingsRoutes(database), new CampaignRoutes(database));
+        new TenantSettingsRoutes(database), new CampaignRoutes(database),
+        new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes());
   }
 }

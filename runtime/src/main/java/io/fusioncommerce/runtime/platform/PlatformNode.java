@@ -112,6 +112,8 @@ public final class PlatformNode implements AutoCloseable {
       topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics, changes));
       topologyHolder.set(topologies);
       topologies.start();
+      // integration workers run beside the topologies whose requests they answer (closed before them)
+      remember(ShippingWorkers.labelWorker(endpoints.bootstrapServers(), serdes, endpoints.objectStore(), System.getenv()));
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");

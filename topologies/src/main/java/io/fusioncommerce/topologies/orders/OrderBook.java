@@ -4,11 +4,14 @@ import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.OrderShipment;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.OrderStateLine;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
+import io.fusioncommerce.topologies.shipping.ShipmentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,6 +248,67 @@ public final class OrderBook {
     effects.add(new OrderEffect.StatusChanged(OrderStatus.CONFIRMED, OrderStatus.PAID, null));
     return new Decision(touch(current, at).setStatus(OrderStatus.PAID.name()).setPaymentId(paid.getPaymentId())
         .setHoldExpiresAt(null).build(), effects);
+  }
+
+  // ---------------------------------------------------------------- shipping
+
+  /**
+   * A shipment moved. The order keeps one summary entry per shipment and is SHIPPED once every vendor
+   * of the order has a shipment that left, DELIVERED once every one arrived (through SHIPPED, so the
+   * trail shows both). Refused for an order that is not PAID or SHIPPED, and for a vendor the order does
+   * not have; a report older than what the order knows (they may overtake each other) is ignored.
+   */
+  public static Decision shipmentProgressed(OrderState current, RecordShipmentProgress progress, Instant at) {
+    if (current == null || !current.getPlaced()) {
+      return Decision.note("ShipmentRefused", "shipment " + progress.getShipmentId() + " for an unknown order");
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    if (status != OrderStatus.PAID && status != OrderStatus.SHIPPED) {
+      return Decision.note("ShipmentRefused",
+          "shipment " + progress.getShipmentId() + " reported " + progress.getStatus() + " for an order that is " + status);
+    }
+    if (current.getLines().stream().noneMatch(line -> progress.getVendorId().equals(line.getVendorId()))) {
+      return Decision.note("ShipmentRefused", "vendor " + progress.getVendorId() + " has no line in this order");
+    }
+    ShipmentStatus reported = ShipmentStatus.valueOf(progress.getStatus());
+    List<OrderShipment> shipments = new ArrayList<>(current.getShipments());
+    int index = -1;
+    for (int i = 0; i < shipments.size(); i++) {
+      if (shipments.get(i).getShipmentId().equals(progress.getShipmentId())) {
+        index = i;
+      }
+    }
+    ShipmentStatus known = index >= 0 ? ShipmentStatus.valueOf(shipments.get(index).getStatus()) : null;
+    if (known != null && (known == reported || known.isAfter(reported))) {
+      return Decision.none(); // nothing newer than what the order knows
+    }
+    OrderShipment entry = OrderShipment.newBuilder().setShipmentId(progress.getShipmentId())
+        .setVendorId(progress.getVendorId()).setStatus(reported.name()).setCarrier(progress.getCarrier())
+        .setTrackingNumber(progress.getTrackingNumber()).setLabelUrl(progress.getLabelUrl()).build();
+    if (index >= 0) {
+      shipments.set(index, entry);
+    } else {
+      shipments.add(entry);
+    }
+    List<OrderEffect> effects = new ArrayList<>();
+    OrderStatus next = status;
+    if (next == OrderStatus.PAID && everyVendor(current, shipments, ShipmentStatus::hasLeft)) {
+      effects.add(new OrderEffect.StatusChanged(OrderStatus.PAID, OrderStatus.SHIPPED, null));
+      next = OrderStatus.SHIPPED;
+    }
+    if (next == OrderStatus.SHIPPED && everyVendor(current, shipments, s -> s == ShipmentStatus.DELIVERED)) {
+      effects.add(new OrderEffect.StatusChanged(OrderStatus.SHIPPED, OrderStatus.DELIVERED, null));
+      next = OrderStatus.DELIVERED;
+    }
+    return new Decision(touch(current, at).setShipments(shipments).setStatus(next.name()).build(), effects);
+  }
+
+  /** Whether every vendor of the order has a shipment whose status passes {@code test}. */
+  private static boolean everyVendor(OrderState order, List<OrderShipment> shipments,
+      java.util.function.Predicate<ShipmentStatus> test) {
+    return order.getLines().stream().map(OrderStateLine::getVendorId).filter(java.util.Objects::nonNull).distinct()
+        .allMatch(vendor -> shipments.stream().anyMatch(s -> s.getVendorId().equals(vendor)
+            && test.test(ShipmentStatus.valueOf(s.getStatus()))));
   }
 
   // ---------------------------------------------------------------- timers

@@ -20,6 +20,7 @@ import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.support.EventIds;
@@ -105,6 +106,12 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
           case MarkOrderPaid paid -> {
             requireOrder(key, paid.getOrderId());
             apply(key, current, cause, OrderBook.paid(current, paid, at));
+          }
+          case RecordShipmentProgress progress -> {
+            requireOrder(key, progress.getOrderId());
+            apply(key, current, new Cause(cause.id(), cause.type(), cause.correlationId(), at, cause.actor(),
+                cause.headers(), progress.getShipmentId() + " " + progress.getStatus()),
+                OrderBook.shipmentProgressed(current, progress, at));
           }
           default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
         }

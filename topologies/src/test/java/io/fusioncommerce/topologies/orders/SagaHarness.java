@@ -140,12 +140,26 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   void placeOnly(String tenant, String orderId, String currency, Map<String, Long> lines, String requestHash) {
+    placeOnly(tenant, orderId, currency, lines, requestHash, null);
+  }
+
+  /** Places an order shipped to {@code address}, the way the ingress does (for the shipping tests). */
+  public String place(String tenant, String orderId, String currency, Map<String, Long> lines,
+      io.fusioncommerce.schemas.orders.ShippingAddress address) {
+    placeOnly(tenant, orderId, currency, lines, "hash-" + orderId, address);
+    reserveOnly(tenant, orderId, lines);
+    relay();
+    return orderId;
+  }
+
+  private void placeOnly(String tenant, String orderId, String currency, Map<String, Long> lines, String requestHash,
+      io.fusioncommerce.schemas.orders.ShippingAddress address) {
     List<RequestedLine> requested = new ArrayList<>();
     lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
     orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
         .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId("c1")
-            .setCurrency(currency).setLines(requested).setRequestHash(requestHash).build())
+            .setCurrency(currency).setLines(requested).setRequestHash(requestHash).setShippingAddress(address).build())
         .build(), now);
   }
 
@@ -203,6 +217,11 @@ public final class SagaHarness implements AutoCloseable {
   /** A command from another topology into the inventory topology. */
   public void inventoryCommand(SkuKey key, InventoryCommand command) {
     inventoryIn.pipeInput(key, command, now);
+  }
+
+  /** The order.created events published since the last call. */
+  public List<TestRecord<OrderKey, OrderCreated>> drainCreated() {
+    return created.readRecordsToList();
   }
 
   /** The order status changes published since the last call. */

@@ -1,0 +1,208 @@
+package io.fusioncommerce.topologies.shipping;
+
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.ShipmentKey;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
+import io.fusioncommerce.schemas.orders.ShippingAddress;
+import io.fusioncommerce.schemas.shipping.CreateShipment;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
+import io.fusioncommerce.schemas.shipping.LabelRequested;
+import io.fusioncommerce.schemas.shipping.RecordLabel;
+import io.fusioncommerce.schemas.shipping.RecordLabelFailure;
+import io.fusioncommerce.schemas.shipping.RecordTracking;
+import io.fusioncommerce.schemas.shipping.ShipmentCommand;
+import io.fusioncommerce.schemas.shipping.ShipmentState;
+import io.fusioncommerce.schemas.shipping.ShipmentTracked;
+import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
+import io.fusioncommerce.schemas.shipping.ShippingOptions;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.InvalidCommandException;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies shipment commands through {@link ShipmentBook} on the partition that owns the shipment, and
+ * turns what changed into records: a label request for the worker, shipping.label.created, tracking
+ * events, and the order's shipment summary (a command to the order topology). Nothing here calls out.
+ */
+final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand, SpecificRecord, SpecificRecord> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShipmentProcessor.class);
+
+  private final StoreChangeListener changes;
+  private ProcessorContext<SpecificRecord, SpecificRecord> context;
+  private KeyValueStore<ShipmentKey, ShipmentState> shipments;
+  private KeyValueStore<HyperlocalAgentKey, HyperlocalAgent> agents;
+  private KeyValueStore<TenantKey, ShippingOptions> options;
+
+  ShipmentProcessor(StoreChangeListener changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
+    this.context = context;
+    this.shipments = context.getStateStore(ShippingTopology.SHIPMENT_STORE);
+    this.agents = context.getStateStore(ShippingTopology.AGENT_STORE);
+    this.options = context.getStateStore(ShippingTopology.OPTIONS_STORE);
+  }
+
+  private record Cause(String id, String correlationId, Instant at, Headers headers) {}
+
+  @Override
+  public void process(Record<ShipmentKey, ShipmentCommand> record) {
+    ShipmentKey key = record.key();
+    ShipmentCommand command = record.value();
+    if (key == null || command == null) {
+      throw new InvalidCommandException("shipment record without key or value");
+    }
+    if (!key.getTenantId().equals(command.getTenantId())) {
+      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of record ("
+          + command.getTenantId() + ")");
+    }
+    Cause cause = new Cause(command.getCommandId(), command.getCorrelationId(), Instant.ofEpochMilli(record.timestamp()),
+        record.headers());
+    ShipmentState current = shipments.get(key);
+    switch (command.getCommand()) {
+      case CreateShipment create -> {
+        requireShipment(key, create.getShipmentId());
+        open(key, current, create, cause);
+      }
+      case RecordLabel label -> {
+        requireShipment(key, label.getShipmentId());
+        ShipmentBook.labelled(current, label, cause.at()).ifPresent(next -> {
+          save(key, next);
+          forward(key, ShippingLabelCreated.newBuilder().setEventId(EventIds.derive(cause.id(), "label-created"))
+              .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(next.getCorrelationId())
+              .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+              .setVendorId(next.getVendorId()).setCarrier(next.getCarrier()).setTrackingNumber(next.getTrackingNumber())
+              .setLabelUrl(ShipmentBook.labelPath(key.getShipmentId())).build(), cause, ShippingTopology.LABEL_CREATED_SINK);
+          tellOrder(next, cause);
+        });
+      }
+      case RecordLabelFailure failure -> {
+        requireShipment(key, failure.getShipmentId());
+        ShipmentBook.labelFailed(current, failure, cause.at()).ifPresent(next -> {
+          LOG.warn("no label for shipment {} of tenant {}: {}", key.getShipmentId(), key.getTenantId(), failure.getReason());
+          save(key, next);
+          tellOrder(next, cause);
+        });
+      }
+      case RecordTracking update -> {
+        requireShipment(key, update.getShipmentId());
+        track(key, current, update, cause);
+      }
+      default -> throw new InvalidCommandException("unknown shipment command " + command.getCommand().getClass().getName());
+    }
+  }
+
+  private void open(ShipmentKey key, ShipmentState current, CreateShipment create, Cause cause) {
+    Optional<HyperlocalAgent> agent = hyperlocalAgent(key.getTenantId(), create.getShipTo());
+    String route = agent.isPresent() ? ShipmentBook.ROUTE_HYPERLOCAL : ShipmentBook.ROUTE_CARRIER;
+    Optional<ShipmentState> opened = ShipmentBook.open(current, key.getTenantId(), create, route,
+        agent.map(HyperlocalAgent::getAgentId).orElse(null), cause.at(), cause.correlationId());
+    if (opened.isEmpty()) {
+      return; // the shipment exists: a replay of the paid order
+    }
+    ShipmentState state = opened.get();
+    save(key, state);
+    forward(key, LabelRequested.newBuilder().setEventId(EventIds.derive(key.getTenantId() + "|" + key.getShipmentId(), "label-request"))
+        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
+        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
+        .setVendorId(state.getVendorId()).setCurrency(state.getCurrency()).setShipTo(state.getShipTo())
+        .setItems(state.getItems()).setRoute(route).setAgent(agent.orElse(null)).build(),
+        cause, ShippingTopology.LABEL_REQUESTS_SINK);
+    tellOrder(state, cause);
+  }
+
+  private void track(ShipmentKey key, ShipmentState current, RecordTracking update, Cause cause) {
+    ShipmentBook.Tracked tracked = ShipmentBook.track(current, update, cause.at());
+    if (tracked.refused()) {
+      // the ingress refuses these with 409 already; one that slipped past (a race, a carrier) changes nothing
+      LOG.info("tracking update for shipment {} of tenant {} refused: {}", key.getShipmentId(), key.getTenantId(),
+          tracked.refusal());
+      return;
+    }
+    if (tracked.next() == null) {
+      return;
+    }
+    ShipmentState next = tracked.next();
+    save(key, next);
+    forward(key, ShipmentTracked.newBuilder().setEventId(EventIds.derive(cause.id(), "tracked"))
+        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
+        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+        .setVendorId(next.getVendorId()).setFromStatus(current.getStatus()).setStatus(next.getStatus())
+        .setLocation(update.getLocation()).setTrackingNumber(next.getTrackingNumber()).setSource(update.getSource())
+        .build(), cause, ShippingTopology.TRACKING_SINK);
+    if (!current.getStatus().equals(next.getStatus())) {
+      tellOrder(next, cause);
+    }
+  }
+
+  /** The nearest agent covering the ship-to point, when the tenant routes hyperlocally and the address has one. */
+  private Optional<HyperlocalAgent> hyperlocalAgent(String tenantId, ShippingAddress shipTo) {
+    ShippingOptions tenantOptions = options.get(new TenantKey(tenantId));
+    if (tenantOptions == null || !tenantOptions.getHyperlocalEnabled() || shipTo == null
+        || shipTo.getLatitude() == null || shipTo.getLongitude() == null) {
+      return Optional.empty();
+    }
+    // a tenant has a handful of agents; the global store is small, so a scan per new shipment is cheap
+    List<HyperlocalAgent> tenantAgents = new ArrayList<>();
+    try (KeyValueIterator<HyperlocalAgentKey, HyperlocalAgent> all = agents.all()) {
+      while (all.hasNext()) {
+        KeyValue<HyperlocalAgentKey, HyperlocalAgent> entry = all.next();
+        if (entry.value != null && tenantId.equals(entry.key.getTenantId()) && tenantId.equals(entry.value.getTenantId())) {
+          tenantAgents.add(entry.value);
+        }
+      }
+    }
+    return HyperlocalRouting.nearest(tenantAgents.stream(), shipTo.getLatitude(), shipTo.getLongitude());
+  }
+
+  /** The order keeps a summary of its shipments and decides SHIPPED and DELIVERED from it. */
+  private void tellOrder(ShipmentState state, Cause cause) {
+    OrderCommand command = OrderCommand.newBuilder()
+        .setCommandId(EventIds.derive(cause.id(), "order-progress:" + state.getShipmentId() + ":" + state.getStatus()))
+        .setTenantId(state.getTenantId()).setIssuedAt(cause.at()).setCorrelationId(state.getCorrelationId())
+        .setCausationId(cause.id()).setIssuedBy(PaidOrderSplitter.SYSTEM)
+        .setCommand(RecordShipmentProgress.newBuilder().setOrderId(state.getOrderId())
+            .setShipmentId(state.getShipmentId()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
+            .setCarrier(state.getCarrier()).setTrackingNumber(state.getTrackingNumber())
+            .setLabelUrl(state.getLabelKey() == null ? null : ShipmentBook.labelPath(state.getShipmentId())).build())
+        .build();
+    context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(state.getTenantId(), state.getOrderId()),
+        command, cause.at().toEpochMilli(), cause.headers()), ShippingTopology.ORDER_SINK);
+  }
+
+  private void save(ShipmentKey key, ShipmentState state) {
+    shipments.put(key, state);
+    changes.changed(ShippingTopology.SHIPMENT_STORE, key);
+  }
+
+  private void forward(ShipmentKey key, SpecificRecord value, Cause cause, String sink) {
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+  }
+
+  private static void requireShipment(ShipmentKey key, String shipmentId) {
+    if (!key.getShipmentId().equals(shipmentId)) {
+      throw new InvalidCommandException("shipment of key (" + key.getShipmentId() + ") differs from shipment of command ("
+          + shipmentId + ")");
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.fusioncommerce.topologies.shipping;
+
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.ShipmentKey;
+import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.OrderCreated;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.schemas.shipping.GeoPoint;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
+import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
+import io.fusioncommerce.schemas.shipping.LabelRequested;
+import io.fusioncommerce.schemas.shipping.RecordLabel;
+import io.fusioncommerce.schemas.shipping.RecordTracking;
+import io.fusioncommerce.schemas.shipping.ShipmentCommand;
+import io.fusioncommerce.schemas.shipping.ShipmentState;
+import io.fusioncommerce.schemas.shipping.ShipmentTracked;
+import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
+import io.fusioncommerce.schemas.shipping.ShippingOptions;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.topologies.orders.SagaHarness;
+import io.fusioncommerce.topologies.support.StreamsSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The shipping topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * topologies in their own drivers): order events go into shipping, shipment progress goes back to the
+ * orders, as on the broker. The label worker is played by the test, through {@link #labelAll()}.
+ */
+final class ShippingHarness implements AutoCloseable {
+
+  static final String TENANT = "acme";
+  static final Actor STAFF = Actor.newBuilder().setSubject("ops").setRoles(List.of("operator")).build();
+
+  final TopologyTestDriver shipping;
+  final SagaHarness saga;
+  private final TestInputTopic<OrderKey, OrderCreated> orderCreated;
+  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
+  private final TestInputTopic<ShipmentKey, ShipmentCommand> commands;
+  private final TestInputTopic<HyperlocalAgentKey, HyperlocalAgent> agents;
+  private final TestInputTopic<TenantKey, ShippingOptions> options;
+  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
+  final TestOutputTopic<ShipmentKey, LabelRequested> labelRequests;
+  final TestOutputTopic<ShipmentKey, ShippingLabelCreated> labelsCreated;
+  final TestOutputTopic<ShipmentKey, ShipmentTracked> tracking;
+  final KeyValueStore<ShipmentKey, ShipmentState> shipmentStore;
+  /** Every label request the worker was handed, in order. */
+  final List<LabelRequested> requested = new ArrayList<>();
+  /** Status changes of the orders, as the shipping topology saw them. */
+  final List<OrderStatusChanged> orderStatusChanges = new ArrayList<>();
+
+  ShippingHarness(Path stateDir) {
+    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+    saga = new SagaHarness(stateDir.resolve("saga"));
+    shipping = new TopologyTestDriver(new ShippingTopology().build(serdes),
+        new StreamsSettings("unused:9092", stateDir.resolve("shipping"), "127.0.0.1:1", 1, 100, 1, null)
+            .forContext("shipping", Topics.DEAD_LETTER), SagaHarness.T0);
+    var orderKey = serdes.key(OrderKey.class);
+    var shipmentKey = serdes.key(ShipmentKey.class);
+    orderCreated = shipping.createInputTopic(Topics.ORDER_CREATED.name(), orderKey.serializer(),
+        serdes.value(OrderCreated.class).serializer());
+    orderStatus = shipping.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
+        serdes.value(OrderStatusChanged.class).serializer());
+    commands = shipping.createInputTopic(Topics.SHIPPING_COMMANDS.name(), shipmentKey.serializer(),
+        serdes.value(ShipmentCommand.class).serializer());
+    agents = shipping.createInputTopic(Topics.SHIPPING_HYPERLOCAL_AGENTS.name(),
+        serdes.key(HyperlocalAgentKey.class).serializer(), serdes.value(HyperlocalAgent.class).serializer());
+    options = shipping.createInputTopic(Topics.SHIPPING_OPTIONS.name(), serdes.key(TenantKey.class).serializer(),
+        serdes.value(ShippingOptions.class).serializer());
+    orderCommandsOut = shipping.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
+        serdes.value(OrderCommand.class).deserializer());
+    labelRequests = shipping.createOutputTopic(Topics.SHIPPING_LABEL_REQUESTS.name(), shipmentKey.deserializer(),
+        serdes.value(LabelRequested.class).deserializer());
+    labelsCreated = shipping.createOutputTopic(Topics.SHIPPING_LABEL_CREATED.name(), shipmentKey.deserializer(),
+        serdes.value(ShippingLabelCreated.class).deserializer());
+    tracking = shipping.createOutputTopic(Topics.SHIPPING_TRACKING.name(), shipmentKey.deserializer(),
+        serdes.value(ShipmentTracked.class).deserializer());
+    shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
+  }
+
+  /** Two vendors' products in stock: SHOE by v-shoes, SOCK by v-socks. */
+  void twoVendors() {
+    saga.product(TENANT, "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
+    saga.product(TENANT, "SOCK", 499, "USD", "v-socks", "ACTIVE");
+    saga.stock(TENANT, "SHOE", "main", 100);
+    saga.stock(TENANT, "SOCK", "main", 100);
+    saga.relay();
+  }
+
+  void pay(String orderId) {
+    saga.orderCommand(new OrderKey(TENANT, orderId), OrderCommand.newBuilder().setCommandId("pay-" + orderId)
+        .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + orderId).setIssuedBy(STAFF)
+        .setCommand(new MarkOrderPaid(orderId, "pay-" + orderId, new Money(1L, "USD"))).build());
+    relay();
+  }
+
+  void agent(String agentId, double lat, double lon, double radiusKm) {
+    agents.pipeInput(new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
+        .setAgentId(agentId).setName("Agent " + agentId).setLocation(new GeoPoint(lat, lon)).setRadiusKm(radiusKm)
+        .setUpdatedAt(saga.now()).build(), saga.now());
+  }
+
+  void hyperlocal(boolean enabled) {
+    options.pipeInput(new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
+        .setHyperlocalEnabled(enabled).setUpdatedAt(saga.now()).build(), saga.now());
+  }
+
+  /** Answers every pending label request as the worker would: a label from the cheapest carrier. */
+  void labelAll() {
+    for (LabelRequested request : List.copyOf(requested)) {
+      command(request.getShipmentId(), "label-" + request.getEventId(), RecordLabel.newBuilder()
+          .setShipmentId(request.getShipmentId()).setCarrier("local-courier").setService("standard")
+          .setTrackingNumber("LC" + Math.abs(request.getShipmentId().hashCode()))
+          .setLabelKey(TENANT + "/shipments/" + request.getShipmentId() + "/label.pdf")
+          .setCost(new Money(700L, "USD")).setRequestId(request.getEventId()).build());
+    }
+    requested.clear();
+  }
+
+  void track(String shipmentId, String status) {
+    command(shipmentId, UUID.randomUUID().toString(), RecordTracking.newBuilder().setShipmentId(shipmentId)
+        .setStatus(status).setLocation("Hub").setSource("api").build());
+  }
+
+  void command(String shipmentId, String commandId, Object command) {
+    commands.pipeInput(new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
+        .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(STAFF)
+        .setCommand(command).build(), saga.now());
+    relay();
+  }
+
+  /** Moves records between the shipping topology and the saga until nothing moves. */
+  void relay() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      saga.relay();
+      for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
+        orderCreated.pipeInput(r.key(), r.value(), saga.now());
+        moved = true;
+      }
+      for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
+        orderStatusChanges.add(r.value());
+        orderStatus.pipeInput(r.key(), r.value(), saga.now());
+        moved = true;
+      }
+      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+        saga.orderCommand(r.key(), r.value());
+        moved = true;
+      }
+      // shipping.commands is written and read by the same topology: the driver pipes it itself
+      labelRequests.readValuesToList().forEach(requested::add);
+    }
+  }
+
+  /** Pipes every order status change seen so far into shipping once more (a replay after a crash). */
+  void replayOrderStatusChanges() {
+    for (OrderStatusChanged changed : List.copyOf(orderStatusChanges)) {
+      orderStatus.pipeInput(new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
+    }
+    relay();
+  }
+
+  ShipmentState shipment(String shipmentId) {
+    return shipmentStore.get(new ShipmentKey(TENANT, shipmentId));
+  }
+
+  List<ShipmentState> shipmentsOf(String orderId) {
+    List<ShipmentState> found = new ArrayList<>();
+    try (var all = shipmentStore.all()) {
+      all.forEachRemaining(entry -> {
+        if (entry.value.getOrderId().equals(orderId)) {
+          found.add(entry.value);
+        }
+      });
+    }
+    return found;
+  }
+
+  String orderStatus(String orderId) {
+    return saga.status(TENANT, orderId);
+  }
+
+  @Override
+  public void close() {
+    shipping.close();
+    saga.close();
+  }
+}
