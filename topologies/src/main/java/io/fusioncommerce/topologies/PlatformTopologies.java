@@ -4,6 +4,7 @@ import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
+import io.fusioncommerce.topologies.payments.PaymentTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public final class PlatformTopologies {
   private PlatformTopologies() {}
 
   public static List<TopologyDefinition> all() {
-    return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology());
+    return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(),
+        new PaymentTopology());
   }
 }

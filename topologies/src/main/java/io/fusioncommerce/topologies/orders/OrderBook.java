@@ -8,6 +8,7 @@ import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.OrderStateLine;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,6 +246,18 @@ public final class OrderBook {
     effects.add(new OrderEffect.StatusChanged(OrderStatus.CONFIRMED, OrderStatus.PAID, null));
     return new Decision(touch(current, at).setStatus(OrderStatus.PAID.name()).setPaymentId(paid.getPaymentId())
         .setHoldExpiresAt(null).build(), effects);
+  }
+
+  /** The payment topology's view of the order's payment, shown on the order; the status is not touched. */
+  public static Decision paymentUpdated(OrderState current, UpdateOrderPayment update, Instant at) {
+    if (current == null || !current.getPlaced()) {
+      return Decision.note("PaymentUpdateIgnored", "payment " + update.getPayment().getPaymentId() + " for an unknown order");
+    }
+    if (update.getPayment().equals(current.getPayment())) {
+      return Decision.none(); // a repeat
+    }
+    return new Decision(touch(current, at).setPayment(update.getPayment()).build(),
+        List.of(new OrderEffect.Note("PaymentUpdated", update.getPayment().getPaymentId() + " " + update.getPayment().getStatus())));
   }
 
   // ---------------------------------------------------------------- timers
