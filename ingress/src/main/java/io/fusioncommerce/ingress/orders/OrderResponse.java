@@ -45,19 +45,37 @@ public record OrderResponse(
   /** The part of the order one vendor fulfils. */
   public record VendorOrder(String vendorId, List<Item> items, MoneyView subtotal, String status) {}
 
-  /** The order's payment, once it has one. */
-  public record Payment(String paymentId, String status) {}
+  /**
+   * The order's payment, once it has one (from the payment topology). The client secret, which lets a
+   * browser complete the payment with the provider, is shown to the buyer and staff only.
+   */
+  public record Payment(String paymentId, String status, String clientSecret, String provider, String methodType,
+      String failureCode, long refundedAmount) {
+    static Payment of(OrderState state, boolean withSecret) {
+      var payment = state.getPayment();
+      if (payment == null) {
+        return state.getPaymentId() == null ? null
+            : new Payment(state.getPaymentId(), "SUCCEEDED", null, null, null, null, 0);
+      }
+      return new Payment(payment.getPaymentId(), payment.getStatus(), withSecret ? payment.getClientSecret() : null,
+          payment.getProvider(), payment.getMethodType(), payment.getFailureCode(), payment.getRefundedAmount());
+    }
+  }
 
   public record Address(String name, String line1, String line2, String city, String region, String postalCode,
       String country) {}
 
   /** The whole order. */
   public static OrderResponse of(OrderState state) {
-    return of(state, line -> true);
+    return of(state, line -> true, true);
   }
 
   /** Only the lines {@code visible} lets through (a vendor sees its own part), totals to match. */
   public static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible) {
+    return of(state, visible, false);
+  }
+
+  private static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible, boolean wholeOrder) {
     List<Item> items = new ArrayList<>();
     Map<String, List<Item>> byVendor = new LinkedHashMap<>();
     for (OrderStateLine line : state.getLines()) {
@@ -83,7 +101,7 @@ public record OrderResponse(
         address == null ? null : new Address(address.getName(), address.getLine1(), address.getLine2(),
             address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry()),
         state.getOrganizationId(), state.getPurchaseOrderNumber(),
-        state.getPaymentId() == null ? null : new Payment(state.getPaymentId(), "SUCCEEDED"),
+        Payment.of(state, wholeOrder),
         List.of(), state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
   }
 

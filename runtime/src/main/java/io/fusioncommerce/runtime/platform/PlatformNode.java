@@ -1,6 +1,9 @@
 package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
+import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
+import io.fusioncommerce.connectors.payments.PaymentSettings;
+import io.fusioncommerce.connectors.payments.PaymentWorker;
 import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
@@ -112,6 +115,10 @@ public final class PlatformNode implements AutoCloseable {
       topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics, changes));
       topologyHolder.set(topologies);
       topologies.start();
+      // the payment integration worker runs beside the topologies: it makes the provider calls they ask for
+      PaymentSettings payments = PaymentSettings.fromEnvironment(System.getenv());
+      remember(new PaymentWorker(endpoints.bootstrapServers(), serdes.registry(),
+          new PaymentRequestHandler(payments.providers(), payments.defaultProvider(), Clock.systemUTC())).start());
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");
