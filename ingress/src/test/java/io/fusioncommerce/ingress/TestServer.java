@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
   private final IngressServer server;
   private final DevTokenIssuer issuer;
   private final String base;
+  private MockProducer<SpecificRecord, SpecificRecord> producer;
 
   /** An answer: status, headers and body. */
   public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -79,7 +80,14 @@ public final class TestServer implements AutoCloseable {
             Optional.of(issuer), new CommandPublisher(producer), new AvroSerdes(registry), context -> Optional.empty(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), Clock.systemUTC(), modules,
             new ChangeSignals()));
-    return new TestServer(server, issuer);
+    TestServer test = new TestServer(server, issuer);
+    test.producer = producer;
+    return test;
+  }
+
+  /** Every record the routes wrote, oldest first. */
+  public List<org.apache.kafka.clients.producer.ProducerRecord<SpecificRecord, SpecificRecord>> sent() {
+    return producer.history();
   }
 
   public String baseUrl() {
