@@ -116,6 +116,15 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
 
   private void apply(PaymentKey key, PaymentState current, Cause cause, PaymentBook.Decision decision) {
     PaymentState state = decision.next() != null ? decision.next() : current;
+    if (decision.next() != null) {
+      OrderPayment shown = shown(decision.next());
+      // the order shows its payment: tell it whenever what it shows changed, before MarkOrderPaid, so an
+      // order that reads PAID already shows its payment as SUCCEEDED
+      if (current == null || !Objects.equals(shown(current), shown)) {
+        sendOrder(key, decision.next(), cause, EventIds.derive(cause.id(), key.getPaymentId() + ":order-view"),
+            new UpdateOrderPayment(decision.next().getOrderId(), shown));
+      }
+    }
     int n = 0;
     for (PaymentEffect effect : decision.effects()) {
       String eventId = EventIds.derive(cause.id(), key.getPaymentId() + ":" + n++);
@@ -165,12 +174,6 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
     }
     if (decision.next() != null) {
       payments.put(key, decision.next());
-      OrderPayment shown = shown(decision.next());
-      // the order shows its payment: tell it whenever what it shows changed
-      if (current == null || !Objects.equals(shown(current), shown)) {
-        sendOrder(key, decision.next(), cause, EventIds.derive(cause.id(), key.getPaymentId() + ":order-view"),
-            new UpdateOrderPayment(decision.next().getOrderId(), shown));
-      }
       changes.changed(PaymentTopology.PAYMENT_STORE, key);
     }
   }
