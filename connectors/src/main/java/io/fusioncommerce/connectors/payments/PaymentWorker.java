@@ -10,17 +10,23 @@ import io.fusioncommerce.schemas.registry.SchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.SpecificAvroDeserializer;
 import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@link PaymentRequestHandler}, writes the answers to payment.commands, and commits its offsets only
  * after the broker has the answers. At-least-once: after a crash a request is handled again, with
  * the same idempotency key, so the provider acts once and the topology ignores the repeated answer.
- * A provider that is down holds the partition back (retried with backoff) rather than losing a call.
+ * A provider that is down holds its partition back (retried with backoff, the partition rewound and
+ * polled again) rather than losing a call; the worker itself never stops on an error while running.
  */
 public final class PaymentWorker implements AutoCloseable {
 
@@ -68,6 +75,8 @@ public final class PaymentWorker implements AutoCloseable {
         .handle(ProviderUnavailableException.class)
         .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(10))
         .withMaxRetries(-1)
+        // within one poll's budget (max.poll.interval.ms is 5 minutes); past it the request waits for the next poll
+        .withMaxDuration(Duration.ofSeconds(60))
         .abortIf((result, failure) -> !running.get())
         .onRetry(e -> LOG.atWarn().addKeyValue("attempt", e.getAttemptCount())
             .log("payment provider unavailable, retrying: {}", e.getLastException().getMessage()))
@@ -82,40 +91,82 @@ public final class PaymentWorker implements AutoCloseable {
   }
 
   private void run() {
-    try {
-      while (running.get()) {
-        ConsumerRecords<PaymentKey, PaymentProviderRequest> records = consumer.poll(Duration.ofMillis(200));
-        for (ConsumerRecord<PaymentKey, PaymentProviderRequest> record : records) {
-          handle(record);
+    while (running.get()) {
+      try {
+        pollOnce();
+      } catch (WakeupException e) {
+        if (running.get()) {
+          LOG.warn("payment worker woken up while running; going on");
         }
-        if (!records.isEmpty()) {
-          producer.flush(); // the answers are on the broker before the requests count as done
-          consumer.commitSync();
-        }
+      } catch (RecordDeserializationException e) {
+        // not a request we can read (written by something else): skip it, the rest must go on
+        LOG.atError().addKeyValue("partition", e.topicPartition()).addKeyValue("offset", e.offset()).setCause(e)
+            .log("unreadable payment provider request skipped");
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+      } catch (CommitFailedException | RebalanceInProgressException e) {
+        // the partitions moved while we worked: their new owner handles the requests again, idempotently
+        LOG.warn("payment worker lost its partitions before committing: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.error("payment worker iteration failed; retrying", e);
+        pause(Duration.ofSeconds(1));
       }
-    } catch (WakeupException e) {
-      if (running.get()) {
-        throw e;
-      }
-    } catch (RuntimeException e) {
-      LOG.error("the payment worker stopped", e);
     }
   }
 
-  private void handle(ConsumerRecord<PaymentKey, PaymentProviderRequest> record) {
+  /**
+   * One poll: each partition's requests in order, until one cannot be made (the provider is down past
+   * the retry window); that partition is rewound to it and tried again on the next poll, so the
+   * consumer keeps polling (and keeps its partitions) while the provider is away.
+   */
+  private void pollOnce() {
+    ConsumerRecords<PaymentKey, PaymentProviderRequest> records = consumer.poll(Duration.ofMillis(200));
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    boolean stalled = false;
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<PaymentKey, PaymentProviderRequest> record : records.records(partition)) {
+        if (!running.get() || !handle(record)) {
+          consumer.seek(partition, record.offset());
+          stalled = true;
+          break;
+        }
+        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      }
+    }
+    if (!done.isEmpty()) {
+      producer.flush(); // the answers are on the broker before the requests count as done
+      consumer.commitSync(done);
+    }
+    if (stalled && running.get()) {
+      pause(Duration.ofSeconds(1));
+    }
+  }
+
+  /** False when the provider stayed unavailable: the request is to be made again later. */
+  private boolean handle(ConsumerRecord<PaymentKey, PaymentProviderRequest> record) {
     PaymentProviderRequest request = record.value();
     if (request == null) {
-      return;
+      return true;
     }
     try {
       Optional<PaymentCommand> answer = Failsafe.with(retry).get(() -> handler.handle(request));
       answer.ifPresent(command -> producer.send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), record.key(), command)));
+      return true;
     } catch (ProviderUnavailableException e) {
-      throw e; // only when stopping: the request is not committed and is handled after the restart
+      LOG.atWarn().addKeyValue("payment", request.getPaymentId()).log("payment provider still unavailable; later");
+      return false;
     } catch (RuntimeException e) {
       // a request the provider refuses outright (misconfiguration, invalid parameters): retrying cannot help
       LOG.atError().addKeyValue("payment", request.getPaymentId()).addKeyValue("request", request.getRequestId())
           .setCause(e).log("payment provider request failed for good");
+      return true;
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
