@@ -157,8 +157,11 @@ public final class PaymentBook {
     List<PaymentEffect> effects = new ArrayList<>();
     switch (outcome.getOutcome()) {
       case Outcomes.SUCCEEDED -> {
-        // a webhook may tell of a success the worker has not reported yet (or of a 3-D Secure completed by the client)
-        if (!(awaiting || (!fromWorker && status == PaymentStatus.REQUIRES_PAYMENT_METHOD))) {
+        // a webhook may tell of a success the worker has not reported yet, of a payment the client confirmed
+        // itself with the client secret, or of one that went through after the order was cancelled
+        boolean webhookOnly = !fromWorker
+            && (status == PaymentStatus.REQUIRES_PAYMENT_METHOD || status == PaymentStatus.CANCELED);
+        if (!(awaiting || webhookOnly)) {
           return eventId == null ? Decision.none() : new Decision(next.build(), List.of());
         }
         next.setStatus(PaymentStatus.SUCCEEDED.name()).setPendingRequestId(null)

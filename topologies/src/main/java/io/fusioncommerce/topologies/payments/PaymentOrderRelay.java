@@ -1,6 +1,7 @@
 package io.fusioncommerce.topologies.payments;
 
 import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.payments.OpenPayment;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * or PAID closes it (and refunds what was paid). Command ids are derived from the order event's id,
  * so a replayed event is the same command.
  */
-final class PaymentOrderRelay implements Processor<io.fusioncommerce.schemas.common.OrderKey, OrderStatusChanged, PaymentKey, PaymentCommand> {
+final class PaymentOrderRelay implements Processor<OrderKey, OrderStatusChanged, PaymentKey, PaymentCommand> {
 
   static final Actor SYSTEM = Actor.newBuilder().setSubject("payment-topology").setRoles(List.of()).build();
 
@@ -30,7 +31,7 @@ final class PaymentOrderRelay implements Processor<io.fusioncommerce.schemas.com
   }
 
   @Override
-  public void process(Record<io.fusioncommerce.schemas.common.OrderKey, OrderStatusChanged> record) {
+  public void process(Record<OrderKey, OrderStatusChanged> record) {
     OrderStatusChanged changed = record.value();
     if (changed == null) {
       return;

@@ -269,6 +269,20 @@ class PaymentTopologyTest {
   }
 
   @Test
+  void aWebhookSuccessForAPaymentClosedWithItsOrderIsRefunded() {
+    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    h.saga.cancel(TENANT, "o1", "gone");
+    h.relay();
+    assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
+    // the client confirmed with Stripe.js in the meantime; Stripe tells of the success
+    h.webhookOutcome(paymentId, "evt_late", "SUCCEEDED", null);
+
+    assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
+    assertThat(h.refunded.readValuesToList()).extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
+    assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void theWalletPaysWhenItHoldsEnoughAndIsNeverNegative() {
     String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
     h.credit("c1", 3000, "USD", "credit-1");
