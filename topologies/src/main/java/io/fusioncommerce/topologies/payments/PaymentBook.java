@@ -250,12 +250,26 @@ public final class PaymentBook {
         index = i;
       }
     }
-    if (index < 0 || !"PENDING".equals(refunds.get(index).getStatus())) {
-      return Decision.none(); // a repeated answer
+    if (index < 0) {
+      return Decision.none();
     }
     PaymentRefund refund = refunds.get(index);
     List<PaymentEffect> effects = new ArrayList<>();
     PaymentState.Builder next = touch(current, at);
+    if ("SUCCEEDED".equals(refund.getStatus()) && !outcome.getSucceeded() && !refund.getToWallet()) {
+      // a provider refund that was accepted as pending and failed later (Stripe's refund.failed): the
+      // money stayed with the merchant, so it counts as refundable again
+      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus("FAILED").setFailureCode(outcome.getFailureCode()).build());
+      long refunded = current.getRefundedAmount() - refund.getAmount().getAmount();
+      next.setRefunds(refunds).setRefundedAmount(refunded)
+          .setStatus(refunded == 0 ? PaymentStatus.SUCCEEDED.name() : PaymentStatus.PARTIALLY_REFUNDED.name());
+      effects.add(new PaymentEffect.RefundRefused(refund.getRefundId(), refund.getAmount(),
+          "PROVIDER_" + orDefault(outcome.getFailureCode(), "refund_failed").toUpperCase()));
+      return new Decision(next.build(), effects);
+    }
+    if (!"PENDING".equals(refund.getStatus())) {
+      return Decision.none(); // a repeated answer
+    }
     if (outcome.getSucceeded()) {
       refunds.set(index, PaymentRefund.newBuilder(refund).setStatus("SUCCEEDED")
           .setProviderReference(outcome.getProviderReference()).build());

@@ -220,6 +220,24 @@ class PaymentTopologyTest {
   }
 
   @Test
+  void aRefundThatFailsLaterAtTheProviderIsRefundableAgain() {
+    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    h.confirm(paymentId, "pm_card_visa");
+    h.refund(paymentId, "r1", 5999, "USD", false);
+    assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
+    // Stripe's refund.failed webhook, days later
+    h.command(paymentId, "webhook-refund-failed", io.fusioncommerce.schemas.payments.RecordRefundOutcome.newBuilder()
+        .setPaymentId(paymentId).setRefundId("r1").setSucceeded(false).setFailureCode("expired_or_canceled_card").build());
+
+    assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(h.payment(paymentId).getRefundedAmount()).isZero();
+    assertThat(PaymentBook.refundable(h.payment(paymentId))).isEqualTo(5999);
+    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+        .containsExactly("PROVIDER_EXPIRED_OR_CANCELED_CARD");
+    assertThat(order("o1").getPayment().getRefundedAmount()).isZero();
+  }
+
+  @Test
   void noRefundBeforeThePaymentSucceeded() {
     String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
     h.refund(paymentId, "r1", 100, "USD", false);
