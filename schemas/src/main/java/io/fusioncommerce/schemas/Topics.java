@@ -31,14 +31,21 @@ import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.orders.OrderView;
+import io.fusioncommerce.schemas.common.CustomerKey;
+import io.fusioncommerce.schemas.payments.PaymentCommand;
 import io.fusioncommerce.schemas.payments.PaymentCreated;
 import io.fusioncommerce.schemas.payments.PaymentFailed;
+import io.fusioncommerce.schemas.payments.PaymentProviderRequest;
+import io.fusioncommerce.schemas.payments.PaymentRefundRefused;
+import io.fusioncommerce.schemas.payments.PaymentRefunded;
 import io.fusioncommerce.schemas.payments.PaymentSucceeded;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
 import io.fusioncommerce.schemas.shipping.LabelRequested;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentTracked;
+import io.fusioncommerce.schemas.wallets.WalletCommand;
+import io.fusioncommerce.schemas.wallets.WalletTransaction;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
@@ -127,6 +134,21 @@ public final class Topics {
       new TopicContract<>("payment.succeeded", PaymentKey.class, PaymentSucceeded.class, TopicContract.Kind.EVENT);
   public static final TopicContract<PaymentKey, PaymentFailed> PAYMENT_FAILED =
       new TopicContract<>("payment.failed", PaymentKey.class, PaymentFailed.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<PaymentKey, PaymentCommand> PAYMENT_COMMANDS =
+      new TopicContract<>("payment.commands", PaymentKey.class, PaymentCommand.class, TopicContract.Kind.COMMAND);
+  /** Calls to the payment provider, made by the payment worker (never by a stream processor). */
+  public static final TopicContract<PaymentKey, PaymentProviderRequest> PAYMENT_PROVIDER_REQUESTS =
+      new TopicContract<>("payment.provider-requests", PaymentKey.class, PaymentProviderRequest.class,
+          TopicContract.Kind.COMMAND);
+  public static final TopicContract<PaymentKey, PaymentRefunded> PAYMENT_REFUNDED =
+      new TopicContract<>("payment.refunded", PaymentKey.class, PaymentRefunded.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<PaymentKey, PaymentRefundRefused> PAYMENT_REFUND_REFUSED =
+      new TopicContract<>("payment.refund-refused", PaymentKey.class, PaymentRefundRefused.class,
+          TopicContract.Kind.EVENT);
+  public static final TopicContract<CustomerKey, WalletCommand> WALLET_COMMANDS =
+      new TopicContract<>("wallet.commands", CustomerKey.class, WalletCommand.class, TopicContract.Kind.COMMAND);
+  public static final TopicContract<CustomerKey, WalletTransaction> WALLET_TRANSACTIONS =
+      new TopicContract<>("wallet.transactions", CustomerKey.class, WalletTransaction.class, TopicContract.Kind.EVENT);
 
   // Shipping
   public static final TopicContract<ShipmentKey, ShippingLabelCreated> SHIPPING_LABEL_CREATED =
@@ -197,6 +219,12 @@ public final class Topics {
           PAYMENT_CREATED,
           PAYMENT_SUCCEEDED,
           PAYMENT_FAILED,
+          PAYMENT_COMMANDS,
+          PAYMENT_PROVIDER_REQUESTS,
+          PAYMENT_REFUNDED,
+          PAYMENT_REFUND_REFUSED,
+          WALLET_COMMANDS,
+          WALLET_TRANSACTIONS,
           SHIPPING_LABEL_CREATED,
           SHIPPING_COMMANDS,
           SHIPPING_LABEL_REQUESTS,

@@ -4,6 +4,7 @@ import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
+import io.fusioncommerce.topologies.payments.PaymentTopology;
 import io.fusioncommerce.topologies.shipping.ShippingTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -15,6 +16,6 @@ public final class PlatformTopologies {
 
   public static List<TopologyDefinition> all() {
     return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(),
-        new ShippingTopology());
+        new PaymentTopology(), new ShippingTopology());
   }
 }

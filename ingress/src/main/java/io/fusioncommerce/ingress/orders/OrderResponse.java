@@ -45,8 +45,22 @@ public record OrderResponse(
   /** The part of the order one vendor fulfils. */
   public record VendorOrder(String vendorId, List<Item> items, MoneyView subtotal, String status) {}
 
-  /** The order's payment, once it has one. */
-  public record Payment(String paymentId, String status) {}
+  /**
+   * The order's payment, once it has one (from the payment topology). The client secret, which lets a
+   * browser complete the payment with the provider, is shown to the buyer and staff only.
+   */
+  public record Payment(String paymentId, String status, String clientSecret, String provider, String methodType,
+      String failureCode, long refundedAmount) {
+    static Payment of(OrderState state, boolean withSecret) {
+      var payment = state.getPayment();
+      if (payment == null) {
+        return state.getPaymentId() == null ? null
+            : new Payment(state.getPaymentId(), "SUCCEEDED", null, null, null, null, 0);
+      }
+      return new Payment(payment.getPaymentId(), payment.getStatus(), withSecret ? payment.getClientSecret() : null,
+          payment.getProvider(), payment.getMethodType(), payment.getFailureCode(), payment.getRefundedAmount());
+    }
+  }
 
   /** The order's summary of one shipment (one per vendor); GET /v1/shipments/{shipmentId} has the whole of it. */
   public record Shipment(String shipmentId, String vendorId, String status, String carrier, String trackingNumber,
@@ -57,11 +71,15 @@ public record OrderResponse(
 
   /** The whole order. */
   public static OrderResponse of(OrderState state) {
-    return of(state, line -> true);
+    return of(state, line -> true, true);
   }
 
   /** Only the lines {@code visible} lets through (a vendor sees its own part), totals to match. */
   public static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible) {
+    return of(state, visible, false);
+  }
+
+  private static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible, boolean wholeOrder) {
     List<Item> items = new ArrayList<>();
     Map<String, List<Item>> byVendor = new LinkedHashMap<>();
     for (OrderStateLine line : state.getLines()) {
@@ -88,7 +106,7 @@ public record OrderResponse(
             address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry(),
             address.getLatitude(), address.getLongitude()),
         state.getOrganizationId(), state.getPurchaseOrderNumber(),
-        state.getPaymentId() == null ? null : new Payment(state.getPaymentId(), "SUCCEEDED"),
+        Payment.of(state, wholeOrder),
         state.getShipments().stream().filter(s -> byVendor.containsKey(s.getVendorId()))
             .map(s -> new Shipment(s.getShipmentId(), s.getVendorId(), s.getStatus(), s.getCarrier(),
                 s.getTrackingNumber(), s.getLabelUrl()))

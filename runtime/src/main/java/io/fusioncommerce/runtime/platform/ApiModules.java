@@ -15,6 +15,10 @@ import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
 import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
+import io.fusioncommerce.ingress.payments.PaymentRoutes;
+import io.fusioncommerce.ingress.payments.WalletRoutes;
+import io.fusioncommerce.connectors.payments.PaymentSettings;
+import io.fusioncommerce.connectors.payments.StripeWebhooks;
 import java.util.List;
 
 /** Every bounded context's HTTP routes. */
@@ -31,6 +35,13 @@ final class ApiModules {
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database),
-        new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes());
+        new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),
+        paymentRoutes(), new WalletRoutes());
+  }
+
+  /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
+  private static PaymentRoutes paymentRoutes() {
+    PaymentSettings payments = PaymentSettings.fromEnvironment(System.getenv());
+    return new PaymentRoutes(payments.webhookSecret().map(secret -> new StripeWebhooks(secret, payments.webhookTolerance())));
   }
 }

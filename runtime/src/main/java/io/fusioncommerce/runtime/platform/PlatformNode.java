@@ -1,6 +1,9 @@
 package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
+import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
+import io.fusioncommerce.connectors.payments.PaymentSettings;
+import io.fusioncommerce.connectors.payments.PaymentWorker;
 import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
@@ -114,6 +117,10 @@ public final class PlatformNode implements AutoCloseable {
       topologies.start();
       // integration workers run beside the topologies whose requests they answer (closed before them)
       remember(ShippingWorkers.labelWorker(endpoints.bootstrapServers(), serdes, endpoints.objectStore(), System.getenv()));
+      // the payment integration worker runs beside the topologies: it makes the provider calls they ask for
+      PaymentSettings payments = PaymentSettings.fromEnvironment(System.getenv());
+      remember(new PaymentWorker(endpoints.bootstrapServers(), serdes.registry(),
+          new PaymentRequestHandler(payments.providers(), payments.defaultProvider(), Clock.systemUTC())).start());
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");

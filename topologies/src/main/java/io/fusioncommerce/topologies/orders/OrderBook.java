@@ -10,6 +10,7 @@ import io.fusioncommerce.schemas.orders.OrderStateLine;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
 import io.fusioncommerce.topologies.shipping.ShipmentStatus;
 import java.time.Duration;
@@ -309,6 +310,18 @@ public final class OrderBook {
     return order.getLines().stream().map(OrderStateLine::getVendorId).filter(java.util.Objects::nonNull).distinct()
         .allMatch(vendor -> shipments.stream().anyMatch(s -> s.getVendorId().equals(vendor)
             && test.test(ShipmentStatus.valueOf(s.getStatus()))));
+  }
+
+  /** The payment topology's view of the order's payment, shown on the order; the status is not touched. */
+  public static Decision paymentUpdated(OrderState current, UpdateOrderPayment update, Instant at) {
+    if (current == null || !current.getPlaced()) {
+      return Decision.note("PaymentUpdateIgnored", "payment " + update.getPayment().getPaymentId() + " for an unknown order");
+    }
+    if (update.getPayment().equals(current.getPayment())) {
+      return Decision.none(); // a repeat
+    }
+    return new Decision(touch(current, at).setPayment(update.getPayment()).build(),
+        List.of(new OrderEffect.Note("PaymentUpdated", update.getPayment().getPaymentId() + " " + update.getPayment().getStatus())));
   }
 
   // ---------------------------------------------------------------- timers

@@ -11,6 +11,7 @@ import io.fusioncommerce.schemas.inventory.InventoryReserved;
 import io.fusioncommerce.schemas.inventory.ReleaseStock;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderHistory;
@@ -112,6 +113,10 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
             apply(key, current, new Cause(cause.id(), cause.type(), cause.correlationId(), at, cause.actor(),
                 cause.headers(), progress.getShipmentId() + " " + progress.getStatus()),
                 OrderBook.shipmentProgressed(current, progress, at));
+          }
+          case UpdateOrderPayment payment -> {
+            requireOrder(key, payment.getOrderId());
+            apply(key, current, cause, OrderBook.paymentUpdated(current, payment, at));
           }
           default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
         }

@@ -120,7 +120,7 @@ public final class SagaHarness implements AutoCloseable {
         .setUpdatedAt(T0).build(), now);
   }
 
-  void holdSeconds(String tenant, long seconds) {
+  public void holdSeconds(String tenant, long seconds) {
     tenants.pipeInput(new TenantKey(tenant), TenantSettings.newBuilder().setTenantId(tenant).setOrderHoldSeconds(seconds).build(), now);
   }
 
@@ -132,7 +132,7 @@ public final class SagaHarness implements AutoCloseable {
   // ------------------------------------------------------------- acting (as the ingress does)
 
   /** Places an order the way the ingress does: the PlaceOrder plus one ReserveStock per SKU. */
-  String place(String tenant, String orderId, String currency, Map<String, Long> lines) {
+  public String place(String tenant, String orderId, String currency, Map<String, Long> lines) {
     placeOnly(tenant, orderId, currency, lines, "hash-" + orderId);
     reserveOnly(tenant, orderId, lines);
     relay();
@@ -170,7 +170,7 @@ public final class SagaHarness implements AutoCloseable {
         inventoryCommand(tenant, new ReserveStock(orderId, sku, quantity)), now));
   }
 
-  void cancel(String tenant, String orderId, String reason) {
+  public void cancel(String tenant, String orderId, String reason) {
     orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-cancel")
         .setIssuedBy(CUSTOMER).setCommand(new CancelOrder(orderId, reason)).build(), now);

@@ -1,0 +1,121 @@
+package io.fusioncommerce.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fusioncommerce.e2e.client.ApiClient;
+import io.fusioncommerce.e2e.fixtures.CatalogSeed;
+import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * Payments with the sandbox provider, against the launcher run as its own process: how long after
+ * an order is placed its payment intent shows on the order (saga + payment topology + worker + back),
+ * and how long from POST /confirm (pm_card_visa) to the order being PAID (payment topology → worker →
+ * payment topology → order topology). A few buyers in closed loops, each following its order with
+ * long-polls, so the figures are latencies at low load, not a throughput limit.
+ *
+ * <p>Run: {@code e2e/run-benchmark payments [seconds] [buyers]}
+ */
+public final class PaymentBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int buyers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    Path work = Files.createTempDirectory("fusion-payment-bench");
+    Path data = work.resolve("data");
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+      ApiClient api = new ApiClient(launcher.baseUrl());
+      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
+      try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
+        catalog.product("bench", "PAY", 1999, "USD", "v1");
+      }
+      api.put("/v1/inventory/PAY", admin, "{\"available\":1000000000}");
+      api.get("/v1/inventory/PAY?waitMs=10000&version=0", admin);
+
+      System.out.println("warm-up: 20 s");
+      run(api, tokens, buyers, Duration.ofSeconds(20));
+      System.out.printf("%nmeasured: %d buyers for %d s%n", buyers, seconds);
+      Result result = run(api, tokens, buyers, Duration.ofSeconds(seconds));
+      System.out.printf("  payments: %d (%.1f/s)%n", result.count(), result.count() / (double) seconds);
+      System.out.println("  POST order -> payment intent on the order: " + summary(result.intent()));
+      System.out.println("  POST confirm -> order PAID:                " + summary(result.paid()));
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  record Result(long count, ConcurrentHistogram intent, ConcurrentHistogram paid) {}
+
+  static Result run(ApiClient api, DevTokenIssuer tokens, int buyers, Duration duration) throws InterruptedException {
+    ConcurrentHistogram intent = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+    ConcurrentHistogram paid = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+    long end = System.nanoTime() + duration.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int b = 0; b < buyers; b++) {
+      String customer = "buyer-" + b;
+      String token = tokens.issue(customer, "bench", List.of("customer"), null, null, Duration.ofHours(2));
+      threads.add(Thread.ofVirtual().start(() -> {
+        while (System.nanoTime() < end) {
+          long placed = System.nanoTime();
+          ApiClient.Response accepted = api.post("/v1/orders", token, "{\"customerId\":\"" + customer
+              + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"PAY\",\"quantity\":1}]}");
+          require(accepted.status() == 202, "order refused: " + accepted.text());
+          String orderId = accepted.json().path("orderId").asText();
+          JsonNode order = await(api, orderId, token,
+              o -> "REQUIRES_PAYMENT_METHOD".equals(o.path("payment").path("status").asText()));
+          intent.recordValue((System.nanoTime() - placed) / 1000);
+          long confirmed = System.nanoTime();
+          ApiClient.Response confirm = api.post("/v1/payments/" + order.path("payment").path("paymentId").asText()
+              + "/confirm", token, "{\"paymentMethod\":\"pm_card_visa\"}");
+          require(confirm.status() == 202, "confirm refused: " + confirm.text());
+          await(api, orderId, token, o -> "PAID".equals(o.path("status").asText()));
+          paid.recordValue((System.nanoTime() - confirmed) / 1000);
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return new Result(paid.getTotalCount(), intent, paid);
+  }
+
+  private static JsonNode await(ApiClient api, String orderId, String token, Predicate<JsonNode> until) {
+    JsonNode order = api.get("/v1/orders/" + orderId, token).json();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while ((order == null || !order.has("orderId") || !until.test(order)) && System.nanoTime() < deadline) {
+      long version = order == null ? 0 : order.path("version").asLong(0);
+      order = api.get("/v1/orders/" + orderId + "?waitMs=5000&version=" + version, token).json();
+    }
+    require(order != null && until.test(order), "order " + orderId + " did not get there: " + order);
+    return order;
+  }
+
+  private static String summary(ConcurrentHistogram h) {
+    return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

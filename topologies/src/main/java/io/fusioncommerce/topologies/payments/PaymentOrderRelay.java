@@ -1,0 +1,56 @@
+package io.fusioncommerce.topologies.payments;
+
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.payments.OpenPayment;
+import io.fusioncommerce.schemas.payments.OrderCancelledForPayment;
+import io.fusioncommerce.schemas.payments.PaymentCommand;
+import io.fusioncommerce.topologies.support.EventIds;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Turns the order lifecycle into payment commands, re-keyed by payment so they reach the partition
+ * that owns the payment: CONFIRMED opens the payment for the order's total; CANCELLED from CONFIRMED
+ * or PAID closes it (and refunds what was paid). Command ids are derived from the order event's id,
+ * so a replayed event is the same command.
+ */
+final class PaymentOrderRelay implements Processor<OrderKey, OrderStatusChanged, PaymentKey, PaymentCommand> {
+
+  static final Actor SYSTEM = Actor.newBuilder().setSubject("payment-topology").setRoles(List.of()).build();
+
+  private ProcessorContext<PaymentKey, PaymentCommand> context;
+
+  @Override
+  public void init(ProcessorContext<PaymentKey, PaymentCommand> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<OrderKey, OrderStatusChanged> record) {
+    OrderStatusChanged changed = record.value();
+    if (changed == null) {
+      return;
+    }
+    String paymentId = PaymentIds.forOrder(changed.getOrderId());
+    Object command = null;
+    if ("CONFIRMED".equals(changed.getToStatus()) && changed.getTotal() != null && changed.getTotal().getAmount() > 0) {
+      command = new OpenPayment(paymentId, changed.getOrderId(), changed.getCustomerId(), changed.getTotal());
+    } else if ("CANCELLED".equals(changed.getToStatus())
+        && ("CONFIRMED".equals(changed.getFromStatus()) || "PAID".equals(changed.getFromStatus()))) {
+      command = new OrderCancelledForPayment(paymentId, changed.getOrderId(), changed.getFromStatus(), changed.getReason());
+    }
+    if (command == null) {
+      return;
+    }
+    PaymentCommand payment = PaymentCommand.newBuilder()
+        .setCommandId(EventIds.derive(changed.getEventId(), "payment")).setTenantId(changed.getTenantId())
+        .setIssuedAt(changed.getOccurredAt()).setCorrelationId(changed.getCorrelationId())
+        .setCausationId(changed.getEventId()).setIssuedBy(SYSTEM).setCommand(command).build();
+    context.forward(record.withKey(new PaymentKey(changed.getTenantId(), paymentId)).withValue(payment));
+  }
+}

@@ -1,0 +1,104 @@
+package io.fusioncommerce.topologies.payments;
+
+import io.fusioncommerce.schemas.common.CustomerKey;
+import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.payments.PaymentCommand;
+import io.fusioncommerce.schemas.payments.RecordPaymentOutcome;
+import io.fusioncommerce.schemas.wallets.CreditWallet;
+import io.fusioncommerce.schemas.wallets.DebitWallet;
+import io.fusioncommerce.schemas.wallets.WalletCommand;
+import io.fusioncommerce.schemas.wallets.WalletState;
+import io.fusioncommerce.schemas.wallets.WalletTransaction;
+import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.InvalidCommandException;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies wallet commands through {@link WalletBook}: every change is a wallet.transactions event, and
+ * a debit for a payment is answered on payment.commands (succeeded, or failed with insufficient_funds).
+ */
+final class WalletProcessor implements Processor<CustomerKey, WalletCommand, SpecificRecord, SpecificRecord> {
+
+  private final StoreChangeListener changes;
+  private ProcessorContext<SpecificRecord, SpecificRecord> context;
+  private KeyValueStore<CustomerKey, WalletState> wallets;
+
+  WalletProcessor(StoreChangeListener changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
+    this.context = context;
+    this.wallets = context.getStateStore(PaymentTopology.WALLET_STORE);
+  }
+
+  @Override
+  public void process(Record<CustomerKey, WalletCommand> record) {
+    CustomerKey key = record.key();
+    WalletCommand command = record.value();
+    if (key == null || command == null || !key.getTenantId().equals(command.getTenantId())) {
+      throw new InvalidCommandException("wallet record without key or value, or of another tenant than its key");
+    }
+    Instant at = Instant.ofEpochMilli(record.timestamp());
+    WalletState current = wallets.get(key);
+    Optional<WalletBook.Decision> decision;
+    DebitWallet debit = null;
+    String reference;
+    switch (command.getCommand()) {
+      case CreditWallet credit -> {
+        requireCustomer(key, credit.getCustomerId());
+        decision = WalletBook.credit(current, key.getTenantId(), command.getCommandId(), credit, at);
+        reference = credit.getReference();
+      }
+      case DebitWallet d -> {
+        requireCustomer(key, d.getCustomerId());
+        debit = d;
+        decision = WalletBook.debit(current, key.getTenantId(), command.getCommandId(), d, at);
+        reference = d.getPaymentId();
+      }
+      default -> throw new InvalidCommandException("unknown wallet command " + command.getCommand().getClass().getName());
+    }
+    if (decision.isEmpty()) {
+      return; // applied before, or not applicable at all
+    }
+    WalletBook.Decision taken = decision.get();
+    wallets.put(key, taken.next());
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, WalletTransaction.newBuilder()
+        .setEventId(EventIds.derive(command.getCommandId(), "wallet-transaction")).setTenantId(key.getTenantId())
+        .setOccurredAt(at).setCorrelationId(command.getCorrelationId()).setCausationId(command.getCommandId())
+        .setCustomerId(key.getCustomerId()).setKind(taken.kind()).setAmount(taken.amount())
+        .setBalanceAfter(taken.balanceAfter()).setReason(taken.reason()).setReference(reference).build(),
+        record.timestamp(), record.headers()), PaymentTopology.WALLET_TRANSACTIONS_SINK);
+    if (debit != null) {
+      boolean paid = "DEBIT".equals(taken.kind());
+      RecordPaymentOutcome outcome = RecordPaymentOutcome.newBuilder().setPaymentId(debit.getPaymentId())
+          .setRequestId(debit.getAttemptId())
+          .setOutcome(paid ? PaymentBook.Outcomes.SUCCEEDED : PaymentBook.Outcomes.FAILED)
+          .setProviderReference(paid ? "wallet:" + command.getCommandId() : null)
+          .setFailureCode(paid ? null : "insufficient_funds")
+          .setFailureMessage(paid ? null : "the wallet holds " + taken.balanceAfter() + " " + debit.getAmount().getCurrency())
+          .build();
+      context.forward(new Record<SpecificRecord, SpecificRecord>(new PaymentKey(key.getTenantId(), debit.getPaymentId()),
+          PaymentCommand.newBuilder().setCommandId(EventIds.derive(command.getCommandId(), "wallet-outcome"))
+              .setTenantId(key.getTenantId()).setIssuedAt(at).setCorrelationId(command.getCorrelationId())
+              .setCausationId(command.getCommandId()).setIssuedBy(PaymentOrderRelay.SYSTEM).setCommand(outcome).build(),
+          record.timestamp(), record.headers()), PaymentTopology.WALLET_OUTCOME_SINK);
+    }
+    changes.changed(PaymentTopology.WALLET_STORE, key);
+  }
+
+  private static void requireCustomer(CustomerKey key, String customerId) {
+    if (!key.getCustomerId().equals(customerId)) {
+      throw new InvalidCommandException("customer of key (" + key.getCustomerId() + ") differs from the command's ("
+          + customerId + ")");
+    }
+  }
+}
