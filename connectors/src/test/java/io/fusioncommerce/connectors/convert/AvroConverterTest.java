@@ -208,7 +208,7 @@ class AvroConverterTest {
     Schema union = struct.schema().field("command").schema();
     assertThat(union.name()).isEqualTo(AvroParameters.UNION);
     assertThat(union.fields()).extracting(org.apache.kafka.connect.data.Field::name)
-        .containsExactly("PlaceOrder", "CancelOrder", "MarkOrderPaid");
+        .containsExactly("PlaceOrder", "CancelOrder", "MarkOrderPaid", "RecordShipmentProgress", "UpdateOrderPayment");
     Struct branches = struct.getStruct("command");
     assertThat(branches.get("CancelOrder")).isNull();
     Struct place = branches.getStruct("PlaceOrder");

@@ -49,16 +49,40 @@ public final class PaymentBenchmark {
       System.out.printf("  payments: %d (%.1f/s)%n", result.count(), result.count() / (double) seconds);
       System.out.println("  POST order -> payment intent on the order: " + summary(result.intent()));
       System.out.println("  POST confirm -> order PAID:                " + summary(result.paid()));
+      System.out.println("  POST confirm -> shipping label created:    " + summary(result.labelled()));
+      labelRendering(Duration.ofSeconds(10));
     } finally {
       deleteRecursively(work);
     }
   }
 
-  record Result(long count, ConcurrentHistogram intent, ConcurrentHistogram paid) {}
+  record Result(long count, ConcurrentHistogram intent, ConcurrentHistogram paid, ConcurrentHistogram labelled) {}
+
+  /** The label worker's CPU-bound step alone: 4x6 PDFs with a barcode rendered back to back on one thread. */
+  static void labelRendering(Duration duration) {
+    var renderer = new io.fusioncommerce.connectors.shipping.LabelRenderer();
+    var from = new io.fusioncommerce.connectors.shipping.PostalAddress("Vendor v1", "1 Dock Road", null, "Springfield",
+        "IL", "62701", "US");
+    var to = new io.fusioncommerce.connectors.shipping.PostalAddress("Buyer", "2 Main Street", "Apt 3", "Portland",
+        "OR", "97201", "US");
+    long bytes = 0;
+    int rendered = 0;
+    long begin = System.nanoTime();
+    long end = begin + duration.toNanos();
+    while (System.nanoTime() < end) {
+      bytes += renderer.render(new io.fusioncommerce.connectors.shipping.LabelContent("local-courier", "standard",
+          "LC" + (100000000L + rendered), from, to, "order-" + rendered, "shipment-" + rendered, 1, 500)).length;
+      rendered++;
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    System.out.printf("  label PDFs rendered on one thread: %d in %.1f s = %.0f labels/s (%d bytes each)%n",
+        rendered, seconds, rendered / seconds, rendered == 0 ? 0 : bytes / rendered);
+  }
 
   static Result run(ApiClient api, DevTokenIssuer tokens, int buyers, Duration duration) throws InterruptedException {
     ConcurrentHistogram intent = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
     ConcurrentHistogram paid = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+    ConcurrentHistogram labelled = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
     long end = System.nanoTime() + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int b = 0; b < buyers; b++) {
@@ -68,7 +92,8 @@ public final class PaymentBenchmark {
         while (System.nanoTime() < end) {
           long placed = System.nanoTime();
           ApiClient.Response accepted = api.post("/v1/orders", token, "{\"customerId\":\"" + customer
-              + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"PAY\",\"quantity\":1}]}");
+              + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"PAY\",\"quantity\":1}],\"shippingAddress\":{\"name\":\"Buyer\","
+              + "\"line1\":\"2 Main Street\",\"city\":\"Portland\",\"postalCode\":\"97201\",\"country\":\"US\"}}");
           require(accepted.status() == 202, "order refused: " + accepted.text());
           String orderId = accepted.json().path("orderId").asText();
           JsonNode order = await(api, orderId, token,
@@ -80,13 +105,16 @@ public final class PaymentBenchmark {
           require(confirm.status() == 202, "confirm refused: " + confirm.text());
           await(api, orderId, token, o -> "PAID".equals(o.path("status").asText()));
           paid.recordValue((System.nanoTime() - confirmed) / 1000);
+          await(api, orderId, token, o -> o.path("shipments").size() > 0
+              && o.path("shipments").findValues("labelUrl").stream().allMatch(u -> u.isTextual() && !u.asText().isEmpty()));
+          labelled.recordValue((System.nanoTime() - confirmed) / 1000);
         }
       }));
     }
     for (Thread thread : threads) {
       thread.join();
     }
-    return new Result(paid.getTotalCount(), intent, paid);
+    return new Result(paid.getTotalCount(), intent, paid, labelled);
   }
 
   private static JsonNode await(ApiClient api, String orderId, String token, Predicate<JsonNode> until) {
