@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An order with two vendors, from POST to DELIVERED on the embedded platform over HTTP: paid (the
- * payment worker's MarkOrderPaid command, as the order topology takes payments today), one shipment
+ * sandbox payment confirmed over HTTP; the hyperlocal case sends the payment worker's MarkOrderPaid), one shipment
  * per vendor with a label bought by the label worker and stored in the object store, tracked to
  * delivery by each vendor.
  */
@@ -88,7 +88,11 @@ class ShippingJourneyIT {
     JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
     assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
 
-    markPaid(orderId, order.path("total").path("amount").asLong());
+    // paid the way a customer pays: the payment intent shows on the order, the sandbox takes the test card
+    order = await(orderId, o -> "REQUIRES_PAYMENT_METHOD".equals(o.path("payment").path("status").asText()));
+    ApiClient.Response confirmed = api.post("/v1/payments/" + order.path("payment").path("paymentId").asText()
+        + "/confirm", alice, "{\"paymentMethod\":\"pm_card_visa\"}");
+    assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(202);
 
     order = await(orderId, o -> o.path("shipments").size() == 2
         && o.path("shipments").findValuesAsText("status").stream().allMatch("LABEL_CREATED"::equals));
