@@ -22,9 +22,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,28 +81,70 @@ public final class LabelWorker implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Polls until closed. An iteration that fails (the broker away, an answer that could not be sent) does
+   * not end the worker, as it used to: the partitions are rewound to their committed offsets and the
+   * requests are answered again, which is safe because answers are idempotent (see the class comment).
+   */
   private void run() {
     try {
       consumer.subscribe(List.of(Topics.SHIPPING_LABEL_REQUESTS.name()));
       while (running) {
-        ConsumerRecords<ShipmentKey, LabelRequested> batch = consumer.poll(Duration.ofMillis(200));
-        for (ConsumerRecord<ShipmentKey, LabelRequested> record : batch) {
-          if (record.key() != null && record.value() != null) {
-            answer(record.key(), record.value());
+        try {
+          pollOnce();
+        } catch (WakeupException e) {
+          if (running) {
+            LOG.warn("label worker woken up while running; going on");
           }
-        }
-        if (!batch.isEmpty()) {
-          consumer.commitSync();
+        } catch (RecordDeserializationException e) {
+          // not a request this worker can read (written by something else): skip it, the rest must go on
+          LOG.atError().addKeyValue("partition", e.topicPartition()).addKeyValue("offset", e.offset()).setCause(e)
+              .log("unreadable label request skipped");
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        } catch (RuntimeException e) {
+          LOG.error("label worker iteration failed; answering its requests again", e);
+          rewindToCommitted();
+          sleep(Duration.ofSeconds(1));
         }
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } catch (RuntimeException e) {
-      LOG.error("the label worker stopped", e);
     } finally {
       consumer.close();
+    }
+  }
+
+  private void pollOnce() {
+    ConsumerRecords<ShipmentKey, LabelRequested> batch = consumer.poll(Duration.ofMillis(200));
+    for (ConsumerRecord<ShipmentKey, LabelRequested> record : batch) {
+      if (record.key() != null && record.value() != null) {
+        answer(record.key(), record.value());
+      }
+    }
+    if (!batch.isEmpty()) {
+      consumer.commitSync();
+    }
+  }
+
+  private void rewindToCommitted() {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
+      for (TopicPartition partition : consumer.assignment()) {
+        OffsetAndMetadata offset = committed.get(partition);
+        if (offset == null) {
+          consumer.seekToBeginning(List.of(partition));
+        } else {
+          consumer.seek(partition, offset.offset());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("label worker could not rewind yet: {}", e.getMessage());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Group buying under load, against the launcher run as its own process: joins per second on one hot
@@ -55,7 +56,7 @@ public final class CampaignBenchmark {
       }
       expiry(api, operator);
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
   }
 
@@ -152,11 +153,4 @@ public final class CampaignBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

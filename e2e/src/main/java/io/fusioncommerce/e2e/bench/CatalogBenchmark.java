@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The catalog at size: 100,000 products (a fifth of them with three variants) imported as CSV over
@@ -108,7 +109,7 @@ public final class CatalogBenchmark {
       double exportSeconds = (System.nanoTime() - exportBegin) / 1e9;
       System.out.printf("%nexport: %d MiB in %.1f s (%.0f rows/s)%n", bytes >> 20, exportSeconds, rows / exportSeconds);
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
   }
 
@@ -205,11 +206,4 @@ public final class CatalogBenchmark {
     return rows;
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

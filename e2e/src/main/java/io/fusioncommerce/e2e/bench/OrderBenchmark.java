@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The order saga under load, against the launcher run as its own process (as users run it), over
@@ -80,7 +81,7 @@ public final class OrderBenchmark {
 
       flashSale(launcher, api, async, admin, tokens);
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
   }
 
@@ -176,11 +177,4 @@ public final class OrderBenchmark {
     return null;
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

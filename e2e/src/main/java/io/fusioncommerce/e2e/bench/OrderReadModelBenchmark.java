@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * How far the Postgres order list trails the orders themselves, under a modest load, against the
@@ -94,7 +95,7 @@ public final class OrderReadModelBenchmark {
       System.out.println("\nserver side: the causing record's time (updated_at) -> the sink wrote the row (synced_at)");
       serverSide(launcher.banner("Postgres"), observed);
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
   }
 
@@ -252,11 +253,4 @@ public final class OrderReadModelBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

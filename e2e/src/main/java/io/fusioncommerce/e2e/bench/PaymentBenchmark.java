@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Payments with the sandbox provider, against the launcher run as its own process: how long after
@@ -52,7 +53,7 @@ public final class PaymentBenchmark {
       System.out.println("  POST confirm -> shipping label created:    " + summary(result.labelled()));
       labelRendering(Duration.ofSeconds(10));
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
   }
 
@@ -139,11 +140,4 @@ public final class PaymentBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Cold start and restart of the embedded platform, as a user sees it: from starting the launcher
@@ -43,7 +44,7 @@ public final class StartupBenchmark {
         System.out.printf("run %d: cold %d ms, restart %d ms%n", run + 1, cold.get(run), warm.get(run));
       }
     } finally {
-      deleteRecursively(work);
+      PathUtils.deleteDirectory(work);
     }
     System.out.println();
     System.out.printf("cold start to ready (fresh data dir): median %d ms, max %d ms%n", median(cold), max(cold));
@@ -78,11 +79,4 @@ public final class StartupBenchmark {
     return values.stream().max(Comparator.naturalOrder()).orElse(0L);
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }
