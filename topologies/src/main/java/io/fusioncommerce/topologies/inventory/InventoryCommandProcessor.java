@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.inventory;
 
+import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.CommitStock;
@@ -46,6 +47,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
   private ProcessorContext<SpecificRecord, SpecificRecord> context;
   private KeyValueStore<SkuKey, StockLevel> stock;
   private KeyValueStore<ReservationKey, Reservation> reservations;
+  private KeyValueStore<SkuKey, Product> products;
 
   InventoryCommandProcessor(StoreChangeListener changes) {
     this.changes = changes;
@@ -56,6 +58,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     this.context = context;
     this.stock = context.getStateStore(InventoryTopology.STOCK_STORE);
     this.reservations = context.getStateStore(InventoryTopology.RESERVATION_STORE);
+    this.products = context.getStateStore(InventoryTopology.PRODUCT_STORE);
   }
 
   @Override
@@ -90,6 +93,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
 
   private void setLevel(Step step, SetStockLevel set) {
     requireSku(step, set.getSku());
+    requireOwner(step);
     StockLedger.Change change;
     try {
       change = StockLedger.setLevel(current(step), set, step.at());
@@ -216,6 +220,24 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     return Reservation.newBuilder().setTenantId(step.key().getTenantId()).setSku(step.key().getSku())
         .setOrderId(orderId).setQuantity(quantity).setStatus(status).setAllocations(allocations)
         .setUpdatedAt(step.at()).build();
+  }
+
+  /**
+   * A vendor sets stock only of its own SKUs (the ingress checks this against the catalog in Postgres;
+   * this is the second line). A SKU the product table does not know yet is let through: the table follows
+   * Postgres through CDC moments behind, and a product just created must be stockable at once; the
+   * ingress has already checked it against Postgres itself.
+   */
+  private void requireOwner(Step step) {
+    String vendor = step.command().getIssuedBy().getVendorId();
+    if (vendor == null) {
+      return; // staff or the platform itself
+    }
+    Product product = products.get(step.key());
+    if (product != null && !vendor.equals(product.getVendorId())) {
+      throw new InvalidCommandException("SKU " + step.key().getSku() + " belongs to vendor " + product.getVendorId()
+          + "; vendor " + vendor + " may not set its stock");
+    }
   }
 
   private static void requireSku(Step step, String sku) {

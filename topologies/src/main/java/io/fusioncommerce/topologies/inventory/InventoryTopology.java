@@ -1,12 +1,14 @@
 package io.fusioncommerce.topologies.inventory;
 
 import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -17,13 +19,17 @@ import org.apache.kafka.streams.state.Stores;
  * Inventory: stock per SKU and warehouse ({@value #STOCK_STORE}) and the reservations orders hold
  * against it ({@value #RESERVATION_STORE}). Every command for a SKU lands on the partition that owns
  * the SKU and is applied one at a time, so reservations are atomic per SKU: no oversell, under any
- * concurrency. Reservation outcomes are published keyed by the order.
+ * concurrency. Reservation outcomes are published keyed by the order. The catalog's product table
+ * ({@value #PRODUCT_STORE}, a global store of catalog.products) names each SKU's vendor, so a stock
+ * level a vendor sets on another vendor's SKU is refused here too, not only at the ingress.
  */
 public final class InventoryTopology implements TopologyDefinition {
 
   public static final String CONTEXT = "inventory";
   public static final String STOCK_STORE = "inventory-stock";
   public static final String RESERVATION_STORE = "inventory-reservations";
+  /** The catalog's product table (SKU to product, vendor included), fed by the catalog topology. */
+  public static final String PRODUCT_STORE = "inventory-catalog-products";
 
   static final String SOURCE = "inventory-commands";
   static final String PROCESSOR = "inventory-command-processor";
@@ -62,6 +68,12 @@ public final class InventoryTopology implements TopologyDefinition {
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RESERVATION_STORE), serdes.key(ReservationKey.class),
         serdes.value(Reservation.class)), PROCESSOR);
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCT_STORE), skuKey, serdes.value(Product.class))
+            .withLoggingDisabled(),
+        "inventory-catalog-products-source", skuKey.deserializer(), serdes.value(Product.class).deserializer(),
+        Topics.CATALOG_PRODUCTS.name(), "inventory-catalog-products-updater",
+        () -> new GlobalTableUpdater<>(PRODUCT_STORE));
     topology.addSink(STOCK_CHANGED_SINK, Topics.INVENTORY_STOCK_CHANGED.name(), skuKey.serializer(),
         serdes.value(Topics.INVENTORY_STOCK_CHANGED.valueType()).serializer(), PROCESSOR);
     topology.addSink(LOW_STOCK_SINK, Topics.INVENTORY_LOW_STOCK.name(), skuKey.serializer(),

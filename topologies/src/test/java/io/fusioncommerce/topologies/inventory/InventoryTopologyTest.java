@@ -3,7 +3,9 @@ package io.fusioncommerce.topologies.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.InventoryLowStock;
@@ -40,6 +42,7 @@ class InventoryTopologyTest {
   private TestOutputTopic<SkuKey, InventoryLowStock> lowStock;
   private TestOutputTopic<byte[], byte[]> deadLetters;
   private KeyValueStore<SkuKey, StockLevel> store;
+  private TestInputTopic<SkuKey, Product> products;
 
   @BeforeEach
   void start() {
@@ -55,6 +58,8 @@ class InventoryTopologyTest {
         serdes.key(SkuKey.class).deserializer(), serdes.value(InventoryLowStock.class).deserializer());
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     store = driver.getKeyValueStore(InventoryTopology.STOCK_STORE);
+    products = driver.createInputTopic(Topics.CATALOG_PRODUCTS.name(),
+        serdes.key(SkuKey.class).serializer(), serdes.value(Product.class).serializer());
   }
 
   @AfterEach
@@ -142,6 +147,46 @@ class InventoryTopologyTest {
     assertThat(dead).hasSize(1);
     assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value()))
         .contains("tenant of key (acme) differs from tenant of command (globex)");
+  }
+
+  private static InventoryCommand setByVendor(String tenant, String sku, String vendor, long available) {
+    return InventoryCommand.newBuilder(set(tenant, sku, "main", available, null))
+        .setIssuedBy(Actor.newBuilder().setSubject("seller-" + vendor).setRoles(List.of("vendor"))
+            .setVendorId(vendor).build())
+        .build();
+  }
+
+  private static Product product(String tenant, String sku, String vendor) {
+    return Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor).setName(sku)
+        .setPrice(new Money(100L, "USD")).setStatus("ACTIVE").setVersion(1).setUpdatedAt(T0).build();
+  }
+
+  @Test
+  void aVendorSetsStockOfItsOwnSkusOnlyAnotherVendorsIsDeadLetteredAndChangesNothing() {
+    products.pipeInput(key("acme", "SHOE"), product("acme", "SHOE", "v-a"));
+    commands.pipeInput(key("acme", "SHOE"), setByVendor("acme", "SHOE", "v-a", 10));
+    commands.pipeInput(key("acme", "SHOE"), setByVendor("acme", "SHOE", "v-b", 0));
+
+    StockLevel level = store.get(key("acme", "SHOE"));
+    assertThat(level.getWarehouses().get("main").getAvailable()).isEqualTo(10);
+    assertThat(level.getVersion()).isEqualTo(1);
+    assertThat(stockChanged.readValuesToList()).hasSize(1);
+    var dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value()))
+        .contains("SKU SHOE belongs to vendor v-a; vendor v-b may not set its stock");
+
+    // staff set any SKU's stock
+    commands.pipeInput(key("acme", "SHOE"), set("acme", "SHOE", "main", 3, null));
+    assertThat(store.get(key("acme", "SHOE")).getWarehouses().get("main").getAvailable()).isEqualTo(3);
+  }
+
+  @Test
+  void aSkuTheProductTableDoesNotKnowYetIsLeftToTheIngressCheck() {
+    // the catalog reaches this table through CDC moments after Postgres; the ingress checked Postgres
+    commands.pipeInput(key("acme", "NEW"), setByVendor("acme", "NEW", "v-a", 4));
+    assertThat(store.get(key("acme", "NEW")).getWarehouses().get("main").getAvailable()).isEqualTo(4);
+    assertThat(deadLetters.readRecordsToList()).isEmpty();
   }
 
   @Test
