@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.ingress.catalog.CatalogProduct;
+import io.fusioncommerce.ingress.catalog.Price;
+import io.fusioncommerce.ingress.catalog.ProductStatus;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -48,6 +52,19 @@ class IngressHttpTest {
   static final ObjectMapper json = new ObjectMapper();
   static String base;
 
+  /** The catalog the stock routes ask whose SKU is: tenant/SKU to its product (a variant's SKU to its product). */
+  static final Map<String, CatalogProduct> CATALOG = Map.of(
+      "acme/SKU-7", product("SKU-7", "v1", ProductStatus.ACTIVE),
+      "acme/SKU-7-RED", product("SKU-7", "v1", ProductStatus.ACTIVE),
+      "acme/SKU-1", product("SKU-1", "v1", ProductStatus.ACTIVE),
+      "acme/OTHER", product("OTHER", "v2", ProductStatus.ACTIVE),
+      "acme/HIDDEN", product("HIDDEN", "v2", ProductStatus.PENDING));
+
+  static CatalogProduct product(String sku, String vendor, ProductStatus status) {
+    return new CatalogProduct("acme", sku, vendor, sku, null, new Price(100L, "USD"), List.of(), Map.of(), List.of(),
+        List.of(), status, null, 1, null, null);
+  }
+
   @BeforeAll
   static void start() {
     var registry = new InMemorySchemaRegistryClient();
@@ -68,7 +85,7 @@ class IngressHttpTest {
               public Status check() { return Status.down("not started in this test"); }
             }),
             Clock.systemUTC(),
-            List.of(new InventoryRoutes()),
+            List.of(new InventoryRoutes((tenant, sku) -> Optional.ofNullable(CATALOG.get(tenant + "/" + sku)))),
             new ChangeSignals()));
     base = "http://127.0.0.1:" + server.port();
   }
@@ -131,6 +148,55 @@ class IngressHttpTest {
   @Test
   void aCustomerMayNotSetStock() throws Exception {
     problem(send("PUT", "/v1/inventory/SKU-1", token("acme", "customer"), "application/json", "{\"available\":5}"), 403);
+  }
+
+  static String vendorToken(String tenant, String vendor) {
+    return issuer.issue("seller-" + vendor, tenant, List.of("vendor"), vendor, null, Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aVendorSetsTheStockOfItsOwnProductsAndVariantsOnly() throws Exception {
+    int before = producer.history().size();
+    String vendorB = vendorToken("acme", "v2");
+    JsonNode foreign = problem(send("PUT", "/v1/inventory/SKU-7", vendorB, "application/json", "{\"available\":0}"), 403);
+    assertThat(foreign.path("detail").asText()).contains("belongs to another vendor");
+    problem(send("PUT", "/v1/inventory/SKU-7-RED", vendorB, "application/json", "{\"available\":0}"), 403);
+    // a product it may not even see, and a SKU of no product, do not exist for it
+    problem(send("PUT", "/v1/inventory/HIDDEN", vendorToken("acme", "v1"), "application/json", "{\"available\":0}"), 404);
+    problem(send("PUT", "/v1/inventory/NOPE", vendorB, "application/json", "{\"available\":0}"), 404);
+    assertThat(producer.history()).as("nothing written for a refused request").hasSize(before);
+
+    assertThat(send("PUT", "/v1/inventory/SKU-7-RED", vendorToken("acme", "v1"), "application/json",
+        "{\"available\":4}").statusCode()).isEqualTo(202);
+    assertThat(send("PUT", "/v1/inventory/HIDDEN", vendorB, "application/json", "{\"available\":4}").statusCode())
+        .isEqualTo(202);
+    InventoryCommand own = (InventoryCommand) producer.history().get(producer.history().size() - 1).value();
+    assertThat(own.getIssuedBy().getVendorId()).as("the topology checks it again").isEqualTo("v2");
+
+    // an admin sets any SKU's stock, also one the catalog does not list (yet)
+    String admin = issuer.issue("admin-1", "acme", List.of("admin"), null, null, Duration.ofMinutes(5));
+    assertThat(send("PUT", "/v1/inventory/SKU-7", admin, "application/json", "{\"available\":1}").statusCode())
+        .isEqualTo(202);
+    assertThat(send("PUT", "/v1/inventory/NOPE", admin, "application/json", "{\"available\":1}").statusCode())
+        .isEqualTo(202);
+    InventoryCommand byAdmin = (InventoryCommand) producer.history().get(producer.history().size() - 1).value();
+    assertThat(byAdmin.getIssuedBy().getVendorId()).isNull();
+  }
+
+  @Test
+  void aVendorTokenWithoutTheVendorClaimIsRefusedOnEveryRoute() throws Exception {
+    int before = producer.history().size();
+    String withoutClaim = issuer.issue("seller", "acme", List.of("vendor"), null, null, Duration.ofMinutes(5));
+    JsonNode refused = problem(send("GET", "/v1/inventory/SKU-1", withoutClaim, null, null), 403);
+    assertThat(refused.path("type").asText()).isEqualTo("urn:fusioncommerce:problem:vendor-claim-missing");
+    assertThat(refused.path("detail").asText()).contains("vendor claim");
+    problem(send("PUT", "/v1/inventory/SKU-1", withoutClaim, "application/json", "{\"available\":1}"), 403);
+    String blankClaim = issuer.issue("seller", "acme", List.of("customer", "vendor"), " ", null, Duration.ofMinutes(5));
+    problem(send("GET", "/v1/inventory/SKU-1", blankClaim, null, null), 403);
+    assertThat(producer.history()).hasSize(before);
+    // a token without the vendor role needs no vendor claim
+    String customer = issuer.issue("alice", "acme", List.of("customer"), null, null, Duration.ofMinutes(5));
+    assertThat(send("GET", "/v1/inventory/SKU-1", customer, null, null).statusCode()).isEqualTo(503);
   }
 
   @Test

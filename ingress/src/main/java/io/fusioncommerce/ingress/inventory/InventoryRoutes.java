@@ -4,8 +4,10 @@ import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
+import io.fusioncommerce.ingress.catalog.ProductAccess;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.ReadParameters;
@@ -17,16 +19,29 @@ import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.javalin.http.Context;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * {@code PUT /v1/inventory/{sku}} writes a SetStockLevel command; {@code GET /v1/inventory/{sku}}
  * answers from the inventory topology's store. Both are scoped to the caller's tenant: the key is
  * built from the token's tenant, so another tenant's SKU is simply not found.
+ *
+ * <p>Inside the tenant an admin sets the stock of any SKU; a vendor only of its own products' SKUs, as
+ * the catalog in Postgres says, and by the catalog's rules ({@link ProductAccess#editable}): another
+ * vendor's product it can see is 403, one it cannot see (or no product at all) is 404. The command
+ * carries the vendor, and the inventory topology checks it again against its copy of the product table.
  */
 public final class InventoryRoutes implements ApiModule {
 
   public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final SkuCatalog catalog;
+
+  /** @param catalog whose product each SKU is (the catalog in Postgres) */
+  public InventoryRoutes(SkuCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
 
   @Override
   public void register(DocumentedRoutes routes, ApiContext api) {
@@ -34,7 +49,11 @@ public final class InventoryRoutes implements ApiModule {
         .tag("Inventory").summary("Set the sellable stock of a SKU in one warehouse")
         .description("Writes a SetStockLevel command; the inventory topology applies it. Reservations are kept.")
         .body(SetStockRequest.class).idempotent()
-        .response(202, CommandAccepted.class, "Accepted; GET the stock to see it applied");
+        .response(202, CommandAccepted.class, "Accepted; GET the stock to see it applied")
+        .response(403, Problem.class, "A vendor and another vendor's product",
+            Problem.CONTENT_TYPE)
+        .response(404, Problem.class,
+            "A vendor and a SKU of no product it can see", Problem.CONTENT_TYPE);
     routes.get("/v1/inventory/{sku}", ctx -> getStock(ctx, api), Role.ANY)
         .tag("Inventory").summary("Stock of a SKU: totals and per warehouse, from the topology's state store")
         .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
@@ -45,6 +64,7 @@ public final class InventoryRoutes implements ApiModule {
   private void setStock(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     String sku = sku(ctx);
+    requireStockEditable(principal, sku);
     SetStockRequest request = api.bodies().read(ctx, SetStockRequest.class);
     String correlationId = RequestContext.correlationId(ctx);
     String commandId = CommandIds.forRequest(ctx, principal, "set-stock:" + sku);
@@ -70,6 +90,15 @@ public final class InventoryRoutes implements ApiModule {
             .json(new CommandAccepted(commandId, sku, "ACCEPTED"))));
   }
 
+  /** Staff set any SKU's stock (also of a SKU the catalog does not list yet); a vendor its own products' only. */
+  private void requireStockEditable(Principal principal, String sku) {
+    if (principal.has(Role.ADMIN)) {
+      return;
+    }
+    ProductAccess.editable(principal,
+        catalog.product(principal.tenantId(), sku).orElseThrow(() -> ProductAccess.notFound(sku)));
+  }
+
   private void getStock(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     String sku = sku(ctx);
@@ -78,10 +107,15 @@ public final class InventoryRoutes implements ApiModule {
         level -> new ReadParameters.Seen(level.getVersion(), null), StockView::of, "no stock recorded for SKU " + sku);
   }
 
-  /** The command's issuer, from the verified token. */
+  /**
+   * The command's issuer, from the verified token; with the vendor it acts for when it acts as a vendor
+   * (not as staff), so topologies can hold it to its own products.
+   */
   public static Actor actor(Principal principal) {
+    boolean actsAsVendor = principal.has(Role.VENDOR) && !ProductAccess.isStaff(principal);
     return Actor.newBuilder().setSubject(principal.subject())
-        .setRoles(principal.roles().stream().map(Role::claimValue).sorted().toList()).build();
+        .setRoles(principal.roles().stream().map(Role::claimValue).sorted().toList())
+        .setVendorId(actsAsVendor ? principal.vendorId().orElse(null) : null).build();
   }
 
   static String sku(Context ctx) {

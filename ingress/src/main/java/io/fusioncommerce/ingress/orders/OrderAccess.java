@@ -19,16 +19,33 @@ final class OrderAccess {
     if (!state.getPlaced()) {
       throw notFound(state.getOrderId());
     }
-    if (principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST) || isBuyer(principal, state)) {
-      return OrderResponse.of(state);
+    if (seesWhole(principal, state)) {
+      return OrderResponse.whole(state, isPayer(principal, state));
     }
-    if (principal.has(Role.VENDOR) && principal.vendorId().isPresent()) {
-      String vendor = principal.vendorId().get();
-      if (state.getLines().stream().anyMatch(line -> vendor.equals(line.getVendorId()))) {
-        return OrderResponse.of(state, line -> vendor.equals(line.getVendorId()));
-      }
+    return OrderResponse.vendorPart(state, vendorOf(principal, state).orElseThrow(() -> notFound(state.getOrderId())));
+  }
+
+  /** Staff and the order's buyers see the whole order; everyone else at most a vendor's part. */
+  static boolean seesWhole(Principal principal, OrderState state) {
+    return principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST) || isBuyer(principal, state);
+  }
+
+  /** The caller's vendor when the order has a line of it: the part of the order the caller may see. */
+  static Optional<String> vendorOf(Principal principal, OrderState state) {
+    if (!principal.has(Role.VENDOR)) {
+      return Optional.empty();
     }
-    throw notFound(state.getOrderId());
+    return principal.vendorId()
+        .filter(vendor -> state.getLines().stream().anyMatch(line -> vendor.equals(line.getVendorId())));
+  }
+
+  /**
+   * The customer who placed the order and pays it: the only one shown the payment's client secret.
+   * Not staff, not analysts, not a colleague of the buyer's organization: whoever holds the secret can
+   * complete the payment with the provider, and none of them has to.
+   */
+  static boolean isPayer(Principal principal, OrderState state) {
+    return principal.has(Role.CUSTOMER) && principal.subject().equals(state.getCustomerId());
   }
 
   /** Whether the caller may act on the order as its buyer or as staff (cancel it). */

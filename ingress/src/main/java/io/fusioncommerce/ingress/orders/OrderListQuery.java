@@ -63,7 +63,8 @@ final class OrderListQuery {
     if (!scope.everything()) {
       where.add(scope.vendor().isPresent() ? "(" + whole + " or vendors @> array[:scopeVendor]::text[])" : whole);
     }
-    filter.customerId().ifPresent(c -> where.add("customer_id = :customerId"));
+    // A vendor sees orders without their buyer: filtering by customer would tell it who bought what.
+    filter.customerId().ifPresent(c -> where.add("customer_id = :customerId and " + whole));
     if (!filter.statuses().isEmpty()) {
       where.add("status = any(:statuses)");
     }

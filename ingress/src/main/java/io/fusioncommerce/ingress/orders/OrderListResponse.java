@@ -14,7 +14,7 @@ public record OrderListResponse(List<Summary> items, String next) {
 
   /**
    * One order of the list. A vendor sees its own part of the order: {@code total} and
-   * {@code itemCount} are then its lines' and {@code vendorIds} is itself.
+   * {@code itemCount} are then its lines', {@code vendorIds} is itself and {@code customerId} is not shown.
    */
   public record Summary(String orderId, String customerId, String status, MoneyView total, int itemCount,
       List<String> vendorIds, String organizationId, String purchaseOrderNumber, String rejectionReason,
@@ -35,7 +35,7 @@ public record OrderListResponse(List<Summary> items, String next) {
       itemCount = (int) Math.min(Integer.MAX_VALUE, at(row.vendorItemCounts(), part));
       vendorIds = List.of(vendor.get());
     }
-    return new Summary(row.orderId(), row.customerId(), row.status(), total, itemCount, vendorIds,
+    return new Summary(row.orderId(), row.whole() ? row.customerId() : null, row.status(), total, itemCount, vendorIds,
         row.organizationId(), row.purchaseOrderNumber(), row.rejectionReason(), OrderListParameters.utc(row.createdAt()),
         OrderListParameters.utc(row.updatedAt()), row.version());
   }

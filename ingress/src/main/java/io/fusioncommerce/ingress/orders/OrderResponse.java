@@ -47,7 +47,8 @@ public record OrderResponse(
 
   /**
    * The order's payment, once it has one (from the payment topology). The client secret, which lets a
-   * browser complete the payment with the provider, is shown to the buyer and staff only.
+   * browser complete the payment with the provider, is shown to the paying customer only (not to staff,
+   * analysts, colleagues of its organization or vendors).
    */
   public record Payment(String paymentId, String status, String clientSecret, String provider, String methodType,
       String failureCode, long refundedAmount) {
@@ -69,17 +70,24 @@ public record OrderResponse(
   public record Address(String name, String line1, String line2, String city, String region, String postalCode,
       String country, Double latitude, Double longitude) {}
 
-  /** The whole order. */
-  public static OrderResponse of(OrderState state) {
-    return of(state, line -> true, true);
+  /**
+   * The whole order, as its buyer or staff see it. The payment's client secret lets whoever holds it
+   * complete the payment with the provider, so only the paying customer gets it ({@code withClientSecret}).
+   */
+  public static OrderResponse whole(OrderState state, boolean withClientSecret) {
+    return of(state, line -> true, withClientSecret, true);
   }
 
-  /** Only the lines {@code visible} lets through (a vendor sees its own part), totals to match. */
-  public static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible) {
-    return of(state, visible, false);
+  /**
+   * One vendor's part: its lines, their subtotal, its shipments. Nothing about the buyer beyond what
+   * fulfilment needs (the shipping address): no customer id, no client secret.
+   */
+  public static OrderResponse vendorPart(OrderState state, String vendorId) {
+    return of(state, line -> vendorId.equals(line.getVendorId()), false, false);
   }
 
-  private static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible, boolean wholeOrder) {
+  private static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible, boolean withClientSecret,
+      boolean showsBuyer) {
     List<Item> items = new ArrayList<>();
     Map<String, List<Item>> byVendor = new LinkedHashMap<>();
     for (OrderStateLine line : state.getLines()) {
@@ -100,13 +108,13 @@ public record OrderResponse(
         ? MoneyView.of(state.getTotal())
         : subtotal(items, state.getCurrency());
     ShippingAddress address = state.getShippingAddress();
-    return new OrderResponse(state.getOrderId(), state.getCustomerId(), state.getStatus(), state.getCurrency(), items,
+    return new OrderResponse(state.getOrderId(), showsBuyer ? state.getCustomerId() : null, state.getStatus(), state.getCurrency(), items,
         total, vendorOrders, state.getRejectionReason(), state.getCancellationReason(), state.getHoldExpiresAt(),
         address == null ? null : new Address(address.getName(), address.getLine1(), address.getLine2(),
             address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry(),
             address.getLatitude(), address.getLongitude()),
         state.getOrganizationId(), state.getPurchaseOrderNumber(),
-        Payment.of(state, wholeOrder),
+        Payment.of(state, withClientSecret),
         state.getShipments().stream().filter(s -> byVendor.containsKey(s.getVendorId()))
             .map(s -> new Shipment(s.getShipmentId(), s.getVendorId(), s.getStatus(), s.getCarrier(),
                 s.getTrackingNumber(), s.getLabelUrl()))

@@ -106,7 +106,10 @@ public final class OrderRoutes implements ApiModule {
         .response(200, OrderResponse.class, "The order (a vendor sees its own part)");
     routes.get("/v1/orders/{orderId}/history", ctx -> history(ctx, api), Role.ANY)
         .tag("Orders").summary("Every event of the order, oldest first (audit trail)")
-        .response(200, HistoryResponse.class, "The audit trail");
+        .description("Staff and the buyer see every entry. A vendor sees its own part: entries about the order as a "
+            + "whole (status, payment, cancellation) and about its own lines and shipments, never another vendor's, "
+            + "and no actor but itself (the buyer's id is not shown).")
+        .response(200, HistoryResponse.class, "The audit trail (a vendor sees its own part)");
     routes.post("/v1/orders/{orderId}/cancel", ctx -> cancel(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Orders").summary("Cancel an order that is CREATED, CONFIRMED or PAID; its stock is released")
         .body(CancelRequest.class).idempotent()
@@ -234,11 +237,9 @@ public final class OrderRoutes implements ApiModule {
         api.serdes().key(OrderKey.class).serializer(), local -> {
           OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
               .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
-          OrderAccess.view(principal, state);
           List<OrderHistoryEntry> entries = local.<OrderHistory>get(OrderTopology.HISTORY_STORE)
               .map(OrderHistory::getEntries).orElse(List.of());
-          ctx.json(new HistoryResponse(key.getOrderId(), entries.stream().map(e -> new HistoryItem(e.getEventId(),
-              e.getType(), e.getOccurredAt(), e.getStatus(), e.getDetail(), e.getCausationId(), e.getActor())).toList()));
+          ctx.json(new HistoryResponse(key.getOrderId(), OrderHistoryView.visible(principal, state, entries)));
         });
   }
 

@@ -97,7 +97,7 @@ public final class PaymentRoutes implements ApiModule {
     api.stores().<PaymentKey, PaymentState>serve(ctx, PaymentTopology.CONTEXT, PaymentTopology.PAYMENT_STORE, key,
         api.serdes().key(PaymentKey.class).serializer(),
         state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
-        state -> PaymentView.of(visible(principal, state)), "no payment " + key.getPaymentId());
+        state -> PaymentView.of(visible(principal, state), isPayer(principal, state)), "no payment " + key.getPaymentId());
   }
 
   // ------------------------------------------------------------------ confirm
@@ -201,6 +201,11 @@ public final class PaymentRoutes implements ApiModule {
       throw ApiException.notFound("no payment " + (state == null ? "" : state.getPaymentId()));
     }
     return state;
+  }
+
+  /** The customer the payment is for: the only caller shown its client secret. */
+  static boolean isPayer(Principal principal, PaymentState state) {
+    return principal.has(Role.CUSTOMER) && principal.subject().equals(state.getCustomerId());
   }
 
   private static PaymentCommand command(Context ctx, ApiContext api, Principal principal, PaymentKey key,

@@ -38,11 +38,15 @@ public record PaymentView(
   public record Refund(String refundId, MoneyView amount, String status, boolean toWallet, String reason,
       String failureCode, Instant requestedAt) {}
 
-  static PaymentView of(PaymentState state) {
+  /**
+   * @param withClientSecret whether the caller is the paying customer: the client secret completes the
+   *     payment with the provider, so nobody else (staff, analysts) is shown it
+   */
+  static PaymentView of(PaymentState state, boolean withClientSecret) {
     String currency = state.getAmount().getCurrency();
     List<Refund> refunds = state.getRefunds().stream().map(PaymentView::refund).toList();
     return new PaymentView(state.getPaymentId(), state.getOrderId(), state.getCustomerId(), state.getStatus(),
-        MoneyView.of(state.getAmount()), state.getProvider(), state.getClientSecret(), state.getPaymentMethod(),
+        MoneyView.of(state.getAmount()), state.getProvider(), withClientSecret ? state.getClientSecret() : null, state.getPaymentMethod(),
         state.getMethodType(), state.getFailureCode(), state.getFailureMessage(), state.getAttempts(),
         new MoneyView(state.getCapturedAmount(), currency), new MoneyView(state.getRefundedAmount(), currency),
         new MoneyView(Math.max(0, PaymentBook.refundable(state)), currency), refunds, state.getCreatedAt(),

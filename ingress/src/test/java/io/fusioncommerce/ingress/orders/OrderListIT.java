@@ -267,11 +267,17 @@ class OrderListIT {
     assertThat(row.path("vendorIds")).hasSize(1);
     assertThat(row.path("vendorIds").get(0).asText()).isEqualTo("v-shoes");
     assertThat(ids(page("?vendorId=v-socks", shoes))).hasSize(30); // narrowed by its own scope anyway
+    // its part of the order does not name the buyer, and it cannot ask who bought what
+    assertThat(page.path("items")).allSatisfy(item -> assertThat(item.path("customerId").isMissingNode()
+        || item.path("customerId").isNull()).isTrue());
+    assertThat(walk("?customerId=alice", shoes)).isEmpty();
 
     String socks = token("acme", "vendor-user", "v-socks", null, "vendor");
     assertThat(walk("?limit=500", socks)).hasSize(60);
     String withoutVendorClaim = token("acme", "vendor-user", null, null, "vendor");
-    assertThat(walk("", withoutVendorClaim)).isEmpty();
+    HttpResponse<String> refused = get("", withoutVendorClaim);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(json.readTree(refused.body()).path("type").asText()).endsWith("vendor-claim-missing");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.campaigns.CampaignRoutes;
 import io.fusioncommerce.ingress.catalog.CatalogProductMedia;
+import io.fusioncommerce.ingress.catalog.CatalogSkus;
 import io.fusioncommerce.ingress.catalog.CategoryRoutes;
 import io.fusioncommerce.ingress.catalog.ProductRoutes;
 import io.fusioncommerce.ingress.catalog.ProductTransferRoutes;
@@ -31,7 +32,7 @@ final class ApiModules {
    * @param objectStore binary objects (product media)
    */
   static List<ApiModule> all(Database database, ObjectStore objectStore) {
-    return List.of(new InventoryRoutes(), new OrderRoutes(database), new CategoryRoutes(database),
+    return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database),
