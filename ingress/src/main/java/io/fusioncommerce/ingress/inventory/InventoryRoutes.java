@@ -50,7 +50,7 @@ public final class InventoryRoutes implements ApiModule {
         .description("Writes a SetStockLevel command; the inventory topology applies it. Reservations are kept.")
         .body(SetStockRequest.class).idempotent()
         .response(202, CommandAccepted.class, "Accepted; GET the stock to see it applied")
-        .response(403, Problem.class, "A vendor and another vendor's product",
+        .response(403, Problem.class, "The token lacks the role or the vendor claim, or a vendor and another vendor's product",
             Problem.CONTENT_TYPE)
         .response(404, Problem.class,
             "A vendor and a SKU of no product it can see", Problem.CONTENT_TYPE);

@@ -91,7 +91,8 @@ public final class OpenApiDocument {
       if (secured) {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         addProblem(responses, 401, "Missing, invalid or expired token", converters, components);
-        addProblem(responses, 403, "The token lacks the required role", converters, components);
+        addProblem(responses, 403, "The token lacks the required role, or has the vendor role but no vendor claim",
+            converters, components);
       }
       if (doc.requestBody != null || !doc.queryParams.isEmpty() || PATH_PARAM.matcher(path).find()) {
         addProblem(responses, 400, "Invalid request; `errors` names each wrong field", converters, components);
