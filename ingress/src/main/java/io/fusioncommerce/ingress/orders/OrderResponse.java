@@ -108,8 +108,8 @@ public record OrderResponse(
         ? MoneyView.of(state.getTotal())
         : subtotal(items, state.getCurrency());
     ShippingAddress address = state.getShippingAddress();
-    return new OrderResponse(state.getOrderId(), showsBuyer ? state.getCustomerId() : null, state.getStatus(), state.getCurrency(), items,
-        total, vendorOrders, state.getRejectionReason(), state.getCancellationReason(), state.getHoldExpiresAt(),
+    return new OrderResponse(state.getOrderId(), showsBuyer ? state.getCustomerId() : null, state.getStatus(),
+        state.getCurrency(), items, total, vendorOrders, state.getRejectionReason(), state.getCancellationReason(), state.getHoldExpiresAt(),
         address == null ? null : new Address(address.getName(), address.getLine1(), address.getLine2(),
             address.getCity(), address.getRegion(), address.getPostalCode(), address.getCountry(),
             address.getLatitude(), address.getLongitude()),
