@@ -57,14 +57,15 @@ final class RoleMode {
           tokens, Optional.empty(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {
-      EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectPort(), Map.of(
+      EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectHost(),
+          settings.connectPort(), Map.of(
           "config.providers", "env",
           "config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider",
           "config.storage.replication.factor", Integer.toString(settings.replicationFactor()),
           "offset.storage.replication.factor", Integer.toString(settings.replicationFactor()),
           "status.storage.replication.factor", Integer.toString(settings.replicationFactor()),
-          "listeners", "http://0.0.0.0:" + settings.connectPort(),
-          "rest.advertised.host.name", settings.advertisedHost()));
+          "rest.advertised.host.name", settings.connectHost().equals(EmbeddedConnect.LOOPBACK)
+              ? EmbeddedConnect.LOOPBACK : settings.advertisedHost()));
       started.add(worker);
       new ConnectorDeployer(worker.restUrl()).deploy(ConnectorCatalog.bundled());
     } else if (settings.role().equals("all") && settings.connectUrl().isPresent()) {

@@ -31,7 +31,9 @@ record RoleSettings(
     long commitIntervalMs,
     Optional<HostInfo> queryUpstream,
     int connectPort,
-    Optional<S3ObjectStore.Settings> objectStore) {
+    String connectHost,
+    Optional<S3ObjectStore.Settings> objectStore,
+    Optional<String> paymentsProvider) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -61,7 +63,36 @@ record RoleSettings(
         integer(env, "FUSION_COMMIT_INTERVAL_MS", 20),
         Optional.ofNullable(env.get("FUSION_QUERY_UPSTREAM")).map(RoleSettings::hostInfo),
         integer(env, "FUSION_CONNECT_PORT", 8083),
-        role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)));
+        // Connect's REST API has no authentication: loopback unless the operator names a private interface
+        optional(env, "FUSION_CONNECT_HOST").orElse("127.0.0.1"),
+        role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)),
+        role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)));
+  }
+
+  /**
+   * The payment provider must be named in role mode: the sandbox approves Stripe's test card
+   * {@code pm_card_visa}, so a production stack that fell back to it would ship goods for free. Stripe
+   * needs its webhook secret too, or payment outcomes arriving by webhook could not be trusted.
+   * Embedded mode keeps the sandbox default (it never runs this).
+   */
+  private static String paymentsProvider(Map<String, String> env) {
+    String provider = optional(env, "PAYMENTS_PROVIDER").orElseThrow(() -> new IllegalArgumentException(
+        "PAYMENTS_PROVIDER must be set in role mode: stripe for real payments (with STRIPE_API_KEY and "
+            + "STRIPE_WEBHOOK_SECRET), or sandbox to accept Stripe's test cards without charging anyone"));
+    switch (provider) {
+      case "sandbox" -> { }
+      case "stripe" -> {
+        if (optional(env, "STRIPE_API_KEY").isEmpty()) {
+          throw new IllegalArgumentException("PAYMENTS_PROVIDER=stripe needs STRIPE_API_KEY");
+        }
+        if (optional(env, "STRIPE_WEBHOOK_SECRET").isEmpty()) {
+          throw new IllegalArgumentException("PAYMENTS_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET (the whsec_... "
+              + "signing secret of the Stripe webhook endpoint)");
+        }
+      }
+      default -> throw new IllegalArgumentException("PAYMENTS_PROVIDER must be sandbox or stripe, not " + provider);
+    }
+    return provider;
   }
 
   /**

@@ -13,7 +13,8 @@ class RoleSettingsTest {
       "SCHEMA_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7",
       "DATABASE_URL", "jdbc:postgresql://postgres:5432/fusion?user=fusion&password=fusion",
       "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json",
-      "S3_BUCKET", "fusion-media");
+      "S3_BUCKET", "fusion-media",
+      "PAYMENTS_PROVIDER", "sandbox");
 
   @Test
   void readsEndpointsFromTheEnvironmentWithProductionDefaults() {
@@ -52,6 +53,15 @@ class RoleSettingsTest {
     RoleSettings settings = RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
     assertThat(settings.runsHttp()).isFalse();
     assertThat(settings.objectStore()).isEmpty();
+    assertThat(settings.paymentsProvider()).isEmpty();
+  }
+
+  @Test
+  void theConnectRestApiListensOnLoopbackUnlessAnInterfaceIsNamed() {
+    assertThat(RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092")).connectHost())
+        .isEqualTo("127.0.0.1");
+    assertThat(RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+        "FUSION_CONNECT_HOST", "10.0.0.5")).connectHost()).isEqualTo("10.0.0.5");
   }
 
   @Test
@@ -85,5 +95,28 @@ class RoleSettingsTest {
       env.putAll(wrong);
       assertThatThrownBy(() -> RoleSettings.from("ingress", env)).as(wrong.toString()).hasMessageContaining("S3_");
     }
+  }
+
+  @Test
+  void roleModeRefusesToStartWithoutAnExplicitPaymentProvider() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("PAYMENTS_PROVIDER");
+    for (String role : java.util.List.of("all", "ingress", "topologies")) {
+      assertThatThrownBy(() -> RoleSettings.from(role, env)).as(role).hasMessageContaining("PAYMENTS_PROVIDER");
+    }
+    env.put("PAYMENTS_PROVIDER", "free");
+    assertThatThrownBy(() -> RoleSettings.from("all", env)).hasMessageContaining("PAYMENTS_PROVIDER");
+    assertThat(RoleSettings.from("all", MINIMAL).paymentsProvider()).contains("sandbox");
+  }
+
+  @Test
+  void stripeNeedsItsWebhookSecret() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.putAll(Map.of("PAYMENTS_PROVIDER", "stripe", "STRIPE_API_KEY", "sk_live_x"));
+    assertThatThrownBy(() -> RoleSettings.from("topologies", env)).hasMessageContaining("STRIPE_WEBHOOK_SECRET");
+    env.put("STRIPE_WEBHOOK_SECRET", "whsec_x");
+    assertThat(RoleSettings.from("topologies", env).paymentsProvider()).contains("stripe");
+    env.remove("STRIPE_API_KEY");
+    assertThatThrownBy(() -> RoleSettings.from("topologies", env)).hasMessageContaining("STRIPE_API_KEY");
   }
 }
