@@ -1,18 +1,15 @@
 package io.fusioncommerce.runtime.launcher;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.platform.ObjectStoreHealth;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +42,9 @@ final class RoleMode {
       // connected before the node starts (its bucket is created if missing) and closed after it
       S3ObjectStore objects = S3ObjectStore.connect(settings.objectStore().orElseThrow(), Duration.ofSeconds(60));
       started.add(objects);
-      TokenVerifier tokens = new TokenVerifier(jwks(settings.jwksUrl().orElseThrow()), settings.jwtIssuer(),
-          settings.jwtAudience());
+      RemoteJwks jwks = settings.jwks().orElseThrow();
+      TokenVerifier tokens = new TokenVerifier(jwks.source(), settings.jwtIssuer(), settings.jwtAudience(),
+          jwks.cacheTtl());
       started.add(PlatformNode.start(
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
@@ -85,13 +83,5 @@ final class RoleMode {
     System.out.println("FusionCommerce role " + role + " running");
     stopped.await();
     return 0;
-  }
-
-  private static JWKSource<SecurityContext> jwks(String url) {
-    try {
-      return JWKSourceBuilder.create(URI.create(url).toURL()).retrying(true).build();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("FUSION_JWT_JWKS_URL is not a URL: " + url, e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.fusioncommerce.runtime.launcher;
 
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.ingress.auth.RemoteJwks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,7 @@ record RoleSettings(
     String schemaRegistryUrl,
     String databaseUrl,
     Optional<String> connectUrl,
-    Optional<String> jwksUrl,
+    Optional<RemoteJwks> jwks,
     String jwtIssuer,
     String jwtAudience,
     String httpHost,
@@ -48,8 +49,8 @@ record RoleSettings(
         role.equals("connect") ? env.getOrDefault("SCHEMA_REGISTRY_URL", "") : required(env, "SCHEMA_REGISTRY_URL"),
         role.equals("connect") ? env.getOrDefault("DATABASE_URL", "") : required(env, "DATABASE_URL"),
         Optional.ofNullable(env.get("CONNECT_URL")),
-        role.equals("connect") ? Optional.ofNullable(env.get("FUSION_JWT_JWKS_URL"))
-            : Optional.of(required(env, "FUSION_JWT_JWKS_URL")),
+        // https only: whoever can change the keys in transit can mint any tenant's admin token
+        role.equals("connect") ? Optional.empty() : Optional.of(RemoteJwks.https(required(env, "FUSION_JWT_JWKS_URL"))),
         env.getOrDefault("FUSION_JWT_ISSUER", ""),
         env.getOrDefault("FUSION_JWT_AUDIENCE", "fusioncommerce"),
         env.getOrDefault("FUSION_HTTP_HOST", "0.0.0.0"),

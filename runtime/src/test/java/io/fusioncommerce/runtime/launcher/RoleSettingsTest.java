@@ -119,4 +119,16 @@ class RoleSettingsTest {
     env.remove("STRIPE_API_KEY");
     assertThatThrownBy(() -> RoleSettings.from("topologies", env)).hasMessageContaining("STRIPE_API_KEY");
   }
+
+  @Test
+  void roleModeRefusesAJwksUrlInClearText() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.put("FUSION_JWT_JWKS_URL", "http://idp.example/jwks.json");
+    for (String role : java.util.List.of("all", "ingress", "topologies")) {
+      assertThatThrownBy(() -> RoleSettings.from(role, env)).as(role)
+          .hasMessageContaining("FUSION_JWT_JWKS_URL").hasMessageContaining("https");
+    }
+    assertThat(RoleSettings.from("all", MINIMAL).jwks()).get()
+        .satisfies(jwks -> assertThat(jwks.url().toString()).isEqualTo("https://idp.example/jwks.json"));
+  }
 }
