@@ -11,6 +11,7 @@ import io.fusioncommerce.ingress.catalog.TenantSettingsRoutes;
 import io.fusioncommerce.ingress.catalog.media.MediaSettings;
 import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
+import io.fusioncommerce.ingress.http.TrustedProxies;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
 import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
@@ -36,7 +37,9 @@ final class ApiModules {
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database),
         new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),
-        paymentRoutes(), new WalletRoutes());
+        paymentRoutes(), new WalletRoutes(),
+        // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
+        TrustedProxies.fromEnvironment(System.getenv()).module());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
