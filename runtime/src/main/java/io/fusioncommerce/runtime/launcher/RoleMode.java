@@ -50,8 +50,10 @@ final class RoleMode {
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
               settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
           new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
-              // user and password travel in the JDBC URL (?user=..&password=..)
-              Database.Settings.of(settings.databaseUrl(), null, null), objects),
+              // the owner's user and password travel in the JDBC URL (?user=..&password=..) and run the
+              // migrations; the pool logs in as the unprivileged application role
+              Database.Settings.of(settings.databaseUrl(), null, null, settings.databaseAppUser(),
+                  settings.databaseAppPassword()), objects),
           tokens, Optional.empty(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {

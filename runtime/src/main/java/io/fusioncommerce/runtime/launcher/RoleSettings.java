@@ -17,6 +17,8 @@ record RoleSettings(
     String bootstrapServers,
     String schemaRegistryUrl,
     String databaseUrl,
+    String databaseAppUser,
+    String databaseAppPassword,
     Optional<String> connectUrl,
     Optional<RemoteJwks> jwks,
     String jwtIssuer,
@@ -48,6 +50,9 @@ record RoleSettings(
         required(env, "KAFKA_BOOTSTRAP_SERVERS"),
         role.equals("connect") ? env.getOrDefault("SCHEMA_REGISTRY_URL", "") : required(env, "SCHEMA_REGISTRY_URL"),
         role.equals("connect") ? env.getOrDefault("DATABASE_URL", "") : required(env, "DATABASE_URL"),
+        // the pool's own login: DATABASE_URL's user owns the tables and only runs the migrations
+        optional(env, "DATABASE_APP_USER").orElse("fusion_app"),
+        role.equals("connect") ? "" : required(env, "DATABASE_APP_PASSWORD"),
         Optional.ofNullable(env.get("CONNECT_URL")),
         // https only: whoever can change the keys in transit can mint any tenant's admin token
         role.equals("connect") ? Optional.empty() : Optional.of(RemoteJwks.https(required(env, "FUSION_JWT_JWKS_URL"))),
@@ -137,6 +142,14 @@ record RoleSettings(
       case "false" -> false;
       default -> throw new IllegalArgumentException(name + " must be true or false, not " + env.get(name));
     };
+  }
+
+  /** Without the database URL (it may carry the owner's password) or the pool's password. */
+  @Override
+  public String toString() {
+    return "RoleSettings[role=" + role + ", bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl="
+        + schemaRegistryUrl + ", databaseAppUser=" + databaseAppUser + ", jwks=" + jwks + ", http=" + httpHost + ":"
+        + httpPort + ", connect=" + connectHost + ":" + connectPort + ", paymentsProvider=" + paymentsProvider + "]";
   }
 
   boolean runsTopologies() {

@@ -163,8 +163,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         prefix + "FUSION_DB_HOST", "127.0.0.1",
         prefix + "FUSION_DB_PORT", Integer.toString(pg.port()),
         prefix + "FUSION_DB_NAME", DATABASE,
-        prefix + "FUSION_DB_USER", EmbeddedPostgres.USER,
-        prefix + "FUSION_DB_PASSWORD", "",
+        // least-privilege logins the migrations define (V10); the embedded server trusts loopback
+        prefix + "FUSION_DB_SINK_USER", "fusion_sink",
+        prefix + "FUSION_DB_SINK_PASSWORD", "",
+        prefix + "FUSION_DB_CDC_USER", "fusion_cdc",
+        prefix + "FUSION_DB_CDC_PASSWORD", "",
         // the Avro converter's registry, named as role mode's environment names it
         prefix + "SCHEMA_REGISTRY_URL", registryUrl);
   }

@@ -14,7 +14,8 @@ class RoleSettingsTest {
       "DATABASE_URL", "jdbc:postgresql://postgres:5432/fusion?user=fusion&password=fusion",
       "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json",
       "S3_BUCKET", "fusion-media",
-      "PAYMENTS_PROVIDER", "sandbox");
+      "PAYMENTS_PROVIDER", "sandbox",
+      "DATABASE_APP_PASSWORD", "app-secret");
 
   @Test
   void readsEndpointsFromTheEnvironmentWithProductionDefaults() {
@@ -130,5 +131,15 @@ class RoleSettingsTest {
     }
     assertThat(RoleSettings.from("all", MINIMAL).jwks()).get()
         .satisfies(jwks -> assertThat(jwks.url().toString()).isEqualTo("https://idp.example/jwks.json"));
+  }
+
+  @Test
+  void thePoolHasItsOwnUnprivilegedLogin() {
+    RoleSettings settings = RoleSettings.from("all", MINIMAL);
+    assertThat(settings.databaseAppUser()).isEqualTo("fusion_app");
+    assertThat(settings.databaseAppPassword()).isEqualTo("app-secret");
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("DATABASE_APP_PASSWORD");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("DATABASE_APP_PASSWORD");
   }
 }
