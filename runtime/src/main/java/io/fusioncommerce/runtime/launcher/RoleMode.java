@@ -54,7 +54,7 @@ final class RoleMode {
               // migrations; the pool logs in as the unprivileged application role
               Database.Settings.of(settings.databaseUrl(), null, null, settings.databaseAppUser(),
                   settings.databaseAppPassword()), objects),
-          tokens, Optional.empty(), List.of(new ObjectStoreHealth(objects))));
+          tokens, Optional.empty(), settings.inviteCodes().orElseThrow(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {
       EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectHost(),

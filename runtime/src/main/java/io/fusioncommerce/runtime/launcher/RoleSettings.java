@@ -2,6 +2,7 @@ package io.fusioncommerce.runtime.launcher;
 
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +37,8 @@ record RoleSettings(
     int connectPort,
     String connectHost,
     Optional<S3ObjectStore.Settings> objectStore,
-    Optional<String> paymentsProvider) {
+    Optional<String> paymentsProvider,
+    Optional<InviteCodes> inviteCodes) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -72,7 +74,22 @@ record RoleSettings(
         // Connect's REST API has no authentication: loopback unless the operator names a private interface
         optional(env, "FUSION_CONNECT_HOST").orElse("127.0.0.1"),
         role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)),
-        role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)));
+        role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)),
+        role.equals("connect") ? Optional.empty() : Optional.of(inviteCodes(env)));
+  }
+
+  /**
+   * Campaign invite codes are signed with {@code FUSION_INVITE_CODE_SECRET} (base64 of 32+ random bytes, or a
+   * passphrase of 32+ bytes), the same on every instance: without it anyone could compute a customer's code.
+   */
+  private static InviteCodes inviteCodes(Map<String, String> env) {
+    String secret = required(env, "FUSION_INVITE_CODE_SECRET");
+    try {
+      return InviteCodes.withSecret(secret);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("FUSION_INVITE_CODE_SECRET: " + e.getMessage()
+          + " (for example: openssl rand -base64 32)", e);
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import java.util.List;
 
 /** Every bounded context's HTTP routes. */
@@ -30,12 +31,13 @@ final class ApiModules {
   /**
    * @param database the catalog and read models
    * @param objectStore binary objects (product media)
+   * @param inviteCodes campaign invite code signer
    */
-  static List<ApiModule> all(Database database, ObjectStore objectStore) {
+  static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes) {
     return List.of(new InventoryRoutes(), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
-        new TenantSettingsRoutes(database), new CampaignRoutes(database),
+        new TenantSettingsRoutes(database), new CampaignRoutes(database, inviteCodes),
         new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),
         paymentRoutes(), new WalletRoutes(),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only

@@ -15,7 +15,8 @@ class RoleSettingsTest {
       "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json",
       "S3_BUCKET", "fusion-media",
       "PAYMENTS_PROVIDER", "sandbox",
-      "DATABASE_APP_PASSWORD", "app-secret");
+      "DATABASE_APP_PASSWORD", "app-secret",
+      "FUSION_INVITE_CODE_SECRET", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NQ==");
 
   @Test
   void readsEndpointsFromTheEnvironmentWithProductionDefaults() {
@@ -141,5 +142,17 @@ class RoleSettingsTest {
     var env = new java.util.HashMap<>(MINIMAL);
     env.remove("DATABASE_APP_PASSWORD");
     assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("DATABASE_APP_PASSWORD");
+  }
+
+  @Test
+  void inviteCodesNeedAConfiguredSecretOfTheRightStrength() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("FUSION_INVITE_CODE_SECRET");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("FUSION_INVITE_CODE_SECRET");
+    env.put("FUSION_INVITE_CODE_SECRET", "short");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("FUSION_INVITE_CODE_SECRET");
+    var ingress = RoleSettings.from("ingress", MINIMAL).inviteCodes().orElseThrow();
+    var topologies = RoleSettings.from("topologies", MINIMAL).inviteCodes().orElseThrow();
+    assertThat(topologies.verify("acme", "c1", ingress.issue("acme", "c1", null))).as("same secret, same codes").isTrue();
   }
 }
