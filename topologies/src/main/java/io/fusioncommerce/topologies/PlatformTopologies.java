@@ -1,6 +1,7 @@
 package io.fusioncommerce.topologies;
 
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
@@ -14,8 +15,9 @@ public final class PlatformTopologies {
 
   private PlatformTopologies() {}
 
-  public static List<TopologyDefinition> all() {
-    return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(),
+  /** @param inviteCodes the campaign topology's invite code signer (the same secret as the ingress's) */
+  public static List<TopologyDefinition> all(InviteCodes inviteCodes) {
+    return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(inviteCodes),
         new PaymentTopology(), new ShippingTopology());
   }
 }

@@ -35,8 +35,8 @@ class ConnectorCatalogTest {
     assertThat(config).containsEntry("database.hostname", "${env:FUSION_DB_HOST}")
         .containsEntry("database.port", "${env:FUSION_DB_PORT}")
         .containsEntry("database.dbname", "${env:FUSION_DB_NAME}")
-        .containsEntry("database.user", "${env:FUSION_DB_USER}")
-        .containsEntry("database.password", "${env:FUSION_DB_PASSWORD}")
+        .containsEntry("database.user", "${env:FUSION_DB_CDC_USER}")
+        .containsEntry("database.password", "${env:FUSION_DB_CDC_PASSWORD}")
         .containsEntry("plugin.name", "pgoutput")
         .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
         .containsEntry("key.converter.schemas.enable", "false")
@@ -60,5 +60,16 @@ class ConnectorCatalogTest {
     Map<String, String> config = catalogSource().config();
     assertThat(config.get("heartbeat.action.query")).contains("pg_logical_emit_message(false, 'fusion-heartbeat'");
     assertThat(config).containsEntry("message.prefix.exclude.list", "fusion-heartbeat");
+  }
+
+  /** The sinks and the CDC source log in as their own unprivileged roles (V10), never as the tables' owner. */
+  @Test
+  void everyConnectorLogsInAsItsOwnLeastPrivilegedRole() {
+    for (ConnectorConfig connector : ConnectorCatalog.bundled()) {
+      Map<String, String> config = connector.config();
+      String user = config.getOrDefault("connection.username", config.get("database.user"));
+      assertThat(user).as(connector.name())
+          .isEqualTo(connector.name().endsWith("-sink") ? "${env:FUSION_DB_SINK_USER}" : "${env:FUSION_DB_CDC_USER}");
+    }
   }
 }

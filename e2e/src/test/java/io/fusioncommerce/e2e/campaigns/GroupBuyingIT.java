@@ -94,6 +94,13 @@ class GroupBuyingIT {
     String alicesRef = participantOnce(id, "alice", admin).path("inviteUrl").asText().replaceFirst(".*ref=", "");
     assertThat(join(id, "bob", alicesRef).status()).isEqualTo(202);
     assertThat(join(id, "bob", alicesRef).json().path("status").asText()).isIn("JOINED", "PENDING");
+    // invite codes are signed: the unkeyed code earlier versions gave alice, or a tampered one, is refused
+    for (String forged : List.of(unsignedCodeOfEarlierVersions("acme", id, "alice"),
+        alicesRef.substring(0, alicesRef.length() - 1) + (alicesRef.endsWith("a") ? "b" : "a"))) {
+      ApiClient.Response refused = join(id, "mallory", forged);
+      assertThat(refused.status()).as(forged).isEqualTo(400); // the validation answer a malformed ref gets
+      assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("ref");
+    }
     assertThat(join(id, "carol", null).status()).isEqualTo(202);
 
     JsonNode succeeded = await().atMost(Duration.ofSeconds(20)).until(
@@ -243,4 +250,20 @@ class GroupBuyingIT {
         () -> api.get("/v1/campaigns/" + id + "/participants/" + customer, token), r -> r.status() == 200).json();
   }
 
+
+  /** The code earlier versions gave out: the first 12 bytes of an unkeyed SHA-256 of tenant, campaign, customer. */
+  private static String unsignedCodeOfEarlierVersions(String tenant, String campaign, String customer) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(("invite\u001f" + tenant + "\u001f"
+          + campaign + "\u001f" + customer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+      StringBuilder code = new StringBuilder();
+      for (int i = 0; i < 12; i++) {
+        code.append(alphabet.charAt((digest[i] & 0xff) % alphabet.length()));
+      }
+      return code.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -42,6 +42,7 @@ class InteractiveQueryRoutingIT {
             platform.objectStore()),
         new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.empty(),
+        platform.inviteCodes(),
         List.of());
   }
 

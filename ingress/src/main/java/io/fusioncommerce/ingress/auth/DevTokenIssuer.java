@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +25,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The development token issuer of embedded mode. Its RSA key is kept in the data dir, so tokens stay
@@ -35,6 +36,7 @@ public final class DevTokenIssuer {
 
   public static final String ISSUER = "fusioncommerce-dev";
   public static final String AUDIENCE = "fusioncommerce";
+  private static final Logger LOG = LoggerFactory.getLogger(DevTokenIssuer.class);
 
   private final RSAKey key;
   private final Clock clock;
@@ -44,29 +46,34 @@ public final class DevTokenIssuer {
     this.clock = clock;
   }
 
-  /** Loads the key from {@code keyFile}, creating it (owner-readable only) on first use. */
+  /**
+   * Loads the key from {@code keyFile}, creating it on first use. Whoever reads the private key can mint
+   * an admin token of any tenant, so the file is created owner-only ({@code rw-------}) in the same call
+   * that creates it (no window in which it is world-readable), and an existing key with wider permissions
+   * (written by an older version) is narrowed before it is used.
+   */
   public static DevTokenIssuer loadOrCreate(Path keyFile, Clock clock) {
     try {
       if (Files.exists(keyFile)) {
+        restrictToOwner(keyFile);
         return new DevTokenIssuer(RSAKey.parse(Files.readString(keyFile)), clock);
       }
       RSAKey key =
           new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
               .keyIDFromThumbprint(true).generate();
-      Files.createDirectories(keyFile.getParent());
-      Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
-      Files.writeString(tmp, key.toJSONString());
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // best effort on file systems without POSIX permissions
-      }
-      Files.move(tmp, keyFile);
+      OwnerOnlyFiles.writeAtomically(keyFile, key.toJSONString());
       return new DevTokenIssuer(key, clock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the development signing key " + keyFile, e);
     } catch (ParseException | JOSEException e) {
       throw new IllegalStateException("development signing key " + keyFile + " is unusable", e);
+    }
+  }
+
+  private static void restrictToOwner(Path keyFile) throws IOException {
+    if (OwnerOnlyFiles.restrict(keyFile)) {
+      LOG.atWarn().addKeyValue("file", keyFile)
+          .log("the development signing key was readable by others; narrowed it to its owner (rw-------)");
     }
   }
 

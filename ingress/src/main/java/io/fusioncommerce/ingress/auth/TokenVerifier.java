@@ -37,15 +37,26 @@ public final class TokenVerifier {
    * verification per request is most of an order's CPU at load. Only successfully verified tokens are
    * cached, each for no longer than its own {@code exp}.
    */
-  private final Cache<String, Verified> verified = Caffeine.newBuilder()
-      .maximumSize(100_000)
-      .expireAfter(Expiry.creating((String token, Verified v) ->
-          Duration.ofMillis(Math.max(0, v.expiresAt().toEpochMilli() - System.currentTimeMillis()))))
-      .build();
+  private final Cache<String, Verified> verified;
 
   private record Verified(Principal principal, Instant expiresAt) {}
 
+  /** Verified tokens are kept for {@link RemoteJwks#DEFAULT_CACHE_TTL} at most. */
   public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience) {
+    this(keys, issuer, audience, RemoteJwks.DEFAULT_CACHE_TTL);
+  }
+
+  /**
+   * @param keyRecheck the longest a verified token is kept without checking its key again: the JWKS cache's
+   *     lifetime, so a key the identity provider withdrew stops admitting its tokens once the cache has
+   *     refreshed, and not only when each token expires
+   */
+  public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration keyRecheck) {
+    verified = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .expireAfter(Expiry.creating((String token, Verified v) -> min(keyRecheck,
+            Duration.ofMillis(Math.max(0, v.expiresAt().toEpochMilli() - System.currentTimeMillis())))))
+        .build();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
     processor.setJWTClaimsSetVerifier(
@@ -53,6 +64,10 @@ public final class TokenVerifier {
             audience,
             new JWTClaimsSet.Builder().issuer(issuer).build(),
             Set.of("sub", "exp", TokenClaims.TENANT)));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   public Principal verify(String token) {

@@ -32,6 +32,7 @@ import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.topologies.campaigns.CampaignBook;
 import io.fusioncommerce.topologies.campaigns.CampaignCodes;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.javalin.http.Context;
@@ -59,9 +60,12 @@ public final class CampaignRoutes implements ApiModule {
   public record JoinAccepted(String campaignId, String customerId, String status) {}
 
   private final Database database;
+  private final InviteCodes inviteCodes;
 
-  public CampaignRoutes(Database database) {
+  /** @param inviteCodes signs the campaign's invite code and verifies the codes joins carry (same secret as the topology's) */
+  public CampaignRoutes(Database database, InviteCodes inviteCodes) {
     this.database = database;
+    this.inviteCodes = inviteCodes;
   }
 
   @Override
@@ -153,7 +157,7 @@ public final class CampaignRoutes implements ApiModule {
             .build())
         .build();
     String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
-        CampaignCodes.invite(principal.tenantId(), campaignId, null));
+        inviteCodes.issue(principal.tenantId(), campaignId, null));
     if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
       send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl));
       return;
@@ -212,6 +216,10 @@ public final class CampaignRoutes implements ApiModule {
     String ref = request.ref() != null ? request.ref() : ctx.queryParam("ref");
     if (ref != null && !ref.matches("[A-Za-z0-9]{1,32}")) {
       throw ApiException.invalidField("ref", "not an invite code");
+    }
+    // signed codes only: a forged one, or an unsigned code of an earlier version, is refused
+    if (ref != null && !inviteCodes.verify(key.getTenantId(), key.getCampaignId(), ref)) {
+      throw ApiException.invalidField("ref", "not an invite code of this campaign");
     }
     Instant now = api.clock().instant();
     api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),

@@ -42,6 +42,11 @@ public final class TestDatabases implements AutoCloseable {
     return Database.connect(Database.Settings.of(jdbcUrl(name), "postgres", ""));
   }
 
+  /** The most recent {@link #newDatabase()}, logged in as {@code role} (the server trusts loopback). */
+  public org.jdbi.v3.core.Jdbi login(String role) {
+    return org.jdbi.v3.core.Jdbi.create(jdbcUrl("test_" + databases.get()), role, "");
+  }
+
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
   }

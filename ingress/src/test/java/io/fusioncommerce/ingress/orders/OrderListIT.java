@@ -103,11 +103,10 @@ class OrderListIT {
     postgres.close();
   }
 
-  /** A row as the sink writes it: as the fusion_sink role, which writes every tenant. */
+  /** A row as the sink writes it: logged in as the fusion_sink role, which writes every tenant. */
   static void insert(String tenant, String orderId, String customer, String status, List<String> vendors,
       LocalDateTime created, String organization) {
-    database.jdbi().useHandle(h -> {
-      h.execute("set role fusion_sink");
+    postgres.login("fusion_sink").useHandle(h -> {
       h.createUpdate("insert into orders.order_list (tenant_id, order_id, customer_id, status, total_amount, currency,"
               + " item_count, vendors, vendor_subtotals, vendor_item_counts, organization_id, created_at, updated_at,"
               + " version) values (:tenant, :order, :customer, :status, :total, 'USD', :items, :vendors, :subtotals,"
@@ -119,7 +118,6 @@ class OrderListIT {
           .bindArray("counts", Long.class, vendors.size() == 2 ? List.of(1L, 1L) : List.of(1L))
           .bind("organization", organization).bind("created", created)
           .execute();
-      h.execute("set role fusion_app");
     });
   }
 

@@ -19,6 +19,7 @@ public final class EmbeddedConnect implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedConnect.class);
   public static final String GROUP_ID = "fusion-connect";
+  public static final String LOOPBACK = "127.0.0.1";
 
   private final Connect<DistributedHerder> connect;
   private final URI restUrl;
@@ -28,12 +29,31 @@ public final class EmbeddedConnect implements AutoCloseable {
     this.restUrl = restUrl;
   }
 
-  /**
-   * @param workerOverrides extra worker settings (e.g. the config provider that fills {@code ${env:...}}
-   *     placeholders of connector configurations)
-   */
+  /** A worker whose REST API listens on loopback only (the embedded platform's). */
   public static EmbeddedConnect start(String bootstrapServers, int requestedRestPort, Map<String, String> workerOverrides) {
+    return start(bootstrapServers, LOOPBACK, requestedRestPort, workerOverrides);
+  }
+
+  /**
+   * @param restHost the interface the REST API binds to. The API has no authentication and can create
+   *     connectors that read {@code ${env:...}} secrets and send them anywhere, so it is loopback unless
+   *     an operator deliberately binds it to a private interface (several workers forwarding to their leader)
+   * @param workerOverrides extra worker settings (e.g. the config provider that fills {@code ${env:...}}
+   *     placeholders of connector configurations); they cannot move the REST listener
+   */
+  public static EmbeddedConnect start(String bootstrapServers, String restHost, int requestedRestPort,
+      Map<String, String> workerOverrides) {
     int restPort = Ports.orFree(requestedRestPort);
+    Connect<DistributedHerder> connect =
+        new ConnectDistributed().startConnect(workerConfig(bootstrapServers, restHost, restPort, workerOverrides));
+    URI restUrl = connect.rest().advertisedUrl();
+    LOG.atInfo().addKeyValue("rest", restUrl).log("kafka connect worker started");
+    return new EmbeddedConnect(connect, restUrl);
+  }
+
+  /** The worker's settings; the REST listener is set last, so no override can widen it. */
+  static Map<String, String> workerConfig(String bootstrapServers, String restHost, int restPort,
+      Map<String, String> workerOverrides) {
     Map<String, String> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrapServers);
     config.put("group.id", GROUP_ID);
@@ -47,18 +67,19 @@ public final class EmbeddedConnect implements AutoCloseable {
     config.put("status.storage.partitions", "1");
     config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
     config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    config.put("listeners", "http://127.0.0.1:" + restPort);
-    config.put("rest.advertised.host.name", "127.0.0.1");
-    config.put("rest.advertised.port", Integer.toString(restPort));
+    config.put("rest.advertised.host.name", restHost);
     config.put("offset.flush.interval.ms", "1000");
     config.put("scheduled.rebalance.max.delay.ms", "0");
     config.put("plugin.discovery", "service_load");
     config.put("topic.creation.enable", "true");
     config.putAll(workerOverrides);
-    Connect<DistributedHerder> connect = new ConnectDistributed().startConnect(config);
-    URI restUrl = connect.rest().advertisedUrl();
-    LOG.atInfo().addKeyValue("rest", restUrl).log("kafka connect worker started");
-    return new EmbeddedConnect(connect, restUrl);
+    config.remove("rest.host.name");
+    config.remove("rest.port");
+    config.remove("admin.listeners"); // the admin endpoints then share the (loopback) listener
+    config.put("listeners", "http://" + restHost + ":" + restPort);
+    config.put("rest.advertised.listener", "http");
+    config.put("rest.advertised.port", Integer.toString(restPort));
+    return config;
   }
 
   /** The worker's REST API, e.g. http://127.0.0.1:8083/ */

@@ -1,18 +1,15 @@
 package io.fusioncommerce.runtime.launcher;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.platform.ObjectStoreHealth;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,26 +42,30 @@ final class RoleMode {
       // connected before the node starts (its bucket is created if missing) and closed after it
       S3ObjectStore objects = S3ObjectStore.connect(settings.objectStore().orElseThrow(), Duration.ofSeconds(60));
       started.add(objects);
-      TokenVerifier tokens = new TokenVerifier(jwks(settings.jwksUrl().orElseThrow()), settings.jwtIssuer(),
-          settings.jwtAudience());
+      RemoteJwks jwks = settings.jwks().orElseThrow();
+      TokenVerifier tokens = new TokenVerifier(jwks.source(), settings.jwtIssuer(), settings.jwtAudience(),
+          jwks.cacheTtl());
       started.add(PlatformNode.start(
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
               settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
           new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
-              // user and password travel in the JDBC URL (?user=..&password=..)
-              Database.Settings.of(settings.databaseUrl(), null, null), objects),
-          tokens, Optional.empty(), List.of(new ObjectStoreHealth(objects))));
+              // the owner's user and password travel in the JDBC URL (?user=..&password=..) and run the
+              // migrations; the pool logs in as the unprivileged application role
+              Database.Settings.of(settings.databaseUrl(), null, null, settings.databaseAppUser(),
+                  settings.databaseAppPassword()), objects),
+          tokens, Optional.empty(), settings.inviteCodes().orElseThrow(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {
-      EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectPort(), Map.of(
+      EmbeddedConnect worker = EmbeddedConnect.start(settings.bootstrapServers(), settings.connectHost(),
+          settings.connectPort(), Map.of(
           "config.providers", "env",
           "config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider",
           "config.storage.replication.factor", Integer.toString(settings.replicationFactor()),
           "offset.storage.replication.factor", Integer.toString(settings.replicationFactor()),
           "status.storage.replication.factor", Integer.toString(settings.replicationFactor()),
-          "listeners", "http://0.0.0.0:" + settings.connectPort(),
-          "rest.advertised.host.name", settings.advertisedHost()));
+          "rest.advertised.host.name", settings.connectHost().equals(EmbeddedConnect.LOOPBACK)
+              ? EmbeddedConnect.LOOPBACK : settings.advertisedHost()));
       started.add(worker);
       new ConnectorDeployer(worker.restUrl()).deploy(ConnectorCatalog.bundled());
     } else if (settings.role().equals("all") && settings.connectUrl().isPresent()) {
@@ -84,13 +85,5 @@ final class RoleMode {
     System.out.println("FusionCommerce role " + role + " running");
     stopped.await();
     return 0;
-  }
-
-  private static JWKSource<SecurityContext> jwks(String url) {
-    try {
-      return JWKSourceBuilder.create(URI.create(url).toURL()).retrying(true).build();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("FUSION_JWT_JWKS_URL is not a URL: " + url, e);
-    }
   }
 }

@@ -1,6 +1,8 @@
 package io.fusioncommerce.runtime.launcher;
 
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.ingress.auth.RemoteJwks;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,8 +18,10 @@ record RoleSettings(
     String bootstrapServers,
     String schemaRegistryUrl,
     String databaseUrl,
+    String databaseAppUser,
+    String databaseAppPassword,
     Optional<String> connectUrl,
-    Optional<String> jwksUrl,
+    Optional<RemoteJwks> jwks,
     String jwtIssuer,
     String jwtAudience,
     String httpHost,
@@ -31,7 +35,10 @@ record RoleSettings(
     long commitIntervalMs,
     Optional<HostInfo> queryUpstream,
     int connectPort,
-    Optional<S3ObjectStore.Settings> objectStore) {
+    String connectHost,
+    Optional<S3ObjectStore.Settings> objectStore,
+    Optional<String> paymentsProvider,
+    Optional<InviteCodes> inviteCodes) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -45,9 +52,12 @@ record RoleSettings(
         required(env, "KAFKA_BOOTSTRAP_SERVERS"),
         role.equals("connect") ? env.getOrDefault("SCHEMA_REGISTRY_URL", "") : required(env, "SCHEMA_REGISTRY_URL"),
         role.equals("connect") ? env.getOrDefault("DATABASE_URL", "") : required(env, "DATABASE_URL"),
+        // the pool's own login: DATABASE_URL's user owns the tables and only runs the migrations
+        optional(env, "DATABASE_APP_USER").orElse("fusion_app"),
+        role.equals("connect") ? "" : required(env, "DATABASE_APP_PASSWORD"),
         Optional.ofNullable(env.get("CONNECT_URL")),
-        role.equals("connect") ? Optional.ofNullable(env.get("FUSION_JWT_JWKS_URL"))
-            : Optional.of(required(env, "FUSION_JWT_JWKS_URL")),
+        // https only: whoever can change the keys in transit can mint any tenant's admin token
+        role.equals("connect") ? Optional.empty() : Optional.of(RemoteJwks.https(required(env, "FUSION_JWT_JWKS_URL"))),
         env.getOrDefault("FUSION_JWT_ISSUER", ""),
         env.getOrDefault("FUSION_JWT_AUDIENCE", "fusioncommerce"),
         env.getOrDefault("FUSION_HTTP_HOST", "0.0.0.0"),
@@ -61,7 +71,51 @@ record RoleSettings(
         integer(env, "FUSION_COMMIT_INTERVAL_MS", 20),
         Optional.ofNullable(env.get("FUSION_QUERY_UPSTREAM")).map(RoleSettings::hostInfo),
         integer(env, "FUSION_CONNECT_PORT", 8083),
-        role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)));
+        // Connect's REST API has no authentication: loopback unless the operator names a private interface
+        optional(env, "FUSION_CONNECT_HOST").orElse("127.0.0.1"),
+        role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)),
+        role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)),
+        role.equals("connect") ? Optional.empty() : Optional.of(inviteCodes(env)));
+  }
+
+  /**
+   * Campaign invite codes are signed with {@code FUSION_INVITE_CODE_SECRET} (base64 of 32+ random bytes, or a
+   * passphrase of 32+ bytes), the same on every instance: without it anyone could compute a customer's code.
+   */
+  private static InviteCodes inviteCodes(Map<String, String> env) {
+    String secret = required(env, "FUSION_INVITE_CODE_SECRET");
+    try {
+      return InviteCodes.withSecret(secret);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("FUSION_INVITE_CODE_SECRET: " + e.getMessage()
+          + " (for example: openssl rand -base64 32)", e);
+    }
+  }
+
+  /**
+   * The payment provider must be named in role mode: the sandbox approves Stripe's test card
+   * {@code pm_card_visa}, so a production stack that fell back to it would ship goods for free. Stripe
+   * needs its webhook secret too, or payment outcomes arriving by webhook could not be trusted.
+   * Embedded mode keeps the sandbox default (it never runs this).
+   */
+  private static String paymentsProvider(Map<String, String> env) {
+    String provider = optional(env, "PAYMENTS_PROVIDER").orElseThrow(() -> new IllegalArgumentException(
+        "PAYMENTS_PROVIDER must be set in role mode: stripe for real payments (with STRIPE_API_KEY and "
+            + "STRIPE_WEBHOOK_SECRET), or sandbox to accept Stripe's test cards without charging anyone"));
+    switch (provider) {
+      case "sandbox" -> { }
+      case "stripe" -> {
+        if (optional(env, "STRIPE_API_KEY").isEmpty()) {
+          throw new IllegalArgumentException("PAYMENTS_PROVIDER=stripe needs STRIPE_API_KEY");
+        }
+        if (optional(env, "STRIPE_WEBHOOK_SECRET").isEmpty()) {
+          throw new IllegalArgumentException("PAYMENTS_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET (the whsec_... "
+              + "signing secret of the Stripe webhook endpoint)");
+        }
+      }
+      default -> throw new IllegalArgumentException("PAYMENTS_PROVIDER must be sandbox or stripe, not " + provider);
+    }
+    return provider;
   }
 
   /**
@@ -105,6 +159,14 @@ record RoleSettings(
       case "false" -> false;
       default -> throw new IllegalArgumentException(name + " must be true or false, not " + env.get(name));
     };
+  }
+
+  /** Without the database URL (it may carry the owner's password) or the pool's password. */
+  @Override
+  public String toString() {
+    return "RoleSettings[role=" + role + ", bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl="
+        + schemaRegistryUrl + ", databaseAppUser=" + databaseAppUser + ", jwks=" + jwks + ", http=" + httpHost + ":"
+        + httpPort + ", connect=" + connectHost + ":" + connectPort + ", paymentsProvider=" + paymentsProvider + "]";
   }
 
   boolean runsTopologies() {

@@ -30,6 +30,11 @@ final class StartCommand implements Callable<Integer> {
       description = "Interface the API binds to (env FUSION_HTTP_HOST, default ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--allow-remote-dev-tokens", defaultValue = "${env:FUSION_ALLOW_REMOTE_DEV_TOKENS:-false}",
+      description = "Embedded mode on a non-loopback --host serves the development token issuer to the network; "
+          + "refused unless this is set (env FUSION_ALLOW_REMOTE_DEV_TOKENS)")
+  boolean allowRemoteDevTokens;
+
   @Option(names = "--partitions", defaultValue = "${env:FUSION_PARTITIONS:-6}",
       description = "Partitions per topic, on first start (env FUSION_PARTITIONS, default ${DEFAULT-VALUE})")
   int partitions;
@@ -54,6 +59,7 @@ final class StartCommand implements Callable<Integer> {
     if (!"embedded".equals(role)) {
       return RoleMode.run(role, System.getenv());
     }
+    DevTokenExposure.check(host, allowRemoteDevTokens);
     Path home = registryHome != null ? registryHome : RegistryLocator.locate();
     PlatformSettings settings = new PlatformSettings(dataDir.toAbsolutePath().normalize(), host, httpPort, home,
         partitions, 1, commitIntervalMs, 0, 0, 0, 0, 0);

@@ -12,6 +12,7 @@ import io.fusioncommerce.ingress.catalog.TenantSettingsRoutes;
 import io.fusioncommerce.ingress.catalog.media.MediaSettings;
 import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
+import io.fusioncommerce.ingress.http.TrustedProxies;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
 import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
@@ -20,6 +21,7 @@ import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import java.util.List;
 
 /** Every bounded context's HTTP routes. */
@@ -30,14 +32,17 @@ final class ApiModules {
   /**
    * @param database the catalog and read models
    * @param objectStore binary objects (product media)
+   * @param inviteCodes campaign invite code signer
    */
-  static List<ApiModule> all(Database database, ObjectStore objectStore) {
+  static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes) {
     return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database), new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
-        new TenantSettingsRoutes(database), new CampaignRoutes(database),
+        new TenantSettingsRoutes(database), new CampaignRoutes(database, inviteCodes),
         new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),
-        paymentRoutes(), new WalletRoutes());
+        paymentRoutes(), new WalletRoutes(),
+        // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
+        TrustedProxies.fromEnvironment(System.getenv()).module());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */

@@ -55,6 +55,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private S3ObjectStore objectStore;
   private PlatformNode node;
   private DevTokenIssuer devTokens;
+  private io.fusioncommerce.topologies.campaigns.InviteCodes inviteCodes;
   private Duration startupTime;
 
   private EmbeddedPlatform(PlatformSettings settings) {
@@ -77,6 +78,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private void startAll() {
     long begin = System.nanoTime();
     devTokens = DevTokenIssuer.loadOrCreate(settings.devIssuerKey(), Clock.systemUTC());
+    inviteCodes = InviteCodeSecret.loadOrCreate(settings.inviteCodeKey());
     // chosen now, so Connect (starting in parallel with the registry) knows where schemas will be
     int registryPort = Ports.orFree(settings.registryPort());
     CompletableFuture<EmbeddedPostgres> postgresStarted = CompletableFuture.supplyAsync(() ->
@@ -115,7 +117,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
             Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
-        Optional.of(devTokens),
+        Optional.of(devTokens), inviteCodes,
         List.of(kafkaHealth(), postgresHealth(), registryHealth(), new ObjectStoreHealth(objectStore), connectHealth)));
 
     connect = join(connectStarted);
@@ -163,8 +165,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         prefix + "FUSION_DB_HOST", "127.0.0.1",
         prefix + "FUSION_DB_PORT", Integer.toString(pg.port()),
         prefix + "FUSION_DB_NAME", DATABASE,
-        prefix + "FUSION_DB_USER", EmbeddedPostgres.USER,
-        prefix + "FUSION_DB_PASSWORD", "",
+        // least-privilege logins the migrations define (V10); the embedded server trusts loopback
+        prefix + "FUSION_DB_SINK_USER", "fusion_sink",
+        prefix + "FUSION_DB_SINK_PASSWORD", "",
+        prefix + "FUSION_DB_CDC_USER", "fusion_cdc",
+        prefix + "FUSION_DB_CDC_PASSWORD", "",
         // the Avro converter's registry, named as role mode's environment names it
         prefix + "SCHEMA_REGISTRY_URL", registryUrl);
   }
@@ -238,6 +243,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   public DevTokenIssuer devTokens() {
     return devTokens;
+  }
+
+  /** The invite code signer (another node of this platform must share it). */
+  public io.fusioncommerce.topologies.campaigns.InviteCodes inviteCodes() {
+    return inviteCodes;
   }
 
   public Duration startupTime() {

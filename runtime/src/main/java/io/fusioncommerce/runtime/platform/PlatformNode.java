@@ -16,6 +16,7 @@ import io.fusioncommerce.schemas.registry.ContractRegistration;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.PlatformTopologies;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.support.StreamsSettings;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -73,11 +74,14 @@ public final class PlatformNode implements AutoCloseable {
 
   private PlatformNode() {}
 
+  /**
+   * @param inviteCodes signs and verifies campaign invite codes; every instance of a deployment shares its secret
+   */
   public static PlatformNode start(Settings settings, Endpoints endpoints, TokenVerifier tokens,
-      Optional<DevTokenIssuer> devTokens, List<HealthCheck> infrastructureChecks) {
+      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
     PlatformNode node = new PlatformNode();
     try {
-      node.startAll(settings, endpoints, tokens, devTokens, infrastructureChecks);
+      node.startAll(settings, endpoints, tokens, devTokens, inviteCodes, infrastructureChecks);
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -86,7 +90,7 @@ public final class PlatformNode implements AutoCloseable {
   }
 
   private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
-      Optional<DevTokenIssuer> devTokens, List<HealthCheck> infrastructureChecks) {
+      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
         new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
@@ -106,13 +110,13 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore()), changes)));
+            Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes), changes)));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),
           settings.advertisedHost() + ":" + ingress.port(), settings.streamThreads(), settings.commitIntervalMs(),
           settings.replicationFactor(), settings.instanceId());
-      topologies = remember(new TopologyRunner(PlatformTopologies.all(), streamsSettings, serdes, metrics, changes));
+      topologies = remember(new TopologyRunner(PlatformTopologies.all(inviteCodes), streamsSettings, serdes, metrics, changes));
       topologyHolder.set(topologies);
       topologies.start();
       // integration workers run beside the topologies whose requests they answer (closed before them)

@@ -59,6 +59,11 @@ public record PlatformSettings(
     return dataDir.resolve("logs");
   }
 
+  /** The secret campaign invite codes are signed with (embedded mode generates it, owner-only). */
+  public Path inviteCodeKey() {
+    return dataDir.resolve("keys").resolve("invite-codes.key");
+  }
+
   public Path devIssuerKey() {
     return dataDir.resolve("keys").resolve("dev-issuer.jwk.json");
   }

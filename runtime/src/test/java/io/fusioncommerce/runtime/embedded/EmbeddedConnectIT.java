@@ -50,6 +50,28 @@ class EmbeddedConnectIT {
     postgres.close();
   }
 
+  /**
+   * The REST API (unauthenticated, able to create connectors that read secrets) answers on loopback
+   * and on no other interface of this machine.
+   */
+  @Test
+  void theRestApiIsReachableOnlyOnLoopback() throws Exception {
+    assertThat(connect.restUrl().getHost()).isEqualTo("127.0.0.1");
+    int port = connect.restUrl().getPort();
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+    }
+    List<java.net.InetAddress> others = java.net.NetworkInterface.networkInterfaces()
+        .filter(nic -> { try { return nic.isUp() && !nic.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+        .flatMap(java.net.NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).toList();
+    for (java.net.InetAddress address : others) {
+      try (var socket = new java.net.Socket()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(address, port), 2_000))
+            .as("REST API reachable on " + address).isInstanceOf(java.io.IOException.class);
+      }
+    }
+  }
+
   @Test
   void debeziumStreamsRowChangesFromPostgres() throws Exception {
     try (Connection db = postgres.connect("shop"); var sql = db.createStatement()) {

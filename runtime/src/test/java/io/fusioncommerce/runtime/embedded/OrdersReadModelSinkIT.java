@@ -93,8 +93,8 @@ class OrdersReadModelSinkIT {
         prefix + "FUSION_DB_HOST", "127.0.0.1",
         prefix + "FUSION_DB_PORT", Integer.toString(postgres.port()),
         prefix + "FUSION_DB_NAME", "fusion",
-        prefix + "FUSION_DB_USER", EmbeddedPostgres.USER,
-        prefix + "FUSION_DB_PASSWORD", "",
+        prefix + "FUSION_DB_SINK_USER", "fusion_sink", // the sink's own login, no superuser
+        prefix + "FUSION_DB_SINK_PASSWORD", "",
         prefix + "SCHEMA_REGISTRY_URL", registry.url()));
     deployer = new ConnectorDeployer(connect.restUrl());
     List<ConnectorConfig> sink = ConnectorCatalog.bundled().stream().filter(c -> c.name().equals(SINK)).toList();

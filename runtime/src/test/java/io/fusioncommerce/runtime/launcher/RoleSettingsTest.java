@@ -13,7 +13,10 @@ class RoleSettingsTest {
       "SCHEMA_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7",
       "DATABASE_URL", "jdbc:postgresql://postgres:5432/fusion?user=fusion&password=fusion",
       "FUSION_JWT_JWKS_URL", "https://idp.example/jwks.json",
-      "S3_BUCKET", "fusion-media");
+      "S3_BUCKET", "fusion-media",
+      "PAYMENTS_PROVIDER", "sandbox",
+      "DATABASE_APP_PASSWORD", "app-secret",
+      "FUSION_INVITE_CODE_SECRET", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NQ==");
 
   @Test
   void readsEndpointsFromTheEnvironmentWithProductionDefaults() {
@@ -52,6 +55,15 @@ class RoleSettingsTest {
     RoleSettings settings = RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
     assertThat(settings.runsHttp()).isFalse();
     assertThat(settings.objectStore()).isEmpty();
+    assertThat(settings.paymentsProvider()).isEmpty();
+  }
+
+  @Test
+  void theConnectRestApiListensOnLoopbackUnlessAnInterfaceIsNamed() {
+    assertThat(RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092")).connectHost())
+        .isEqualTo("127.0.0.1");
+    assertThat(RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+        "FUSION_CONNECT_HOST", "10.0.0.5")).connectHost()).isEqualTo("10.0.0.5");
   }
 
   @Test
@@ -85,5 +97,62 @@ class RoleSettingsTest {
       env.putAll(wrong);
       assertThatThrownBy(() -> RoleSettings.from("ingress", env)).as(wrong.toString()).hasMessageContaining("S3_");
     }
+  }
+
+  @Test
+  void roleModeRefusesToStartWithoutAnExplicitPaymentProvider() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("PAYMENTS_PROVIDER");
+    for (String role : java.util.List.of("all", "ingress", "topologies")) {
+      assertThatThrownBy(() -> RoleSettings.from(role, env)).as(role).hasMessageContaining("PAYMENTS_PROVIDER");
+    }
+    env.put("PAYMENTS_PROVIDER", "free");
+    assertThatThrownBy(() -> RoleSettings.from("all", env)).hasMessageContaining("PAYMENTS_PROVIDER");
+    assertThat(RoleSettings.from("all", MINIMAL).paymentsProvider()).contains("sandbox");
+  }
+
+  @Test
+  void stripeNeedsItsWebhookSecret() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.putAll(Map.of("PAYMENTS_PROVIDER", "stripe", "STRIPE_API_KEY", "sk_live_x"));
+    assertThatThrownBy(() -> RoleSettings.from("topologies", env)).hasMessageContaining("STRIPE_WEBHOOK_SECRET");
+    env.put("STRIPE_WEBHOOK_SECRET", "whsec_x");
+    assertThat(RoleSettings.from("topologies", env).paymentsProvider()).contains("stripe");
+    env.remove("STRIPE_API_KEY");
+    assertThatThrownBy(() -> RoleSettings.from("topologies", env)).hasMessageContaining("STRIPE_API_KEY");
+  }
+
+  @Test
+  void roleModeRefusesAJwksUrlInClearText() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.put("FUSION_JWT_JWKS_URL", "http://idp.example/jwks.json");
+    for (String role : java.util.List.of("all", "ingress", "topologies")) {
+      assertThatThrownBy(() -> RoleSettings.from(role, env)).as(role)
+          .hasMessageContaining("FUSION_JWT_JWKS_URL").hasMessageContaining("https");
+    }
+    assertThat(RoleSettings.from("all", MINIMAL).jwks()).get()
+        .satisfies(jwks -> assertThat(jwks.url().toString()).isEqualTo("https://idp.example/jwks.json"));
+  }
+
+  @Test
+  void thePoolHasItsOwnUnprivilegedLogin() {
+    RoleSettings settings = RoleSettings.from("all", MINIMAL);
+    assertThat(settings.databaseAppUser()).isEqualTo("fusion_app");
+    assertThat(settings.databaseAppPassword()).isEqualTo("app-secret");
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("DATABASE_APP_PASSWORD");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("DATABASE_APP_PASSWORD");
+  }
+
+  @Test
+  void inviteCodesNeedAConfiguredSecretOfTheRightStrength() {
+    var env = new java.util.HashMap<>(MINIMAL);
+    env.remove("FUSION_INVITE_CODE_SECRET");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("FUSION_INVITE_CODE_SECRET");
+    env.put("FUSION_INVITE_CODE_SECRET", "short");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", env)).hasMessageContaining("FUSION_INVITE_CODE_SECRET");
+    var ingress = RoleSettings.from("ingress", MINIMAL).inviteCodes().orElseThrow();
+    var topologies = RoleSettings.from("topologies", MINIMAL).inviteCodes().orElseThrow();
+    assertThat(topologies.verify("acme", "c1", ingress.issue("acme", "c1", null))).as("same secret, same codes").isTrue();
   }
 }

@@ -39,8 +39,8 @@ public final class CampaignBook {
    * Opens a campaign, or refuses it (status REJECTED with the reason) when the product or the terms
    * are not acceptable; the ingress checked the same before sending the command.
    */
-  public static CampaignState open(String tenantId, CreateCampaign create, Optional<Product> product, Instant at,
-      String createdBy, String correlationId) {
+  public static CampaignState open(InviteCodes invites, String tenantId, CreateCampaign create,
+      Optional<Product> product, Instant at, String createdBy, String correlationId) {
     String reason = refusal(tenantId, create, product, at);
     Product p = product.orElse(null);
     return CampaignState.newBuilder()
@@ -52,7 +52,7 @@ public final class CampaignBook {
         .setStartsAt(create.getStartsAt()).setEndsAt(create.getEndsAt())
         .setStatus(reason == null ? CampaignStatus.OPEN.name() : CampaignStatus.REJECTED.name())
         .setRejectionReason(reason)
-        .setInviteCode(CampaignCodes.invite(tenantId, create.getCampaignId(), null))
+        .setInviteCode(invites.issue(tenantId, create.getCampaignId(), null))
         .setCreatedAt(at).setUpdatedAt(at).setCreatedBy(createdBy).setCorrelationId(correlationId).setVersion(1)
         .setRequestHash(create.getRequestHash()).build();
   }
@@ -119,11 +119,11 @@ public final class CampaignBook {
     return next.build();
   }
 
-  public static CampaignParticipant participant(String tenantId, CampaignState campaign, JoinCampaign join,
-      String referredBy, Instant at) {
+  public static CampaignParticipant participant(InviteCodes invites, String tenantId, CampaignState campaign,
+      JoinCampaign join, String referredBy, Instant at) {
     return CampaignParticipant.newBuilder()
         .setCustomerId(join.getCustomerId()).setQuantity(join.getQuantity()).setJoinedAt(at)
-        .setReferredBy(referredBy).setInviteCode(CampaignCodes.invite(tenantId, campaign.getCampaignId(), join.getCustomerId()))
+        .setReferredBy(referredBy).setInviteCode(invites.issue(tenantId, campaign.getCampaignId(), join.getCustomerId()))
         .setShippingAddress(join.getShippingAddress()).build();
   }
 

@@ -1,33 +1,19 @@
 package io.fusioncommerce.topologies.campaigns;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Names derived from a campaign's identity: invite codes (opaque, so an invite link does not reveal
- * a customer's id), participant store keys and group-order ids (deterministic, so a replay never
- * places a second order for the same participant).
+ * Names derived from a campaign's identity: participant store keys and group-order ids (deterministic,
+ * so a replay never places a second order for the same participant). Invite codes are signed, with a
+ * secret: {@link InviteCodes}.
  */
 public final class CampaignCodes {
 
   private static final char SEPARATOR = '\u001f';
-  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
   private CampaignCodes() {}
-
-  /** The invite code of a participant, or of the campaign itself for {@code customerId} null. */
-  public static String invite(String tenantId, String campaignId, String customerId) {
-    byte[] digest = sha256("invite" + SEPARATOR + tenantId + SEPARATOR + campaignId + SEPARATOR
-        + (customerId == null ? "" : customerId));
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      code.append(ALPHABET.charAt((digest[i] & 0xff) % ALPHABET.length()));
-    }
-    return code.toString();
-  }
 
   public static String groupOrderId(String tenantId, String campaignId, String customerId) {
     return UUID.nameUUIDFromBytes(("group-order" + SEPARATOR + tenantId + SEPARATOR + campaignId + SEPARATOR
@@ -58,13 +44,5 @@ public final class CampaignCodes {
 
   static String[] timerParts(String key) {
     return key.split(String.valueOf(SEPARATOR), 3);
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -62,8 +62,11 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<CampaignKey, Long> staleRows;
 
-  CampaignProcessor(StoreChangeListener changes) {
+  private final InviteCodes inviteCodes;
+
+  CampaignProcessor(StoreChangeListener changes, InviteCodes inviteCodes) {
     this.changes = changes;
+    this.inviteCodes = inviteCodes;
   }
 
   @Override
@@ -125,7 +128,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         .or(() -> Optional.ofNullable(create.getProduct()).map(p -> Product.newBuilder().setTenantId(key.getTenantId())
             .setSku(create.getSku()).setVendorId(p.getVendorId()).setName(p.getName()).setPrice(p.getListPrice())
             .setStatus("ACTIVE").setVersion(0).setUpdatedAt(cause.at()).build()));
-    CampaignState state = CampaignBook.open(key.getTenantId(), create, product, cause.at(), actor, cause.correlationId());
+    CampaignState state = CampaignBook.open(inviteCodes, key.getTenantId(), create, product, cause.at(), actor, cause.correlationId());
     save(key, state);
     if (CampaignStatus.REJECTED.name().equals(state.getStatus())) {
       forward(key, CampaignRejected.newBuilder().setEventId(EventIds.derive(cause.id(), "rejected"))
@@ -158,7 +161,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
       return;
     }
     String referredBy = referrer(key, join);
-    CampaignParticipant participant = CampaignBook.participant(key.getTenantId(), campaign, join, referredBy, cause.at());
+    CampaignParticipant participant = CampaignBook.participant(inviteCodes, key.getTenantId(), campaign, join, referredBy, cause.at());
     CampaignState next = CampaignBook.joined(campaign, join, cause.at());
     invites.put(CampaignCodes.inviteKey(key.getTenantId(), key.getCampaignId(), participant.getInviteCode()),
         join.getCustomerId());
@@ -192,7 +195,9 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
 
   /** The participant whose invite code the join carries, if it is one (and not the joiner itself). */
   private String referrer(CampaignKey key, JoinCampaign join) {
-    if (join.getReferralCode() == null) {
+    // a code that does not verify (forged, or an unsigned one of an earlier version) refers nobody
+    if (join.getReferralCode() == null
+        || !inviteCodes.verify(key.getTenantId(), key.getCampaignId(), join.getReferralCode())) {
       return null;
     }
     String customer = invites.get(CampaignCodes.inviteKey(key.getTenantId(), key.getCampaignId(), join.getReferralCode()));

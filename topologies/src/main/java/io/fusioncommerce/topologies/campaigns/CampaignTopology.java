@@ -51,6 +51,13 @@ public final class CampaignTopology implements TopologyDefinition {
   static final String INVENTORY_SINK = "group-order-reservations-sink";
   static final String VIEW_SINK = "campaigns-view-sink";
 
+  private final InviteCodes inviteCodes;
+
+  /** @param inviteCodes signs participants' invite codes and verifies the referral codes joins carry */
+  public CampaignTopology(InviteCodes inviteCodes) {
+    this.inviteCodes = java.util.Objects.requireNonNull(inviteCodes, "inviteCodes");
+  }
+
   @Override
   public String context() {
     return CONTEXT;
@@ -84,7 +91,7 @@ public final class CampaignTopology implements TopologyDefinition {
         serdes.value(Topics.CAMPAIGN_COMMANDS.valueType()).deserializer(), Topics.CAMPAIGN_COMMANDS.name());
     topology.addSource(GROUP_ORDERS_SOURCE, campaignKey.deserializer(),
         serdes.value(Topics.CAMPAIGN_GROUP_ORDERS.valueType()).deserializer(), Topics.CAMPAIGN_GROUP_ORDERS.name());
-    topology.addProcessor(PROCESSOR, () -> new CampaignProcessor(changes), COMMANDS_SOURCE, GROUP_ORDERS_SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new CampaignProcessor(changes, inviteCodes), COMMANDS_SOURCE, GROUP_ORDERS_SOURCE);
 
     // a hot campaign's record changes with every join: the cache collapses those writes per commit
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGN_STORE),

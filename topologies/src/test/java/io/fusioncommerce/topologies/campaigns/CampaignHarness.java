@@ -63,10 +63,13 @@ final class CampaignHarness implements AutoCloseable {
   final KeyValueStore<String, CampaignParticipant> participantStore;
   int placedOrders;
 
+  /** The platform's invite code signer in these tests (the secret a deployment configures). */
+  static final InviteCodes INVITES = InviteCodes.withSecret("test-secret-of-the-campaign-topology-tests-0123456789");
+
   CampaignHarness(Path stateDir) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    campaigns = new TopologyTestDriver(new CampaignTopology().build(serdes),
+    campaigns = new TopologyTestDriver(new CampaignTopology(INVITES).build(serdes),
         new StreamsSettings("unused:9092", stateDir.resolve("campaigns"), "127.0.0.1:1", 1, 100, 1, null)
             .forContext("campaigns", Topics.DEAD_LETTER), SagaHarness.T0);
     var campaignKey = serdes.key(CampaignKey.class);

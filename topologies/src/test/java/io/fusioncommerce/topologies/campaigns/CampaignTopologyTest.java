@@ -39,7 +39,8 @@ class CampaignTopologyTest {
     CampaignState campaign = h.campaign("c1");
     assertThat(campaign.getStatus()).isEqualTo("OPEN");
     assertThat(campaign.getListPrice().getAmount()).isEqualTo(5000);
-    assertThat(campaign.getInviteCode()).hasSize(12);
+    assertThat(campaign.getInviteCode()).hasSize(InviteCodes.CODE_LENGTH);
+    assertThat(CampaignHarness.INVITES.verify(TENANT, "c1", campaign.getInviteCode())).isTrue();
     assertThat(h.created.readValuesToList()).singleElement()
         .satisfies(e -> assertThat(e.getGroupPrice().getAmount()).isEqualTo(3999));
   }
@@ -193,5 +194,43 @@ class CampaignTopologyTest {
     assertThat(h.joined.readValuesToList()).extracting(CampaignJoined::getReferredBy)
         .containsExactly(null, "alice", "alice", "bob", null);
     assertThat(alicesCode).isNotEqualTo(bobsCode).doesNotContain("alice");
+  }
+
+  /**
+   * Codes are signed: the unkeyed code of earlier versions (which anyone could compute from a customer id)
+   * and a code computed with another secret refer nobody.
+   */
+  @Test
+  void onlySignedInviteCodesRefer() throws Exception {
+    h.create("c1", "SKU-1", 10, null, 3999, Duration.ZERO, Duration.ofHours(1), null);
+    h.join("c1", "alice", 1, null);
+    String alicesCode = h.participant("c1", "alice").getInviteCode();
+    assertThat(CampaignHarness.INVITES.verify(TENANT, "c1", alicesCode)).isTrue();
+    assertThat(CampaignHarness.INVITES.verify(TENANT, "c2", alicesCode)).as("another campaign").isFalse();
+    assertThat(CampaignHarness.INVITES.verify("other", "c1", alicesCode)).as("another tenant").isFalse();
+
+    h.join("c1", "mallory", 1, unsignedCodeOfEarlierVersions(TENANT, "c1", "alice"));
+    h.join("c1", "trent", 1, InviteCodes.withSecret("a-guess-at-the-secret-that-is-long-enough-0123").issue(TENANT, "c1", "alice"));
+    String tampered = alicesCode.substring(0, alicesCode.length() - 1) + (alicesCode.endsWith("a") ? "b" : "a");
+    h.join("c1", "oscar", 1, tampered);
+    h.join("c1", "bob", 1, alicesCode);
+
+    assertThat(h.participant("c1", "mallory").getReferredBy()).isNull();
+    assertThat(h.participant("c1", "trent").getReferredBy()).isNull();
+    assertThat(h.participant("c1", "oscar").getReferredBy()).isNull();
+    assertThat(h.participant("c1", "bob").getReferredBy()).isEqualTo("alice");
+    assertThat(h.participant("c1", "alice").getReferrals()).isEqualTo(1);
+  }
+
+  /** The code earlier versions gave out: the first 12 bytes of an unkeyed SHA-256, in the same alphabet. */
+  private static String unsignedCodeOfEarlierVersions(String tenant, String campaign, String customer) throws Exception {
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(("invite\u001f" + tenant + "\u001f"
+        + campaign + "\u001f" + customer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      code.append(alphabet.charAt((digest[i] & 0xff) % alphabet.length()));
+    }
+    return code.toString();
   }
 }
