@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopologyRunner.class);
+  /**
+   * The largest key or value a topology writes (the topics take 1 MiB per record, key and headers
+   * included): a larger one is refused while serializing and parked on the dead-letter topic, because
+   * under exactly-once a broker's refusal would abort the transaction again after every retry.
+   */
+  static final int MAX_RECORD_BYTES = 1_000_000;
 
   private final Map<String, KafkaStreams> streamsByContext = new LinkedHashMap<>();
   private final Map<String, TopologyDescription> descriptions = new LinkedHashMap<>();
@@ -48,20 +54,23 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
 
   public TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
       MeterRegistry registry, StoreChangeListener changes) {
-    this(definitions, settings, serdes, registry, changes, Topics.DEAD_LETTER, Map.of());
+    this(definitions, settings, serdes, registry, changes, Topics.DEAD_LETTER, MAX_RECORD_BYTES, Map.of());
   }
 
   /**
+   * @param maxRecordBytes the largest key or value the topologies' serializers write
    * @param overrides Kafka Streams properties replacing the settings' (tests: a long session timeout
    *     that would show a stall)
    */
   TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
-      MeterRegistry registry, StoreChangeListener changes, String deadLetterTopic, Map<String, Object> overrides) {
+      MeterRegistry registry, StoreChangeListener changes, String deadLetterTopic, int maxRecordBytes,
+      Map<String, Object> overrides) {
+    AvroSerdes bounded = serdes.withMaxRecordBytes(maxRecordBytes);
     this.replicationFactor = (short) settings.replicationFactor();
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
     this.eviction = new FailedThreadEviction(admin);
     for (TopologyDefinition definition : definitions) {
-      Topology topology = definition.build(serdes, changes);
+      Topology topology = definition.build(bounded, changes);
       descriptions.put(definition.context(), topology.describe());
       Properties properties = settings.forContext(definition.context(), deadLetterTopic);
       properties.putAll(overrides);

@@ -9,6 +9,7 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
+import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -50,6 +51,16 @@ public final class CampaignTopology implements TopologyDefinition {
   static final String ORDER_SINK = "group-order-commands-sink";
   static final String INVENTORY_SINK = "group-order-reservations-sink";
   static final String VIEW_SINK = "campaigns-view-sink";
+
+  private final RetentionSettings retention;
+
+  public CampaignTopology() {
+    this(RetentionSettings.defaults());
+  }
+
+  public CampaignTopology(RetentionSettings retention) {
+    this.retention = retention;
+  }
 
   @Override
   public String context() {
@@ -115,6 +126,7 @@ public final class CampaignTopology implements TopologyDefinition {
         serdes.value(Topics.ORDER_COMMANDS.valueType()).serializer(), PROCESSOR);
     topology.addSink(INVENTORY_SINK, Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
         serdes.value(Topics.INVENTORY_COMMANDS.valueType()).serializer(), PROCESSOR);
+    CampaignRetention.addTo(topology, retention);
     return topology;
   }
 
