@@ -1,0 +1,80 @@
+package io.fusioncommerce.ingress.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fusioncommerce.ingress.catalog.store.IdempotencyKeyPurge;
+import io.fusioncommerce.ingress.database.Database;
+import io.fusioncommerce.ingress.database.TestDatabases;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stored Idempotency-Key answers older than 48 hours are purged, for every tenant, in bounded
+ * batches, even when the purge runs as the application role that row-level security confines to one
+ * tenant; younger ones stay and still replay.
+ */
+class IdempotencyKeyPurgeIT {
+
+  static TestDatabases postgres;
+  static Database database;
+
+  @BeforeAll
+  static void start() {
+    postgres = TestDatabases.start();
+    database = postgres.newDatabase();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+    postgres.close();
+  }
+
+  private static void key(String tenant, String key, Duration age) {
+    database.jdbi().useHandle(handle -> handle.createUpdate("insert into catalog.idempotency_keys (tenant_id, scope, "
+            + "idempotency_key, request_hash, response_status, response_body, created_at) values (:tenant, 'admin|post', "
+            + ":key, 'h', 201, '{}'::jsonb, now() - cast(:age as interval))")
+        .bind("tenant", tenant).bind("key", key).bind("age", age.toSeconds() + " seconds").execute());
+  }
+
+  private static List<String> keys() {
+    return database.jdbi().withHandle(handle -> handle.createQuery(
+        "select tenant_id || '/' || idempotency_key from catalog.idempotency_keys order by 1").mapTo(String.class).list());
+  }
+
+  @Test
+  void keysOlderThanTheRetentionGoForEveryTenantAndYoungerOnesStay() {
+    key("acme", "old-1", Duration.ofHours(49));
+    key("globex", "old-2", Duration.ofDays(30));
+    key("acme", "fresh", Duration.ofHours(47));
+
+    int deleted = database.jdbi().withHandle(handle -> {
+      handle.execute("set role " + Database.APP_ROLE); // the role the platform's queries run as
+      try {
+        return handle.createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 10)")
+            .mapTo(Integer.class).one();
+      } finally {
+        handle.execute("reset role");
+      }
+    });
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(keys()).containsExactly("acme/fresh");
+  }
+
+  @Test
+  void onePurgeStatementDeletesNoMoreThanItsBatchAndTheScheduledPurgeFinishesTheRest() {
+    for (int i = 0; i < 7; i++) {
+      key("initech", "batch-" + i, Duration.ofDays(3));
+    }
+    int first = database.jdbi().withHandle(handle -> handle
+        .createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 3)").mapTo(Integer.class).one());
+    assertThat(first).isEqualTo(3);
+
+    new IdempotencyKeyPurge(database, IdempotencyKeyPurge.DEFAULT_RETENTION).purgeOnce();
+    assertThat(keys()).noneMatch(k -> k.startsWith("initech/"));
+  }
+}
