@@ -1,6 +1,8 @@
 package io.fusioncommerce.topologies.support;
 
+import io.fusioncommerce.schemas.registry.SchemaRegistryException;
 import java.util.Map;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -15,11 +17,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A processor's own exception (an invalid command, a bug that one record triggers) is the
  * record's: it goes to the dead-letter topic with its error and processing continues, as Kafka
- * Streams' log-and-continue handler does. A {@link StreamsException} is not the processor's: it is
- * how a failed write reaches the processor that forwarded the record (a value the production handler
- * decided not to skip, e.g. because the schema registry could not be reached). Continuing there would
- * drop the record's output silently while its input is committed; failing lets the thread be
- * replaced and the record be processed again from the last commit.
+ * Streams' log-and-continue handler does. Some exceptions are not the record's, and continuing would
+ * commit the input while its effect is missing (a wallet credit answered 202 and never applied):
+ * <ul>
+ *   <li>a {@link StreamsException}: how a failed write reaches the processor that forwarded the
+ *       record (the production handler decided not to skip it);
+ *   <li>a {@link SchemaRegistryException}: a state store or sink serializer could not register or
+ *       look up its schema (the first write to each store registers its changelog's subject);
+ *   <li>a {@link RetriableException} anywhere in the cause chain.
+ * </ul>
+ * These fail the thread; it is replaced and the record is processed again from the last commit.
  */
 public final class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -35,7 +42,11 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception error) {
-    if (error instanceof StreamsException) {
+    if (!isTheRecords(error)) {
+      LOG.atWarn().addKeyValue("processor", context.processorNodeId()).addKeyValue("sourceTopic", context.topic())
+          .addKeyValue("sourcePartition", context.partition()).addKeyValue("sourceOffset", context.offset())
+          .addKeyValue("error", error.toString())
+          .log("processing failed for a reason that is not the record's; the thread fails and the record is retried");
       return Response.fail();
     }
     LOG.atWarn().addKeyValue("processor", context.processorNodeId()).addKeyValue("sourceTopic", context.topic())
@@ -44,5 +55,19 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
         .log("record could not be processed; parked on the dead-letter topic, processing continues");
     return Response.resume(ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(deadLetterTopic,
         context.sourceRawKey(), context.sourceRawValue(), context, error));
+  }
+
+  /** False when the error comes from the infrastructure (a write, the registry) rather than the record. */
+  public static boolean isTheRecords(Exception error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamsException || cause instanceof SchemaRegistryException
+          || cause instanceof RetriableException) {
+        return false;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return true;
   }
 }
