@@ -33,16 +33,25 @@ class IdempotencyKeyPurgeIT {
     postgres.close();
   }
 
+  /** Inserted as the application does: as the app role, inside the tenant. */
   private static void key(String tenant, String key, Duration age) {
-    database.jdbi().useHandle(handle -> handle.createUpdate("insert into catalog.idempotency_keys (tenant_id, scope, "
+    database.inTenant(tenant, handle -> handle.createUpdate("insert into catalog.idempotency_keys (tenant_id, scope, "
             + "idempotency_key, request_hash, response_status, response_body, created_at) values (:tenant, 'admin|post', "
             + ":key, 'h', 201, '{}'::jsonb, now() - cast(:age as interval))")
         .bind("tenant", tenant).bind("key", key).bind("age", age.toSeconds() + " seconds").execute());
   }
 
+  /** Every tenant's keys: read as the schema owner (the pool's connections run as the app role). */
   private static List<String> keys() {
-    return database.jdbi().withHandle(handle -> handle.createQuery(
-        "select tenant_id || '/' || idempotency_key from catalog.idempotency_keys order by 1").mapTo(String.class).list());
+    return database.jdbi().withHandle(handle -> {
+      handle.execute("reset role");
+      try {
+        return handle.createQuery("select tenant_id || '/' || idempotency_key from catalog.idempotency_keys order by 1")
+            .mapTo(String.class).list();
+      } finally {
+        handle.execute("set role " + Database.APP_ROLE);
+      }
+    });
   }
 
   @Test
@@ -51,15 +60,9 @@ class IdempotencyKeyPurgeIT {
     key("globex", "old-2", Duration.ofDays(30));
     key("acme", "fresh", Duration.ofHours(47));
 
-    int deleted = database.jdbi().withHandle(handle -> {
-      handle.execute("set role " + Database.APP_ROLE); // the role the platform's queries run as
-      try {
-        return handle.createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 10)")
-            .mapTo(Integer.class).one();
-      } finally {
-        handle.execute("reset role");
-      }
-    });
+    // the pool's connections run as the app role, which row-level security confines to one tenant
+    int deleted = database.jdbi().withHandle(handle -> handle
+        .createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 10)").mapTo(Integer.class).one());
 
     assertThat(deleted).isEqualTo(2);
     assertThat(keys()).containsExactly("acme/fresh");
