@@ -8,6 +8,7 @@ import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
+import io.fusioncommerce.ingress.catalog.store.IdempotencyKeyPurge;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
@@ -98,6 +99,9 @@ public final class PlatformNode implements AutoCloseable {
     ContractRegistration.registerAll(serdes.registry());
     CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
     Database database = remember(Database.connect(endpoints.database()));
+    // stored Idempotency-Key answers are kept 48 hours (see docs/security/streams-failures-and-retention.md)
+    remember(new IdempotencyKeyPurge(database, IdempotencyKeyPurge.DEFAULT_RETENTION)
+        .start(IdempotencyKeyPurge.DEFAULT_INTERVAL));
 
     // The ingress binds first: its port is the query endpoint the topologies advertise.
     TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();

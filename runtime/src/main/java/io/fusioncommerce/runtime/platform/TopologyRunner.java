@@ -15,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.CloseOptions;
 import java.util.HashSet;
@@ -33,20 +38,50 @@ import org.slf4j.LoggerFactory;
 public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopologyRunner.class);
+  /**
+   * The largest key or value a topology writes (the topics take 1 MiB per record, key and headers
+   * included): a larger one is refused while serializing and parked on the dead-letter topic, because
+   * under exactly-once a broker's refusal would abort the transaction again after every retry.
+   */
+  static final int MAX_RECORD_BYTES = 1_000_000;
 
   private final Map<String, KafkaStreams> streamsByContext = new LinkedHashMap<>();
   private final Map<String, TopologyDescription> descriptions = new LinkedHashMap<>();
   private final List<KafkaStreamsMetrics> metrics = new ArrayList<>();
+  private final short replicationFactor;
+  private final Admin admin;
+  private final FailedThreadEviction eviction;
 
   public TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
       MeterRegistry registry, StoreChangeListener changes) {
+    this(definitions, settings, serdes, registry, changes, Topics.DEAD_LETTER, MAX_RECORD_BYTES, Map.of());
+  }
+
+  /**
+   * @param maxRecordBytes the largest key or value the topologies' serializers write
+   * @param overrides Kafka Streams properties replacing the settings' (tests: a long session timeout
+   *     that would show a stall)
+   */
+  TopologyRunner(List<TopologyDefinition> definitions, StreamsSettings settings, AvroSerdes serdes,
+      MeterRegistry registry, StoreChangeListener changes, String deadLetterTopic, int maxRecordBytes,
+      Map<String, Object> overrides) {
+    AvroSerdes bounded = serdes.withMaxRecordBytes(maxRecordBytes);
+    this.replicationFactor = (short) settings.replicationFactor();
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+    this.eviction = new FailedThreadEviction(admin);
     for (TopologyDefinition definition : definitions) {
-      Topology topology = definition.build(serdes, changes);
+      Topology topology = definition.build(bounded, changes);
       descriptions.put(definition.context(), topology.describe());
-      KafkaStreams streams = new KafkaStreams(topology, settings.forContext(definition.context(), Topics.DEAD_LETTER));
+      Properties properties = settings.forContext(definition.context(), deadLetterTopic);
+      properties.putAll(overrides);
+      KafkaStreams streams = new KafkaStreams(topology, properties);
+      String groupId = StreamsSettings.applicationId(definition.context());
+      String instanceId = properties.getProperty(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
       // A failed thread is replaced: the failed task's records are reprocessed from the last commit (EOS).
+      // Its static member is removed once it is dead, so its partitions do not wait for the session timeout.
       streams.setUncaughtExceptionHandler(error -> {
         LOG.error("stream thread of {} failed; replacing it", definition.context(), error);
+        eviction.evictWhenDead(groupId, instanceId, Thread.currentThread());
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
       });
       KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
@@ -56,7 +91,10 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
     }
   }
 
+  /** Starts every topology once its changelog topics exist (see {@link InternalTopics} for why). */
   public void start() {
+    descriptions.forEach((context, description) ->
+        InternalTopics.prepare(admin, StreamsSettings.applicationId(context), description, replicationFactor));
     streamsByContext.values().forEach(KafkaStreams::start);
   }
 
@@ -110,5 +148,7 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
     CloseOptions leave = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30));
     streamsByContext.values().forEach(streams -> streams.close(leave));
+    eviction.close();
+    admin.close(Duration.ofSeconds(5));
   }
 }

@@ -14,7 +14,12 @@ public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<
   private final SpecificAvroDeserializer<T> deserializer;
 
   public SpecificAvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
-    this.serializer = new SpecificAvroSerializer<>(registry, isKey);
+    this(registry, type, isKey, Integer.MAX_VALUE);
+  }
+
+  /** @param maxBytes the largest serialized record the serializer writes */
+  public SpecificAvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey, int maxBytes) {
+    this.serializer = new SpecificAvroSerializer<>(registry, isKey, maxBytes);
     this.deserializer = new SpecificAvroDeserializer<>(registry, type);
   }
 

@@ -25,6 +25,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
   private SchemaRegistryClient registry;
   private boolean isKey;
   private boolean autoRegister = true;
+  private int maxBytes = Integer.MAX_VALUE;
   private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
   /** For Kafka to instantiate from configuration; {@link #configure} supplies the registry. */
@@ -33,6 +34,12 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
   public SpecificAvroSerializer(SchemaRegistryClient registry, boolean isKey) {
     this.registry = registry;
     this.isKey = isKey;
+  }
+
+  /** @param maxBytes serialized records larger than this are refused with {@link RecordTooLargeToWriteException} */
+  public SpecificAvroSerializer(SchemaRegistryClient registry, boolean isKey, int maxBytes) {
+    this(registry, isKey);
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -60,6 +67,9 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic, e);
+    }
+    if (out.size() > maxBytes) {
+      throw new RecordTooLargeToWriteException(topic, out.size(), maxBytes);
     }
     return out.toByteArray();
   }

@@ -66,6 +66,18 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void aSerdeWithARecordSizeLimitRefusesALargerRecordAndWritesASmallerOne() {
+    AvroSerdes bounded = serdes.withMaxRecordBytes(64);
+    var serializer = bounded.key(SkuKey.class).serializer();
+
+    assertThat(serializer.serialize("inventory.commands", key())).hasSizeLessThanOrEqualTo(64);
+    assertThatThrownBy(() -> serializer.serialize("inventory.commands", new SkuKey("acme", "x".repeat(100))))
+        .isInstanceOf(RecordTooLargeToWriteException.class)
+        .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+        .hasMessageContaining("limit of 64 bytes");
+  }
+
+  @Test
   void registersUnderTopicKeyAndValueSubjects() {
     serdes.key(SkuKey.class).serializer().serialize("inventory.commands", key());
     serdes.value(InventoryCommand.class).serializer().serialize("inventory.commands", command());

@@ -9,6 +9,7 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
+import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -52,10 +53,16 @@ public final class CampaignTopology implements TopologyDefinition {
   static final String VIEW_SINK = "campaigns-view-sink";
 
   private final InviteCodes inviteCodes;
+  private final RetentionSettings retention;
 
   /** @param inviteCodes signs participants' invite codes and verifies the referral codes joins carry */
   public CampaignTopology(InviteCodes inviteCodes) {
+    this(inviteCodes, RetentionSettings.defaults());
+  }
+
+  public CampaignTopology(InviteCodes inviteCodes, RetentionSettings retention) {
     this.inviteCodes = java.util.Objects.requireNonNull(inviteCodes, "inviteCodes");
+    this.retention = retention;
   }
 
   @Override
@@ -122,6 +129,7 @@ public final class CampaignTopology implements TopologyDefinition {
         serdes.value(Topics.ORDER_COMMANDS.valueType()).serializer(), PROCESSOR);
     topology.addSink(INVENTORY_SINK, Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
         serdes.value(Topics.INVENTORY_COMMANDS.valueType()).serializer(), PROCESSOR);
+    CampaignRetention.addTo(topology, retention);
     return topology;
   }
 

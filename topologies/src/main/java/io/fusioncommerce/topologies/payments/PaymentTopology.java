@@ -5,10 +5,14 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.payments.PaymentCommand;
 import io.fusioncommerce.schemas.payments.PaymentState;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.wallets.WalletState;
+import io.fusioncommerce.topologies.support.RetentionProcessor;
+import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
+import io.fusioncommerce.topologies.support.StoreRetention;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
 import org.apache.kafka.streams.Topology;
@@ -44,6 +48,17 @@ public final class PaymentTopology implements TopologyDefinition {
   static final String WALLET_SINK = "payment-wallet-commands-sink";
   static final String WALLET_TRANSACTIONS_SINK = "wallet-transactions-sink";
   static final String WALLET_OUTCOME_SINK = "wallet-payment-outcomes-sink";
+  static final String RETENTION = "payment-retention";
+
+  private final RetentionSettings retention;
+
+  public PaymentTopology() {
+    this(RetentionSettings.defaults());
+  }
+
+  public PaymentTopology(RetentionSettings retention) {
+    this.retention = retention;
+  }
 
   @Override
   public String context() {
@@ -78,6 +93,11 @@ public final class PaymentTopology implements TopologyDefinition {
     topology.addProcessor(PROCESSOR, () -> new PaymentProcessor(changes), COMMANDS_SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYMENT_STORE),
         paymentKey, serdes.value(PaymentState.class)), PROCESSOR);
+    // closed payments leave the store after their retention (see PaymentRetention)
+    topology.addProcessor(RETENTION, () -> new RetentionProcessor<PaymentKey, PaymentCommand>(retention.sweepInterval(),
+        context -> List.of(new StoreRetention<PaymentKey, PaymentState>(context.getStateStore(PAYMENT_STORE),
+            new PaymentRetention(retention), retention.sweepBudget()))), COMMANDS_SOURCE);
+    topology.connectProcessorAndStateStores(RETENTION, PAYMENT_STORE);
     sink(topology, serdes, CREATED_SINK, Topics.PAYMENT_CREATED, PROCESSOR);
     sink(topology, serdes, SUCCEEDED_SINK, Topics.PAYMENT_SUCCEEDED, PROCESSOR);
     sink(topology, serdes, FAILED_SINK, Topics.PAYMENT_FAILED, PROCESSOR);

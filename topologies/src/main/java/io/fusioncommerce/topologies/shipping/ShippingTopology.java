@@ -12,6 +12,7 @@ import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
+import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class ShippingTopology implements TopologyDefinition {
   static final String LABEL_CREATED_SINK = "label-created-sink";
   static final String TRACKING_SINK = "tracking-sink";
   static final String ORDER_SINK = "shipment-progress-sink";
+
+  private final RetentionSettings retention;
+
+  public ShippingTopology() {
+    this(RetentionSettings.defaults());
+  }
+
+  public ShippingTopology(RetentionSettings retention) {
+    this.retention = retention;
+  }
 
   @Override
   public String context() {
@@ -100,6 +111,7 @@ public final class ShippingTopology implements TopologyDefinition {
     sink(topology, serdes, TRACKING_SINK, Topics.SHIPPING_TRACKING);
     topology.addSink(ORDER_SINK, Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
         serdes.value(Topics.ORDER_COMMANDS.valueType()).serializer(), PROCESSOR);
+    ShippingRetention.addTo(topology, retention);
     return topology;
   }
 

@@ -378,4 +378,33 @@ class PaymentTopologyTest {
     assertThat(h.payment(paymentId).getMethodType()).isEqualTo("bnpl");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
   }
+
+  @Test
+  void aPaidPaymentLeavesTheStoreOnceTheRefundWindowHasPassedAndAnOpenOneStays() {
+    String paid = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    h.confirm(paid, "pm_card_visa");
+    assertThat(h.payment(paid).getStatus()).isEqualTo("SUCCEEDED");
+
+    h.advance(Duration.ofDays(179));
+    h.confirmedOrder("o2", "SHOE", 1, "USD"); // records at the new time move stream time forward
+    assertThat(h.paymentStore.get(new io.fusioncommerce.schemas.common.PaymentKey(TENANT, paid)))
+        .as("inside the refund window").isNotNull();
+
+    h.advance(Duration.ofDays(2));
+    String open = h.confirmedOrder("o3", "SHOE", 1, "USD");
+    assertThat(h.paymentStore.get(new io.fusioncommerce.schemas.common.PaymentKey(TENANT, paid)))
+        .as("180 days after it was paid").isNull();
+    assertThat(h.payment(open).getStatus()).isEqualTo("REQUIRES_PAYMENT_METHOD");
+  }
+
+  @Test
+  void aCancelledPaymentLeavesTheStoreAMonthAfterItClosed() {
+    PaymentRetention retention = new PaymentRetention(io.fusioncommerce.topologies.support.RetentionSettings.defaults());
+    PaymentState cancelled = PaymentState.newBuilder(h.payment(h.confirmedOrder("o1", "SHOE", 1, "USD")))
+        .setStatus("CANCELED").build();
+    PaymentState pending = PaymentState.newBuilder(cancelled).setStatus("PROCESSING").build();
+
+    assertThat(retention.expiresAt(cancelled)).contains(cancelled.getUpdatedAt().plus(Duration.ofDays(30)));
+    assertThat(retention.expiresAt(pending)).isEmpty();
+  }
 }
