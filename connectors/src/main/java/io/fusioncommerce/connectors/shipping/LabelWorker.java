@@ -1,6 +1,7 @@
 package io.fusioncommerce.connectors.shipping;
 
 import dev.failsafe.RetryPolicy;
+import io.fusioncommerce.connectors.objectstore.ObjectStoreException;
 import io.fusioncommerce.connectors.worker.PartitionPausingWorkerLoop;
 import io.fusioncommerce.connectors.worker.RequestOutcome;
 import io.fusioncommerce.schemas.Topics;
@@ -99,8 +100,12 @@ public final class LabelWorker implements AutoCloseable {
       if (record.key() == null) {
         return RequestOutcome.answered(List.of());
       }
-      // any exception (a carrier down, the object store away, a bug that may be transient) is tried again
-      return RequestOutcome.answered(List.of(answer(record, labels.handle(record.value()))));
+      try {
+        return RequestOutcome.answered(List.of(answer(record, labels.handle(record.value()))));
+      } catch (CarrierException | ObjectStoreException e) {
+        return RequestOutcome.retryLater(e); // expected while a carrier or the store is away
+      }
+      // anything else (a bug that may be transient) the loop logs with its stack and tries again too
     }
 
     @Override
