@@ -5,10 +5,12 @@ import dev.failsafe.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -148,21 +150,31 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
     }
   }
 
+  /**
+   * Handles the poll's requests first and only then writes their answers and offsets in one transaction,
+   * so a transaction is open for as long as the writes take, not as long as the outside calls (the
+   * broker aborts a transaction older than transaction.timeout.ms).
+   */
   private void answerInOneTransaction(ConsumerRecords<K, V> records) {
-    producer.beginTransaction();
-    try {
-      Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-      for (TopicPartition partition : records.partitions()) {
-        for (ConsumerRecord<K, V> record : records.records(partition)) {
-          if (!running.get() || !answer(partition, record)) {
-            break;
-          }
-          handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+    List<ProducerRecord<AK, AV>> answers = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<K, V> record : records.records(partition)) {
+        Optional<List<ProducerRecord<AK, AV>>> answered = running.get() ? answer(partition, record) : Optional.empty();
+        if (answered.isEmpty()) {
+          break; // held back (or closing): the rest of this partition waits behind it
         }
+        answers.addAll(answered.get());
+        handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
       }
-      if (!handled.isEmpty()) {
-        producer.sendOffsetsToTransaction(handled, consumer.groupMetadata());
-      }
+    }
+    if (handled.isEmpty()) {
+      return;
+    }
+    try {
+      producer.beginTransaction();
+      answers.forEach(producer::send);
+      producer.sendOffsetsToTransaction(handled, consumer.groupMetadata());
       // throws when any answer of this transaction could not be written: nothing of it counts then
       producer.commitTransaction();
     } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
@@ -181,16 +193,14 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
     }
   }
 
-  /** Sends the request's answers; false when it is held back (its partition rewound to it and paused). */
-  private boolean answer(TopicPartition partition, ConsumerRecord<K, V> record) {
+  /** The request's answers; empty when it is held back (its partition rewound to it and paused). */
+  private Optional<List<ProducerRecord<AK, AV>>> answer(TopicPartition partition, ConsumerRecord<K, V> record) {
     if (record.value() == null) {
-      return true;
+      return Optional.of(List.of());
     }
     RequestOutcome<AK, AV> outcome;
     try {
       outcome = handler.handle(record);
-    } catch (KafkaException e) {
-      throw e; // the answer's transaction, not the outside system: abort and make the requests again
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("partition", partition).addKeyValue("offset", record.offset()).setCause(e)
           .log("{}: unexpected failure handling a request; trying it again later", name);
@@ -201,11 +211,10 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
       case RequestOutcome.RetryLater<AK, AV> later -> holdBackOrGiveUp(partition, record, later.cause());
     };
     if (answers == null) {
-      return false;
+      return Optional.empty();
     }
-    heldBack.remove(partition);
-    answers.forEach(producer::send);
-    return true;
+    heldBack.computeIfPresent(partition, (p, held) -> held.offset() == record.offset() ? null : held);
+    return Optional.of(answers);
   }
 
   /** Null when the request is held back; the final answers when the retry policy gave up on it. */
