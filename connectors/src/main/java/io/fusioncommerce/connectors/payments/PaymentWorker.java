@@ -42,7 +42,6 @@ public final class PaymentWorker implements AutoCloseable {
 
   /** Waits between attempts while a provider is unavailable: 200 ms doubling to 30 s, without end. */
   static final RetryPolicy<Object> PROVIDER_RETRIES = RetryPolicy.builder()
-      .handle(ProviderUnavailableException.class)
       .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(30))
       .withMaxRetries(-1)
       .build();
