@@ -54,7 +54,11 @@ public final class LabelService {
     return tenantId + "/shipments/" + shipmentId + "/label.json";
   }
 
-  /** A RecordLabel, or a RecordLabelFailure when no carrier serves the parcel. */
+  /**
+   * A RecordLabel, or a RecordLabelFailure when no carrier serves the parcel. Throws (a
+   * {@link CarrierException} when a carrier is down, or what the object store throws) when trying again
+   * later may succeed; the worker does, with a backoff, before it records a failure.
+   */
   public SpecificRecord handle(LabelRequested request) {
     String key = labelKey(request.getTenantId(), request.getShipmentId());
     Optional<PurchasedLabel> earlier = earlierPurchase(request);
@@ -72,7 +76,13 @@ public final class LabelService {
       label = new PurchasedLabel(HYPERLOCAL_CARRIER, request.getAgent().getName(), hyperlocalTrackingNumber(parcel), 0,
           parcel.currency());
     } else {
-      Optional<RateQuote> cheapest = cheapest(parcel);
+      List<CarrierException> outages = new ArrayList<>();
+      Optional<RateQuote> cheapest = cheapest(parcel, outages);
+      if (cheapest.isEmpty() && !outages.isEmpty()) {
+        // a carrier that is down may be back in a minute: the worker tries again before calling it a failure
+        throw new CarrierException("no carrier quoted " + parcel.reference() + " and " + outages.size()
+            + " could not be asked: " + outages.getFirst().getMessage(), outages.getFirst());
+      }
       if (cheapest.isEmpty()) {
         return failure(request, "no carrier quoted a rate in " + parcel.currency());
       }
@@ -85,8 +95,11 @@ public final class LabelService {
     return recorded(request, label, key);
   }
 
-  /** Every carrier's quotes in the parcel's currency; the cheapest wins, ties by carrier name. */
-  Optional<RateQuote> cheapest(Parcel parcel) {
+  /**
+   * Every carrier's quotes in the parcel's currency; the cheapest wins, ties by carrier name. The
+   * carriers that could not be asked are added to {@code outages}.
+   */
+  private Optional<RateQuote> cheapest(Parcel parcel, List<CarrierException> outages) {
     List<RateQuote> quotes = new ArrayList<>();
     for (Carrier carrier : carriers) {
       try {
@@ -94,6 +107,7 @@ public final class LabelService {
       } catch (CarrierException e) {
         // one carrier being down must not stop the parcel: the others may still quote
         LOG.warn("carrier {} did not quote {}: {}", carrier.name(), parcel.reference(), e.getMessage());
+        outages.add(e);
       }
     }
     return quotes.stream().min(Comparator.comparingLong(RateQuote::amount).thenComparing(RateQuote::carrier));

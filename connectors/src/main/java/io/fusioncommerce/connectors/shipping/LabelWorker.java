@@ -1,7 +1,9 @@
 package io.fusioncommerce.connectors.shipping;
 
-import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import io.fusioncommerce.connectors.objectstore.ObjectStoreException;
+import io.fusioncommerce.connectors.worker.PartitionPausingWorkerLoop;
+import io.fusioncommerce.connectors.worker.RequestOutcome;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.ShipmentKey;
@@ -16,47 +18,52 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shipping integration worker: consumes shipping.label-requests, lets {@link LabelService} buy and
- * store each label, and sends the answer back to the shipping topology on shipping.commands. At least
- * once: offsets are committed only after the answers are acknowledged, and a request handled twice is
- * answered from the stored purchase (the topology ignores a second answer anyway).
+ * store each label, and sends the answer back to the shipping topology on shipping.commands, in a Kafka
+ * transaction with the requests' offsets ({@link PartitionPausingWorkerLoop}). A carrier (or the object
+ * store) that fails pauses the request's partition and tries again with a backoff, without blocking the
+ * poll, for up to {@link #CARRIER_RETRY_BUDGET}; only then is the label recorded as failed, and an
+ * operator or the vendor can ask for it again ({@code POST /v1/shipments/{id}/label/retry}). A request
+ * handled twice is answered from the stored purchase (and the topology ignores a second answer anyway).
  */
 public final class LabelWorker implements AutoCloseable {
 
   public static final String GROUP_ID = "fusion-shipping-label-worker";
+  /** How long a label request is tried again while its carrier is down before it is recorded as failed. */
+  public static final Duration CARRIER_RETRY_BUDGET = Duration.ofMinutes(10);
+  /** 500 ms doubling to 30 s between attempts, for up to {@link #CARRIER_RETRY_BUDGET}. */
+  public static final RetryPolicy<Object> CARRIER_RETRIES = RetryPolicy.builder()
+      .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(30))
+      .withMaxRetries(-1)
+      .withMaxDuration(CARRIER_RETRY_BUDGET)
+      .build();
   private static final Logger LOG = LoggerFactory.getLogger(LabelWorker.class);
   private static final Actor WORKER = Actor.newBuilder().setSubject("shipping-label-worker").setRoles(List.of()).build();
 
-  private final KafkaConsumer<ShipmentKey, LabelRequested> consumer;
-  private final KafkaProducer<SpecificRecord, SpecificRecord> producer;
-  private final LabelService labels;
-  private final Clock clock;
-  private final Thread thread;
-  private final RetryPolicy<SpecificRecord> retries = RetryPolicy.<SpecificRecord>builder()
-      .handle(RuntimeException.class).withBackoff(Duration.ofMillis(200), Duration.ofSeconds(5)).withMaxRetries(4).build();
-  private volatile boolean running = true;
+  private final PartitionPausingWorkerLoop<ShipmentKey, LabelRequested, SpecificRecord, SpecificRecord> loop;
 
-  public LabelWorker(String bootstrapServers, AvroSerdes serdes, LabelService labels, Clock clock) {
-    this.labels = labels;
-    this.clock = clock;
-    this.consumer = new KafkaConsumer<>(Map.of(
+  /**
+   * @param instanceId stable identity of this instance: the producer's transactional.id is derived from it
+   */
+  public LabelWorker(String bootstrapServers, AvroSerdes serdes, LabelService labels, Clock clock, String instanceId) {
+    this(bootstrapServers, serdes, labels, clock, instanceId, CARRIER_RETRIES);
+  }
+
+  /** With the retry schedule given (a test gives up sooner). */
+  public LabelWorker(String bootstrapServers, AvroSerdes serdes, LabelService labels, Clock clock, String instanceId,
+      RetryPolicy<Object> carrierRetries) {
+    KafkaConsumer<ShipmentKey, LabelRequested> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -66,116 +73,63 @@ public final class LabelWorker implements AutoCloseable {
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
         new SpecificAvroDeserializer<>(serdes.registry(), ShipmentKey.class),
         new SpecificAvroDeserializer<>(serdes.registry(), LabelRequested.class));
-    this.producer = new KafkaProducer<>(Map.of(
+    Map<String, Object> producerSettings = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.CLIENT_ID_CONFIG, "fusion-shipping-label-worker",
+        ProducerConfig.CLIENT_ID_CONFIG, GROUP_ID,
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP_ID + "-" + instanceId,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0),
-        new SpecificAvroSerializer<>(serdes.registry(), true), new SpecificAvroSerializer<>(serdes.registry(), false));
-    this.thread = new Thread(this::run, "shipping-label-worker");
+        ProducerConfig.LINGER_MS_CONFIG, 0);
+    this.loop = new PartitionPausingWorkerLoop<>("shipping-label-worker", Topics.SHIPPING_LABEL_REQUESTS.name(),
+        consumer, () -> new KafkaProducer<>(producerSettings, new SpecificAvroSerializer<SpecificRecord>(serdes.registry(), true),
+            new SpecificAvroSerializer<SpecificRecord>(serdes.registry(), false)),
+        new Requests(labels, clock), carrierRetries, clock);
   }
 
   public LabelWorker start() {
-    thread.start();
+    loop.start();
     return this;
   }
 
-  /**
-   * Polls until closed. An iteration that fails (the broker away, an answer that could not be sent) does
-   * not end the worker, as it used to: the partitions are rewound to their committed offsets and the
-   * requests are answered again, which is safe because answers are idempotent (see the class comment).
-   */
-  private void run() {
-    try {
-      consumer.subscribe(List.of(Topics.SHIPPING_LABEL_REQUESTS.name()));
-      while (running) {
-        try {
-          pollOnce();
-        } catch (WakeupException e) {
-          if (running) {
-            LOG.warn("label worker woken up while running; going on");
-          }
-        } catch (RecordDeserializationException e) {
-          // not a request this worker can read (written by something else): skip it, the rest must go on
-          LOG.atError().addKeyValue("partition", e.topicPartition()).addKeyValue("offset", e.offset()).setCause(e)
-              .log("unreadable label request skipped");
-          consumer.seek(e.topicPartition(), e.offset() + 1);
-        } catch (RuntimeException e) {
-          LOG.error("label worker iteration failed; answering its requests again", e);
-          rewindToCommitted();
-          sleep(Duration.ofSeconds(1));
-        }
+  /** One label request: the label, or held back while a carrier is down, or the failure once given up. */
+  private record Requests(LabelService labels, Clock clock)
+      implements PartitionPausingWorkerLoop.RequestHandler<ShipmentKey, LabelRequested, SpecificRecord, SpecificRecord> {
+
+    @Override
+    public RequestOutcome<SpecificRecord, SpecificRecord> handle(ConsumerRecord<ShipmentKey, LabelRequested> record) {
+      if (record.key() == null) {
+        return RequestOutcome.answered(List.of());
       }
-    } finally {
-      consumer.close();
-    }
-  }
-
-  private void pollOnce() {
-    ConsumerRecords<ShipmentKey, LabelRequested> batch = consumer.poll(Duration.ofMillis(200));
-    for (ConsumerRecord<ShipmentKey, LabelRequested> record : batch) {
-      if (record.key() != null && record.value() != null) {
-        answer(record.key(), record.value());
+      try {
+        return RequestOutcome.answered(List.of(answer(record, labels.handle(record.value()))));
+      } catch (CarrierException | ObjectStoreException e) {
+        return RequestOutcome.retryLater(e); // expected while a carrier or the store is away
       }
+      // anything else (a bug that may be transient) the loop logs with its stack and tries again too
     }
-    if (!batch.isEmpty()) {
-      consumer.commitSync();
-    }
-  }
 
-  private void rewindToCommitted() {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
-      for (TopicPartition partition : consumer.assignment()) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset == null) {
-          consumer.seekToBeginning(List.of(partition));
-        } else {
-          consumer.seek(partition, offset.offset());
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("label worker could not rewind yet: {}", e.getMessage());
+    @Override
+    public List<ProducerRecord<SpecificRecord, SpecificRecord>> givenUp(
+        ConsumerRecord<ShipmentKey, LabelRequested> record, Throwable lastFailure) {
+      LabelRequested request = record.value();
+      LOG.warn("no label for shipment {} of tenant {}", request.getShipmentId(), request.getTenantId(), lastFailure);
+      return List.of(answer(record, LabelService.failure(request, "the label could not be bought: " + lastFailure.getMessage())));
     }
-  }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void answer(ShipmentKey key, LabelRequested request) {
-    SpecificRecord outcome;
-    try {
-      outcome = Failsafe.with(retries).get(() -> labels.handle(request));
-    } catch (RuntimeException e) {
-      LOG.warn("no label for shipment {} of tenant {}", request.getShipmentId(), request.getTenantId(), e);
-      outcome = LabelService.failure(request, "the label could not be bought: " + e.getMessage());
-    }
-    ShipmentCommand command = ShipmentCommand.newBuilder()
-        .setCommandId(UUID.nameUUIDFromBytes((request.getEventId() + "|label-answer").getBytes(StandardCharsets.UTF_8))
-            .toString())
-        .setTenantId(request.getTenantId()).setIssuedAt(clock.instant()).setCorrelationId(request.getCorrelationId())
-        .setCausationId(request.getEventId()).setIssuedBy(WORKER).setCommand(outcome).build();
-    try {
-      producer.send(new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), key, command)).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while answering a label request", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot send the label answer of " + request.getShipmentId(), e.getCause());
+    private ProducerRecord<SpecificRecord, SpecificRecord> answer(ConsumerRecord<ShipmentKey, LabelRequested> record,
+        SpecificRecord outcome) {
+      LabelRequested request = record.value();
+      ShipmentCommand command = ShipmentCommand.newBuilder()
+          .setCommandId(UUID.nameUUIDFromBytes((request.getEventId() + "|label-answer").getBytes(StandardCharsets.UTF_8))
+              .toString())
+          .setTenantId(request.getTenantId()).setIssuedAt(clock.instant()).setCorrelationId(request.getCorrelationId())
+          .setCausationId(request.getEventId()).setIssuedBy(WORKER).setCommand(outcome).build();
+      return new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), record.key(), command);
     }
   }
 
   @Override
-  public void close() throws InterruptedException {
-    running = false;
-    consumer.wakeup();
-    thread.join(Duration.ofSeconds(30));
-    producer.close(Duration.ofSeconds(5));
+  public void close() {
+    loop.close();
   }
 }

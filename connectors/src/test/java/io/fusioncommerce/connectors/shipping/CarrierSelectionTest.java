@@ -136,6 +136,17 @@ class CarrierSelectionTest {
   }
 
   @Test
+  void aCarrierThatCouldNotBeAskedIsWorthAnotherTryNotAFailure() throws Exception {
+    try (StandInCarrier standIn = new StandInCarrier(Map.of("ground", 1L))) {
+      LabelService onlyDown = new LabelService(List.of(httpCarrier(standIn, "wrong")), objects, shipFrom);
+      // the worker retries it with a backoff; only after its budget does the shipment become LABEL_FAILED
+      assertThatThrownBy(() -> onlyDown.handle(request("shp-down", 1, "US", null)))
+          .isInstanceOf(CarrierException.class).hasMessageContaining("could not be asked");
+      assertThat(objects.objects).isEmpty();
+    }
+  }
+
+  @Test
   void theLocalCourierChargesByDestinationAndStartedKilogram() {
     LabelService service = new LabelService(List.of(), objects, shipFrom);
     assertThat(new LocalCourier().quote(service.parcel(request("a", 1, "US", null))).get(0).amount()).isEqualTo(600);

@@ -191,6 +191,55 @@ class ShippingJourneyIT {
     assertThat(api.put("/v1/hyperlocal/settings", admin, "{\"enabled\":false}").status()).isEqualTo(202);
   }
 
+  @Test
+  void aFailedLabelIsAskedForAgainByItsVendorAndALabelledOneIsRefused() throws Exception {
+    // no shipping address: the label worker cannot buy a label, the shipment is LABEL_FAILED
+    ApiClient.Response placed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
+        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}]}");
+    assertThat(placed.status()).as(placed.text()).isEqualTo(202);
+    String orderId = placed.json().path("orderId").asText();
+    JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
+    markPaid(orderId, order.path("total").path("amount").asLong());
+    order = await(orderId, o -> o.path("shipments").size() == 1
+        && "LABEL_FAILED".equals(o.path("shipments").get(0).path("status").asText()));
+    String shoes = shipmentOf(order, "v-shoes");
+    awaitShipment(shoes, "LABEL_FAILED");
+    JsonNode failed = api.get("/v1/shipments/" + shoes, shoeVendor).json();
+    assertThat(failed.path("labelAttempt").asInt()).isEqualTo(1);
+    assertThat(failed.path("failureReason").asText()).contains("no shipping address");
+
+    String retry = "/v1/shipments/" + shoes + "/label/retry";
+    assertThat(api.post(retry, alice, "{}").status()).as("the customer does not ask for labels").isEqualTo(403);
+    assertThat(api.post(retry, sockVendor, "{}").status()).as("another vendor's shipment").isEqualTo(404);
+    ApiClient.Response accepted = api.post(retry, shoeVendor, "{}");
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    assertThat(accepted.json().path("labelAttempt").asInt()).isEqualTo(2);
+
+    // the second attempt was asked for and answered (a failure again: the order still has no address)
+    JsonNode again = api.get("/v1/shipments/" + shoes, admin).json();
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!(again.path("labelAttempt").asInt() == 2 && "LABEL_FAILED".equals(again.path("status").asText()))
+        && System.currentTimeMillis() < deadline) {
+      again = api.get("/v1/shipments/" + shoes + "?waitMs=5000&version=" + again.path("version").asLong(0), admin).json();
+    }
+    assertThat(again.path("labelAttempt").asInt()).isEqualTo(2);
+    assertThat(again.path("status").asText()).isEqualTo("LABEL_FAILED");
+    assertThat(again.path("version").asLong()).isEqualTo(failed.path("version").asLong() + 2);
+
+    // a shipment whose label was bought is not asked for again
+    ApiClient.Response addressed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
+        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}],"
+        + "\"shippingAddress\":{\"name\":\"Alice Buyer\",\"line1\":\"742 Evergreen Terrace\",\"city\":\"Shelbyville\","
+        + "\"postalCode\":\"62565\",\"country\":\"US\"}}");
+    String labelledOrder = addressed.json().path("orderId").asText();
+    order = await(labelledOrder, o -> "CONFIRMED".equals(o.path("status").asText()));
+    markPaid(labelledOrder, order.path("total").path("amount").asLong());
+    order = await(labelledOrder, o -> o.path("shipments").size() == 1
+        && "LABEL_CREATED".equals(o.path("shipments").get(0).path("status").asText()));
+    ApiClient.Response refused = api.post("/v1/shipments/" + shipmentOf(order, "v-shoes") + "/label/retry", admin, "{}");
+    assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+  }
+
   private void track(String shipmentId, String token, String status, String location) {
     ApiClient.Response accepted = api.post("/v1/shipments/" + shipmentId + "/tracking", token,
         "{\"status\":\"" + status + "\",\"location\":\"" + location + "\"}");

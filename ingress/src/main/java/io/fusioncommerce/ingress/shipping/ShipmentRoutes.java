@@ -21,6 +21,7 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.shipping.RecordTracking;
+import io.fusioncommerce.schemas.shipping.RetryLabel;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.topologies.shipping.ShipmentBook;
@@ -47,6 +48,9 @@ public final class ShipmentRoutes implements ApiModule {
 
   /** Answer of an accepted tracking update (202). */
   public record TrackingAccepted(String shipmentId, String status) {}
+
+  /** Answer of an accepted label retry (202): the attempt the new label request is. */
+  public record LabelRetryAccepted(String shipmentId, int labelAttempt) {}
 
   /** Answer of a verified carrier webhook. */
   public record WebhookReceived(boolean received) {}
@@ -81,6 +85,14 @@ public final class ShipmentRoutes implements ApiModule {
         .body(TrackingRequest.class).idempotent()
         .response(202, TrackingAccepted.class, "Accepted; GET the shipment to see it applied")
         .response(409, Problem.class, "The shipment cannot take this step now", Problem.CONTENT_TYPE);
+    routes.post("/v1/shipments/{shipmentId}/label/retry", ctx -> retryLabel(ctx, api), Role.ADMIN, Role.OPERATOR,
+            Role.VENDOR)
+        .tag("Shipping").summary("Ask again for the label of a shipment whose label failed (LABEL_FAILED)")
+        .description("The shipment goes back to LABEL_PENDING and the label worker is asked with a new request "
+            + "(its id derived from the shipment and the attempt number). Staff and the shipment's vendor.")
+        .idempotent()
+        .response(202, LabelRetryAccepted.class, "Accepted; GET the shipment to see the new attempt")
+        .response(409, Problem.class, "The shipment's label has not failed", Problem.CONTENT_TYPE);
     routes.post("/v1/webhooks/carriers/{carrier}", ctx -> webhook(ctx, api), Access.ANONYMOUS)
         .tag("Shipping").summary("Tracking webhook of an HTTP carrier (signed: " + CarrierWebhook.SIGNATURE_HEADER + ")")
         .response(200, WebhookReceived.class, "Verified and recorded")
@@ -150,6 +162,34 @@ public final class ShipmentRoutes implements ApiModule {
               ctx.header(RequestContext.TRACEPARENT_HEADER))
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
               .json(new TrackingAccepted(key.getShipmentId(), request.status()))));
+    });
+  }
+
+  /** A new label attempt for a LABEL_FAILED shipment: checked here for a clear 409, decided by the topology in order. */
+  private void retryLabel(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    ShipmentKey key = key(ctx, principal);
+    api.stores().atOwner(ctx, ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, key, keySerializer(api), local -> {
+      ShipmentState state = local.<ShipmentState>get(ShippingTopology.SHIPMENT_STORE)
+          .filter(s -> ShipmentAccess.sees(principal, s)).orElseThrow(() -> notFound(key));
+      if (!ShipmentAccess.tracks(principal, state)) {
+        throw ApiException.forbidden("a label is asked for again by staff and by the shipment's vendor");
+      }
+      ShipmentBook.labelRetryRefusal(state).ifPresent(reason -> {
+        throw ApiException.conflict(reason);
+      });
+      int attempt = state.getLabelAttempt() + 1;
+      String correlationId = RequestContext.correlationId(ctx);
+      ShipmentCommand command = ShipmentCommand.newBuilder()
+          .setCommandId(CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt))
+          .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
+          .setIssuedBy(InventoryRoutes.actor(principal))
+          .setCommand(RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build())
+          .build();
+      ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
+              ctx.header(RequestContext.TRACEPARENT_HEADER))
+          .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
+              .json(new LabelRetryAccepted(key.getShipmentId(), attempt))));
     });
   }
 

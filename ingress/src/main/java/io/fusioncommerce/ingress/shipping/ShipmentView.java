@@ -23,7 +23,9 @@ public record ShipmentView(
     List<Step> tracking,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    // 1 for the first label request, one more for each retry after LABEL_FAILED
+    int labelAttempt) {
 
   public record Cost(long amount, String currency) {}
 
@@ -40,6 +42,6 @@ public record ShipmentView(
         state.getFailureReason(),
         state.getItems().stream().map(i -> new Item(i.getSku(), i.getQuantity())).toList(),
         state.getTracking().stream().map(s -> new Step(s.getStatus(), s.getLocation(), s.getAt(), s.getSource())).toList(),
-        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
+        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion(), state.getLabelAttempt());
   }
 }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,11 +125,14 @@ public final class PlatformNode implements AutoCloseable {
       topologyHolder.set(topologies);
       topologies.start();
       // integration workers run beside the topologies whose requests they answer (closed before them)
-      remember(ShippingWorkers.labelWorker(endpoints.bootstrapServers(), serdes, endpoints.objectStore(), System.getenv()));
+      // the workers' transactional ids come from the instance id, so a restarted instance fences its predecessor
+      String workerId = settings.instanceId() != null ? settings.instanceId() : UUID.randomUUID().toString();
+      remember(ShippingWorkers.labelWorker(endpoints.bootstrapServers(), serdes, endpoints.objectStore(), System.getenv(),
+          workerId));
       // the payment integration worker runs beside the topologies: it makes the provider calls they ask for
       PaymentSettings payments = PaymentSettings.fromEnvironment(System.getenv());
       remember(new PaymentWorker(endpoints.bootstrapServers(), serdes.registry(),
-          new PaymentRequestHandler(payments.providers(), payments.defaultProvider(), Clock.systemUTC())).start());
+          new PaymentRequestHandler(payments.providers(), payments.defaultProvider(), Clock.systemUTC()), workerId).start());
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");

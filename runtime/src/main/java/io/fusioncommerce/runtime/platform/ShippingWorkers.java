@@ -23,12 +23,13 @@ final class ShippingWorkers {
 
   private ShippingWorkers() {}
 
-  static LabelWorker labelWorker(String bootstrapServers, AvroSerdes serdes, ObjectStore objects, Map<String, String> env) {
+  static LabelWorker labelWorker(String bootstrapServers, AvroSerdes serdes, ObjectStore objects, Map<String, String> env,
+      String instanceId) {
     List<Carrier> carriers = new ArrayList<>();
     carriers.add(new LocalCourier());
     HttpCarrierSettings.fromEnvironment(env).map(HttpLabelCarrier::new).ifPresent(carriers::add);
     LabelService labels = new LabelService(carriers, objects, ShipFromAddresses.fromEnvironment(env));
-    return new LabelWorker(bootstrapServers, serdes, labels, Clock.systemUTC()).start();
+    return new LabelWorker(bootstrapServers, serdes, labels, Clock.systemUTC(), instanceId).start();
   }
 
   /** The webhook verifiers of the HTTP carriers that have a webhook secret, by carrier name. */

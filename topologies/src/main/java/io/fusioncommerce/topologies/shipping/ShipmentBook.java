@@ -52,12 +52,45 @@ public final class ShipmentBook {
         .setLabelKey(label.getLabelKey()).setCost(label.getCost()).setFailureReason(null).build());
   }
 
+  /**
+   * The label attempt the shipment waits on failed. An answer to an earlier attempt (a late repeat from the
+   * at-least-once worker after a retry was asked for) changes nothing.
+   */
   public static Optional<ShipmentState> labelFailed(ShipmentState current, RecordLabelFailure failure, Instant at) {
-    if (current == null || !is(current, ShipmentStatus.LABEL_PENDING)) {
+    if (current == null || !is(current, ShipmentStatus.LABEL_PENDING)
+        || !failure.getRequestId().equals(currentLabelRequest(current))) {
       return Optional.empty();
     }
     return Optional.of(touch(current, at).setStatus(ShipmentStatus.LABEL_FAILED.name())
         .setFailureReason(failure.getReason()).build());
+  }
+
+  /** The id of the label request the shipment is on (its current attempt). */
+  public static String currentLabelRequest(ShipmentState current) {
+    return ShipmentIds.labelRequest(current.getTenantId(), current.getShipmentId(), current.getLabelAttempt());
+  }
+
+  /** Why a label cannot be asked for again now, if it cannot: only a LABEL_FAILED shipment can. */
+  public static Optional<String> labelRetryRefusal(ShipmentState current) {
+    if (current == null) {
+      return Optional.of("no such shipment");
+    }
+    if (!is(current, ShipmentStatus.LABEL_FAILED)) {
+      return Optional.of("only a shipment whose label failed can ask for a new one; this one is " + current.getStatus());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Back to LABEL_PENDING with the next label attempt; empty when the label did not fail (a repeated retry
+   * command finds the shipment pending already and changes nothing).
+   */
+  public static Optional<ShipmentState> labelRetried(ShipmentState current, Instant at) {
+    if (labelRetryRefusal(current).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(touch(current, at).setStatus(ShipmentStatus.LABEL_PENDING.name())
+        .setLabelAttempt(current.getLabelAttempt() + 1).setFailureReason(null).build());
   }
 
   /** The outcome of a tracking update: the next state, or why it was refused, or neither (a repeat). */

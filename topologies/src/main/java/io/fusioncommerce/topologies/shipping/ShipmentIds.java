@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
+import io.fusioncommerce.topologies.support.EventIds;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -13,5 +14,15 @@ public final class ShipmentIds {
 
   public static String of(String tenantId, String orderId, String vendorId) {
     return "shp-" + UUID.nameUUIDFromBytes((tenantId + "|" + orderId + "|" + vendorId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The id of a shipment's label request (the carrier's idempotency key): a function of the shipment and
+   * the attempt, so a retry asks anew while a repeated request of the same attempt buys nothing twice.
+   * The first attempt keeps the id shipments had before retries existed.
+   */
+  public static String labelRequest(String tenantId, String shipmentId, int attempt) {
+    String purpose = attempt <= 1 ? "label-request" : "label-request:" + attempt;
+    return EventIds.derive(tenantId + "|" + shipmentId, purpose);
   }
 }

@@ -12,6 +12,7 @@ import io.fusioncommerce.schemas.shipping.LabelRequested;
 import io.fusioncommerce.schemas.shipping.RecordLabel;
 import io.fusioncommerce.schemas.shipping.RecordLabelFailure;
 import io.fusioncommerce.schemas.shipping.RecordTracking;
+import io.fusioncommerce.schemas.shipping.RetryLabel;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.schemas.shipping.ShipmentTracked;
@@ -108,6 +109,17 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         requireShipment(key, update.getShipmentId());
         track(key, current, update, cause);
       }
+      case RetryLabel retry -> {
+        requireShipment(key, retry.getShipmentId());
+        // the ingress refuses a retry of a shipment that is not LABEL_FAILED with 409; one that slipped past changes nothing
+        ShipmentBook.labelRetried(current, cause.at()).ifPresent(next -> {
+          save(key, next);
+          HyperlocalAgent agent = next.getHyperlocalAgentId() == null ? null
+              : agents.get(new HyperlocalAgentKey(key.getTenantId(), next.getHyperlocalAgentId()));
+          requestLabel(key, next, agent, cause);
+          tellOrder(next, cause);
+        });
+      }
       default -> throw new InvalidCommandException("unknown shipment command " + command.getCommand().getClass().getName());
     }
   }
@@ -122,13 +134,18 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     }
     ShipmentState state = opened.get();
     save(key, state);
-    forward(key, LabelRequested.newBuilder().setEventId(EventIds.derive(key.getTenantId() + "|" + key.getShipmentId(), "label-request"))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
+    requestLabel(key, state, agent.orElse(null), cause);
+    tellOrder(state, cause);
+  }
+
+  /** Asks the label worker for the label of the shipment's current attempt (a hyperlocal one goes to {@code agent}). */
+  private void requestLabel(ShipmentKey key, ShipmentState state, HyperlocalAgent agent, Cause cause) {
+    forward(key, LabelRequested.newBuilder().setEventId(ShipmentBook.currentLabelRequest(state))
+        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(state.getCorrelationId())
         .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
         .setVendorId(state.getVendorId()).setCurrency(state.getCurrency()).setShipTo(state.getShipTo())
-        .setItems(state.getItems()).setRoute(route).setAgent(agent.orElse(null)).build(),
+        .setItems(state.getItems()).setRoute(state.getRoute()).setAgent(agent).build(),
         cause, ShippingTopology.LABEL_REQUESTS_SINK);
-    tellOrder(state, cause);
   }
 
   private void track(ShipmentKey key, ShipmentState current, RecordTracking update, Cause cause) {

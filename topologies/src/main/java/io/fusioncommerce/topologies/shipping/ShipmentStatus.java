@@ -7,7 +7,7 @@ import java.util.Set;
 public enum ShipmentStatus {
   /** Waiting for the label worker. */
   LABEL_PENDING(0),
-  /** No carrier could sell a label; staff have to look at it. */
+  /** No carrier could sell a label; staff or the vendor may ask for a new one (back to LABEL_PENDING). */
   LABEL_FAILED(0),
   /** Labelled, waiting for pick-up. */
   LABEL_CREATED(1),

@@ -9,7 +9,9 @@ import io.fusioncommerce.schemas.orders.OrderShipment;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.schemas.shipping.LabelRequested;
+import io.fusioncommerce.schemas.shipping.RecordLabelFailure;
 import io.fusioncommerce.schemas.shipping.RecordTracking;
+import io.fusioncommerce.schemas.shipping.RetryLabel;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import java.nio.file.Path;
@@ -132,6 +134,48 @@ class ShippingTopologyTest {
         .containsSubsequence("PAID", "SHIPPED", "DELIVERED");
     assertThat(h.shipment(shoes("o1")).getTracking()).extracting(step -> step.getStatus())
         .containsExactly("IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
+  }
+
+  @Test
+  void aFailedLabelIsAskedForAgainOnRequestWithANewRequestIdAndALateAnswerToTheOldOneChangesNothing() {
+    paidOrder("o1", address(null, null));
+    LabelRequested first = h.requested.stream().filter(r -> r.getShipmentId().equals(shoes("o1"))).findFirst().orElseThrow();
+    h.requested.clear();
+    h.command(shoes("o1"), "fail-1", RecordLabelFailure.newBuilder().setShipmentId(shoes("o1"))
+        .setReason("carrier down").setRequestId(first.getEventId()).build());
+    assertThat(h.shipment(shoes("o1")).getStatus()).isEqualTo("LABEL_FAILED");
+    assertThat(ShipmentBook.labelRetryRefusal(h.shipment(socks("o1")))).as("a pending label is not retried")
+        .isPresent();
+
+    h.command(shoes("o1"), "retry-1", new RetryLabel(shoes("o1")));
+
+    ShipmentState retried = h.shipment(shoes("o1"));
+    assertThat(retried.getStatus()).isEqualTo("LABEL_PENDING");
+    assertThat(retried.getLabelAttempt()).isEqualTo(2);
+    assertThat(retried.getFailureReason()).isNull();
+    assertThat(h.requested).singleElement().satisfies(second -> {
+      assertThat(second.getShipmentId()).isEqualTo(shoes("o1"));
+      assertThat(second.getEventId()).isNotEqualTo(first.getEventId())
+          .isEqualTo(ShipmentIds.labelRequest(TENANT, shoes("o1"), 2));
+      assertThat(second.getShipTo()).isEqualTo(first.getShipTo());
+      assertThat(second.getItems()).isEqualTo(first.getItems());
+    });
+    assertThat(h.saga.order(TENANT, "o1").getShipments()).extracting(OrderShipment::getStatus)
+        .contains("LABEL_PENDING");
+
+    // the same retry command again (a client retrying its POST), and a late repeat of the first failure
+    h.command(shoes("o1"), "retry-1", new RetryLabel(shoes("o1")));
+    h.command(shoes("o1"), "fail-1-again", RecordLabelFailure.newBuilder().setShipmentId(shoes("o1"))
+        .setReason("carrier down").setRequestId(first.getEventId()).build());
+    assertThat(h.shipment(shoes("o1"))).isEqualTo(retried);
+    assertThat(h.requested).hasSize(1);
+
+    h.labelAll();
+    assertThat(h.shipment(shoes("o1")).getStatus()).isEqualTo("LABEL_CREATED");
+    assertThat(ShipmentBook.labelRetryRefusal(h.shipment(shoes("o1")))).isPresent();
+    h.command(shoes("o1"), "retry-2", new RetryLabel(shoes("o1")));
+    assertThat(h.shipment(shoes("o1")).getStatus()).as("a labelled shipment is not retried").isEqualTo("LABEL_CREATED");
+    assertThat(h.requested).isEmpty();
   }
 
   @Test
