@@ -187,7 +187,8 @@ public final class OrderRoutes implements ApiModule {
             .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
             .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(commandId)
             .setIssuedBy(InventoryRoutes.actor(principal))
-            .setCommand(new ReserveStock(key.getOrderId(), sku, quantity)).build(), correlationId, traceparent)));
+            .setCommand(ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(sku).setQuantity(quantity)
+                .setCustomerId(request.customerId()).build()).build(), correlationId, traceparent)));
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
   }
