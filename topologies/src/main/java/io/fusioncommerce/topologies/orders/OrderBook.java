@@ -332,15 +332,27 @@ public final class OrderBook {
     }
     List<OrderEffect> effects = new ArrayList<>();
     OrderStatus next = status;
+    List<OrderStateLine> lines = current.getLines();
     if (next == OrderStatus.PAID && everyVendor(current, shipments, ShipmentStatus::hasLeft)) {
       effects.add(new OrderEffect.StatusChanged(OrderStatus.PAID, OrderStatus.SHIPPED, null));
       next = OrderStatus.SHIPPED;
+      // the goods left: their reservations settle (reserved stock goes down for good), so the inventory
+      // can drop them after its retention instead of holding them for ever
+      lines = new ArrayList<>();
+      for (OrderStateLine line : current.getLines()) {
+        if ("RESERVED".equals(line.getReservation())) {
+          effects.add(new OrderEffect.CommitStock(line.getSku()));
+          lines.add(OrderStateLine.newBuilder(line).setReservation("COMMITTED").build());
+        } else {
+          lines.add(line);
+        }
+      }
     }
     if (next == OrderStatus.SHIPPED && everyVendor(current, shipments, s -> s == ShipmentStatus.DELIVERED)) {
       effects.add(new OrderEffect.StatusChanged(OrderStatus.SHIPPED, OrderStatus.DELIVERED, null));
       next = OrderStatus.DELIVERED;
     }
-    return new Decision(touch(current, at).setShipments(shipments).setStatus(next.name()).build(), effects);
+    return new Decision(touch(current, at).setShipments(shipments).setLines(lines).setStatus(next.name()).build(), effects);
   }
 
   /** Whether every vendor of the order has a shipment whose status passes {@code test}. */

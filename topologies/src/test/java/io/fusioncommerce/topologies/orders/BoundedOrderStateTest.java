@@ -176,4 +176,29 @@ class BoundedOrderStateTest {
     assertThat(reservations.get(released)).isNull();
     assertThat(reservations.get(held).getStatus()).isEqualTo("RESERVED");
   }
+
+  @Test
+  void aShippedOrdersReservationSettlesAndIsDroppedAfterSevenDays() {
+    start();
+    saga.place("acme", "o-1", "USD", Map.of("SHOE", 2L));
+    saga.command("acme", "o-1", io.fusioncommerce.schemas.orders.OrderCommand.newBuilder().setCommandId("pay-1")
+        .setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
+        .setCommand(new io.fusioncommerce.schemas.orders.MarkOrderPaid("o-1", "pay-1",
+            new io.fusioncommerce.schemas.common.Money(11998L, "USD"))).build());
+    saga.command("acme", "o-1", io.fusioncommerce.schemas.orders.OrderCommand.newBuilder().setCommandId("ship-1")
+        .setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
+        .setCommand(io.fusioncommerce.schemas.orders.RecordShipmentProgress.newBuilder().setOrderId("o-1")
+            .setShipmentId("s-1").setVendorId("v-shoes").setStatus("IN_TRANSIT").build()).build());
+    assertThat(saga.status("acme", "o-1")).isEqualTo("SHIPPED");
+    KeyValueStore<ReservationKey, Reservation> reservations =
+        saga.inventory.getKeyValueStore(InventoryTopology.RESERVATION_STORE);
+    ReservationKey key = new ReservationKey("acme", "SHOE", "o-1");
+    assertThat(reservations.get(key).getStatus()).isEqualTo("COMMITTED");
+    assertThat(saga.reserved("acme", "SHOE")).isZero();
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(98);
+
+    saga.advance(Duration.ofDays(7).plusMinutes(1));
+    saga.stock("acme", "SHOE", "main", 98);
+    assertThat(reservations.get(key)).isNull();
+  }
 }
