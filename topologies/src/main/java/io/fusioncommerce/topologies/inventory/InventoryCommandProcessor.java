@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
@@ -156,7 +157,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
         && counted.stream().mapToLong(CustomerReservation::getQuantity).sum() + reserve.getQuantity() > limits.maxPerCustomer()) {
       refusal = StockLimits.CUSTOMER_LIMIT_EXCEEDED;
     }
-    var reserved = refusal == null ? StockLedger.reserve(level, reserve.getQuantity(), step.at()) : java.util.Optional.<StockLedger.Reserved>empty();
+    var reserved = refusal == null ? StockLedger.reserve(level, reserve.getQuantity(), step.at()) : Optional.<StockLedger.Reserved>empty();
     if (reserved.isEmpty()) {
       reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), INSUFFICIENT, Map.of())
           .setCustomerId(reserve.getCustomerId()).build());
