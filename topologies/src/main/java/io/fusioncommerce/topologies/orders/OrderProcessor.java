@@ -311,12 +311,18 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
 
   /**
    * A closed order's retention ended: its state and trail are deleted (tombstones on their changelogs).
-   * Nothing goes to orders.view, so the read model keeps the order's row. An order that moved on since
-   * (it cannot reopen, but a repeat of the timer can come early) is left alone.
+   * Nothing goes to orders.view, so the read model keeps the order's row. A closed order that changed
+   * since it closed (a refund's payment update, a late reservation given back) is kept for the retention
+   * after its last change: the timer is set again for then.
    */
   private void purge(OrderKey key, OrderState current, Instant now) {
-    if (current == null || !OrderStatus.FINAL.contains(OrderStatus.valueOf(current.getStatus()))
-        || current.getUpdatedAt().plus(closedRetention).isAfter(now)) {
+    if (current == null || !OrderStatus.FINAL.contains(OrderStatus.valueOf(current.getStatus()))) {
+      return;
+    }
+    Instant due = current.getUpdatedAt().plus(closedRetention);
+    if (due.isAfter(now)) {
+      timers.put(OrderTimers.key(due, OrderEffect.TimerKind.PURGE, key.getTenantId(), key.getOrderId()),
+          OrderEffect.TimerKind.PURGE.name());
       return;
     }
     orders.delete(key);

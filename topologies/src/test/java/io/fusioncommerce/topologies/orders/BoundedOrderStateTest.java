@@ -201,4 +201,23 @@ class BoundedOrderStateTest {
     saga.stock("acme", "SHOE", "main", 98);
     assertThat(reservations.get(key)).isNull();
   }
+
+  @Test
+  void aClosedOrderThatChangedAfterItClosedIsKeptForTheRetentionAfterItsLastChange() {
+    start();
+    saga.place("acme", "o-1", "USD", Map.of("SHOE", 1L));
+    saga.cancel("acme", "o-1", "no");
+    saga.advance(Duration.ofDays(1));
+    // a refund's payment update after the cancel changes the closed order
+    saga.command("acme", "o-1", io.fusioncommerce.schemas.orders.OrderCommand.newBuilder().setCommandId("upd-1")
+        .setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
+        .setCommand(new io.fusioncommerce.schemas.orders.UpdateOrderPayment("o-1",
+            io.fusioncommerce.schemas.orders.OrderPayment.newBuilder().setPaymentId("p-1").setStatus("REFUNDED")
+                .build())).build());
+
+    saga.advance(RETENTION.minusDays(1).plusMinutes(1)); // the first timer: too early now, set again
+    assertThat(saga.order("acme", "o-1")).isNotNull();
+    saga.advance(Duration.ofDays(1));
+    assertThat(saga.order("acme", "o-1")).isNull();
+  }
 }
