@@ -45,6 +45,7 @@ class OrderSagaIT {
       catalog.product("acme", "SOCK", 499, "USD", "v-socks");
       catalog.product("acme", "DEAL", 100, "USD", "v-deals");
       catalog.product("acme", "YEN", 500, "JPY", "v-jp");
+      catalog.product("acme", "LIMITED", 2500, "USD", "v-limited");
     }
     setStock("SHOE", 10);
     setStock("SOCK", 3);
@@ -108,9 +109,35 @@ class OrderSagaIT {
   }
 
   @Test
+  void aCustomerPastThePerCustomerLimitIsRejectedWithTheReasonAndOthersStillBuy() {
+    setStock("LIMITED", 100);
+    String hoarder = api.token("acme", "hoarder", "customer");
+    String bob = api.token("acme", "bob", "customer");
+    String line = "[{\"sku\":\"LIMITED\",\"quantity\":10}]";
+
+    // the defaults: 10 units of a SKU per order, 20 per customer and SKU within 24 h
+    assertThat(settled(place(hoarder, "hoarder", "USD", line), hoarder).path("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(settled(place(hoarder, "hoarder", "USD", line), hoarder).path("status").asText()).isEqualTo("CONFIRMED");
+    JsonNode refused = settled(place(hoarder, "hoarder", "USD", "[{\"sku\":\"LIMITED\",\"quantity\":1}]"), hoarder);
+    assertThat(refused.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(refused.path("rejectionReason").asText()).isEqualTo("CUSTOMER_LIMIT_EXCEEDED");
+    assertThat(settled(place(bob, "bob", "USD", line), bob).path("status").asText()).isEqualTo("CONFIRMED");
+
+    // more than the per-order maximum is refused before anything is written
+    ApiClient.Response tooMany = api.post("/v1/orders", bob,
+        "{\"customerId\":\"bob\",\"currency\":\"USD\",\"items\":[{\"sku\":\"LIMITED\",\"quantity\":11}]}");
+    assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(422);
+    assertThat(tooMany.json().path("errors").get(0).path("field").asText()).isEqualTo("items");
+
+    JsonNode stock = api.get("/v1/inventory/LIMITED", admin).json();
+    assertThat(stock.path("reserved").asLong()).isEqualTo(30);
+    assertThat(stock.path("available").asLong()).isEqualTo(70);
+  }
+
+  @Test
   void aLineThatCannotBeHeldRejectsTheOrderAndReleasesTheOthers() {
     long shoesBefore = api.get("/v1/inventory/SHOE", admin).json().path("available").asLong();
-    String id = place(alice, "alice", "USD", "[{\"sku\":\"SHOE\",\"quantity\":1},{\"sku\":\"SOCK\",\"quantity\":50}]");
+    String id = place(alice, "alice", "USD", "[{\"sku\":\"SHOE\",\"quantity\":1},{\"sku\":\"SOCK\",\"quantity\":5}]");
     JsonNode order = settled(id, alice);
     assertThat(order.path("status").asText()).isEqualTo("REJECTED");
     assertThat(order.path("rejectionReason").asText()).isEqualTo("INSUFFICIENT_STOCK");

@@ -20,17 +20,35 @@ import java.util.Optional;
  */
 public final class TenantSettingsRoutes implements ApiModule {
 
-  /** Body of {@code PUT /v1/tenant/settings}. */
+  /**
+   * Body of {@code PUT /v1/tenant/settings}. The stock limits (docs/security/stock-limits-and-retention.md)
+   * left out or null take the platform default; 0 for a maximum means no limit.
+   */
   public record SettingsRequest(
       @NotNull Boolean requiresApproval,
-      @Min(60) @Max(604_800) Long orderHoldSeconds) {}
+      @Min(60) @Max(604_800) Long orderHoldSeconds,
+      @Min(0) Long maxQuantityPerOrder,
+      @Min(0) Long maxQuantityPerCustomer,
+      @Min(60) @Max(2_592_000) Long customerLimitWindowSeconds,
+      @Min(0) Long scarceStockThreshold,
+      @Min(60) @Max(604_800) Long scarceHoldSeconds) {
 
-  /** A tenant's settings. */
+    TenantStore.StockLimits stockLimits() {
+      return new TenantStore.StockLimits(maxQuantityPerOrder, maxQuantityPerCustomer, customerLimitWindowSeconds,
+          scarceStockThreshold, scarceHoldSeconds);
+    }
+  }
+
+  /** A tenant's settings; a null stock limit is the platform default. */
   public record SettingsView(String tenantId, boolean requiresApproval, Long orderHoldSeconds, String houseVendorId,
-      long version) {
+      long version, Long maxQuantityPerOrder, Long maxQuantityPerCustomer, Long customerLimitWindowSeconds,
+      Long scarceStockThreshold, Long scarceHoldSeconds) {
     static SettingsView of(TenantStore.TenantSettings settings) {
+      TenantStore.StockLimits limits = settings.stockLimits();
       return new SettingsView(settings.tenantId(), settings.requiresApproval(),
-          settings.orderHoldSeconds().orElse(null), settings.houseVendorId(), settings.version());
+          settings.orderHoldSeconds().orElse(null), settings.houseVendorId(), settings.version(),
+          limits.maxQuantityPerOrder(), limits.maxQuantityPerCustomer(), limits.customerLimitWindowSeconds(),
+          limits.scarceStockThreshold(), limits.scarceHoldSeconds());
     }
   }
 
@@ -46,7 +64,7 @@ public final class TenantSettingsRoutes implements ApiModule {
         .tag("Tenants").summary("The tenant's settings")
         .response(200, SettingsView.class, "The settings (defaults when never set)");
     routes.put("/v1/tenant/settings", ctx -> put(ctx, api), Role.ADMIN)
-        .tag("Tenants").summary("Change the tenant's settings: vendor product approval, order hold time")
+        .tag("Tenants").summary("Change the tenant's settings: vendor product approval, order hold time, stock limits")
         .body(SettingsRequest.class)
         .response(200, SettingsView.class, "The new settings");
   }
@@ -61,6 +79,7 @@ public final class TenantSettingsRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     SettingsRequest request = api.bodies().read(ctx, SettingsRequest.class);
     ctx.json(SettingsView.of(database.inTenant(principal.tenantId(), handle -> new TenantStore(handle)
-        .save(principal.tenantId(), request.requiresApproval(), Optional.ofNullable(request.orderHoldSeconds())))));
+        .save(principal.tenantId(), request.requiresApproval(), Optional.ofNullable(request.orderHoldSeconds()),
+            request.stockLimits()))));
   }
 }

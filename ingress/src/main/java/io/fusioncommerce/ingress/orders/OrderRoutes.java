@@ -19,7 +19,6 @@ import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.ReserveStock;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.OrderCommand;
-import io.fusioncommerce.schemas.orders.OrderHistory;
 import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
@@ -51,10 +50,12 @@ public final class OrderRoutes implements ApiModule {
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   private final Database database;
+  private final OrderQuantityLimit orderLimits;
 
   /** @param database where the order list's read model is (the other routes use the state stores) */
   public OrderRoutes(Database database) {
     this.database = database;
+    this.orderLimits = new OrderQuantityLimit(database);
   }
 
   /** Answer of an accepted order command (202). */
@@ -63,8 +64,11 @@ public final class OrderRoutes implements ApiModule {
   /** Body of {@code POST /v1/orders/{orderId}/cancel}. */
   public record CancelRequest(@Size(max = 500) String reason) {}
 
-  /** Answer of {@code GET /v1/orders/{orderId}/history}: every event of the order, oldest first. */
-  public record HistoryResponse(String orderId, List<HistoryItem> items) {}
+  /**
+   * Answer of {@code GET /v1/orders/{orderId}/history}: the events of the order, oldest first, one page
+   * at a time ({@code next}: the cursor of the following page, null on the last).
+   */
+  public record HistoryResponse(String orderId, List<HistoryItem> items, String next) {}
 
   public record HistoryItem(String eventId, String type, Instant occurredAt, String status, String detail,
       String causationId, String actor) {}
@@ -74,10 +78,13 @@ public final class OrderRoutes implements ApiModule {
     routes.post("/v1/orders", ctx -> place(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Orders").summary("Place an order; prices come from the catalog")
         .description("Answers 202 at once; the order becomes CONFIRMED when every line is reserved, or REJECTED "
-            + "(INSUFFICIENT_STOCK, UNKNOWN_SKU, ...). A customer orders for itself; B2B orders need the buyer's organization.")
+            + "(INSUFFICIENT_STOCK, UNKNOWN_SKU, QUANTITY_LIMIT_EXCEEDED, CUSTOMER_LIMIT_EXCEEDED, ...). A customer "
+            + "orders for itself; B2B orders need the buyer's organization. More units of one SKU than the tenant "
+            + "allows per order answer 422 at once (errors[].field \"items\").")
         .body(PlaceOrderRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted; GET the order (with ?waitMs=) to see it settle")
-        .response(422, io.fusioncommerce.ingress.http.Problem.class, "The Idempotency-Key was used for a different order",
+        .response(422, io.fusioncommerce.ingress.http.Problem.class,
+            "The Idempotency-Key was used for a different order, or a SKU's quantity is over the tenant's per-order limit",
             io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
     routes.get("/v1/orders", this::list, Role.ANY)
         .tag("Orders").summary("List orders, newest first, from the Postgres read model")
@@ -105,11 +112,15 @@ public final class OrderRoutes implements ApiModule {
         .queryParam("status", String.class, "With waitMs: wait until the status is another one (e.g. CREATED)")
         .response(200, OrderResponse.class, "The order (a vendor sees its own part)");
     routes.get("/v1/orders/{orderId}/history", ctx -> history(ctx, api), Role.ANY)
-        .tag("Orders").summary("Every event of the order, oldest first (audit trail)")
+        .tag("Orders").summary("Every event of the order, oldest first (audit trail), a page at a time")
         .description("Staff and the buyer see every entry. A vendor sees its own part: entries about the order as a "
             + "whole (status, payment, cancellation) and about its own lines and shipments, never another vendor's, "
-            + "and no actor but itself (the buyer's id is not shown).")
-        .response(200, HistoryResponse.class, "The audit trail (a vendor sees its own part)");
+            + "and no actor but itself (the buyer's id is not shown); a vendor's page may hold fewer entries than "
+            + "the limit, follow \"next\" until it is absent.")
+        .queryParam("limit", Integer.class, "Entries per page, 1 to " + HistoryPage.MAX_LIMIT + " (default "
+            + HistoryPage.DEFAULT_LIMIT + ")")
+        .queryParam("cursor", String.class, "The \"next\" value of the previous page")
+        .response(200, HistoryResponse.class, "One page of the audit trail (a vendor sees its own part)");
     routes.post("/v1/orders/{orderId}/cancel", ctx -> cancel(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Orders").summary("Cancel an order that is CREATED, CONFIRMED or PAID; its stock is released")
         .body(CancelRequest.class).idempotent()
@@ -124,6 +135,7 @@ public final class OrderRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     PlaceOrderRequest request = api.bodies().read(ctx, PlaceOrderRequest.class);
     checkBuyer(principal, request);
+    orderLimits.check(principal.tenantId(), request);
     String orderId = CommandIds.forRequest(ctx, principal, "place-order");
     String requestHash = RequestHash.of(request);
     OrderKey key = new OrderKey(principal.tenantId(), orderId);
@@ -190,7 +202,8 @@ public final class OrderRoutes implements ApiModule {
             .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
             .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(commandId)
             .setIssuedBy(InventoryRoutes.actor(principal))
-            .setCommand(new ReserveStock(key.getOrderId(), sku, quantity)).build(), correlationId, traceparent)));
+            .setCommand(ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(sku).setQuantity(quantity)
+                .setCustomerId(request.customerId()).build()).build(), correlationId, traceparent)));
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
   }
@@ -233,13 +246,15 @@ public final class OrderRoutes implements ApiModule {
   private void history(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
+    int limit = HistoryPage.limit(ctx);
     api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
         api.serdes().key(OrderKey.class).serializer(), local -> {
           OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
               .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
-          List<OrderHistoryEntry> entries = local.<OrderHistory>get(OrderTopology.HISTORY_STORE)
-              .map(OrderHistory::getEntries).orElse(List.of());
-          ctx.json(new HistoryResponse(key.getOrderId(), OrderHistoryView.visible(principal, state, entries)));
+          OrderAccess.view(principal, state); // who may not see the order learns nothing, not even of a bad cursor
+          HistoryPage page = HistoryPage.read(local, key, ctx.queryParam("cursor"), limit);
+          ctx.json(new HistoryResponse(key.getOrderId(), OrderHistoryView.visible(principal, state, page.entries()),
+              page.next()));
         });
   }
 

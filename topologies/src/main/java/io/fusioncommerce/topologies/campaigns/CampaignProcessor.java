@@ -245,7 +245,8 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         InventoryCommand.newBuilder()
             .setCommandId(EventIds.derive(orderId, "reserve:" + campaign.getSku())).setTenantId(key.getTenantId())
             .setIssuedAt(cause.at()).setCorrelationId(cause.correlationId()).setCausationId(commandId).setIssuedBy(SYSTEM)
-            .setCommand(new ReserveStock(orderId, campaign.getSku(), (long) participant.getQuantity())).build(),
+            .setCommand(ReserveStock.newBuilder().setOrderId(orderId).setSku(campaign.getSku())
+                .setQuantity(participant.getQuantity()).setCustomerId(participant.getCustomerId()).build()).build(),
         cause.at().toEpochMilli(), cause.headers()), CampaignTopology.INVENTORY_SINK);
     return CampaignParticipant.newBuilder(participant).setOrderId(orderId).setOrderStatus("CREATED").build();
   }

@@ -4,14 +4,19 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.inventory.CustomerReservations;
+import io.fusioncommerce.schemas.inventory.CustomerSkuKey;
 import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
+import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -30,6 +35,11 @@ public final class InventoryTopology implements TopologyDefinition {
   public static final String RESERVATION_STORE = "inventory-reservations";
   /** The catalog's product table (SKU to product, vendor included), fed by the catalog topology. */
   public static final String PRODUCT_STORE = "inventory-catalog-products";
+  /** Per customer and SKU: what it reserved within the tenant's limit window (see StockLimits). */
+  public static final String CUSTOMER_WINDOW_STORE = "inventory-customer-windows";
+  /** What retention drops when: keys sorted by due time (see InventorySweep). */
+  public static final String SWEEP_STORE = "inventory-sweep";
+  public static final String TENANT_STORE = "inventory-tenant-settings";
 
   static final String SOURCE = "inventory-commands";
   static final String PROCESSOR = "inventory-command-processor";
@@ -74,6 +84,18 @@ public final class InventoryTopology implements TopologyDefinition {
         "inventory-catalog-products-source", skuKey.deserializer(), serdes.value(Product.class).deserializer(),
         Topics.CATALOG_PRODUCTS.name(), "inventory-catalog-products-updater",
         () -> new GlobalTableUpdater<>(PRODUCT_STORE));
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CUSTOMER_WINDOW_STORE), serdes.key(CustomerSkuKey.class),
+        serdes.value(CustomerReservations.class)), PROCESSOR);
+    // Sweep keys sort by due time as strings, which Avro's varint encoding would not.
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SWEEP_STORE), Serdes.String(), Serdes.String()), PROCESSOR);
+    var tenantKey = serdes.key(TenantKey.class);
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_STORE), tenantKey,
+            serdes.value(TenantSettings.class)).withLoggingDisabled(),
+        "inventory-tenant-settings-source", tenantKey.deserializer(), serdes.value(TenantSettings.class).deserializer(),
+        Topics.TENANT_SETTINGS.name(), "inventory-tenant-settings-updater", () -> new GlobalTableUpdater<>(TENANT_STORE));
     topology.addSink(STOCK_CHANGED_SINK, Topics.INVENTORY_STOCK_CHANGED.name(), skuKey.serializer(),
         serdes.value(Topics.INVENTORY_STOCK_CHANGED.valueType()).serializer(), PROCESSOR);
     topology.addSink(LOW_STOCK_SINK, Topics.INVENTORY_LOW_STOCK.name(), skuKey.serializer(),

@@ -11,6 +11,7 @@ import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
+import io.fusioncommerce.topologies.inventory.StockLimits;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
 import io.fusioncommerce.topologies.shipping.ShipmentStatus;
 import java.time.Duration;
@@ -46,6 +47,20 @@ public final class OrderBook {
     }
   }
 
+  /**
+   * What the tenant decided for its orders: how long a confirmed order's stock is held for payment,
+   * and its limits against hoarding (a shorter hold when a reservation left the stock scarce).
+   */
+  public record Policy(Duration hold, StockLimits limits) {
+    public static final Policy DEFAULTS = new Policy(DEFAULT_HOLD, StockLimits.DEFAULTS);
+
+    /** The hold of an order some of whose reservations left their SKU scarce, or not. */
+    Duration holdFor(boolean scarce) {
+      Duration normal = hold != null ? hold : DEFAULT_HOLD;
+      return scarce && limits.scarceHold().compareTo(normal) < 0 ? limits.scarceHold() : normal;
+    }
+  }
+
   /** The catalog's product table, as the order topology sees it. */
   @FunctionalInterface
   public interface Catalog {
@@ -61,6 +76,8 @@ public final class OrderBook {
     public static final String RESERVATION_TIMEOUT = "RESERVATION_TIMEOUT";
     public static final String HOLD_EXPIRED = "HOLD_EXPIRED";
     public static final String ORDER_NOT_RECEIVED = "ORDER_NOT_RECEIVED";
+    public static final String QUANTITY_LIMIT_EXCEEDED = StockLimits.QUANTITY_LIMIT_EXCEEDED;
+    public static final String CUSTOMER_LIMIT_EXCEEDED = StockLimits.CUSTOMER_LIMIT_EXCEEDED;
 
     private Reasons() {}
   }
@@ -68,7 +85,7 @@ public final class OrderBook {
   // ---------------------------------------------------------------- placing
 
   public static Decision place(OrderState current, String tenantId, PlaceOrder place, Catalog catalog, Instant at,
-      String correlationId, Duration hold) {
+      String correlationId, Policy policy) {
     if (current != null && current.getPlaced()) {
       return current.getRequestHash().equals(place.getRequestHash())
           ? Decision.none() // the same order again (a retry): it exists, nothing changes
@@ -89,6 +106,10 @@ public final class OrderBook {
           .setSku(requested.getSku()).setQuantity(requested.getQuantity())
           .setReservation(early != null ? early.getReservation() : "PENDING")
           .setAllocations(early != null ? early.getAllocations() : Map.of());
+      if (requested.getQuantity() > policy.limits().maxPerOrder()) {
+        // the inventory refuses to reserve it too; this names the reason even when the order arrives first
+        refusal = refusal != null ? refusal : Reasons.QUANTITY_LIMIT_EXCEEDED;
+      }
       if (product.isEmpty()) {
         refusal = refusal != null ? refusal : Reasons.UNKNOWN_SKU;
       } else {
@@ -132,31 +153,44 @@ public final class OrderBook {
     effects.add(new OrderEffect.Created());
     effects.add(new OrderEffect.StatusChanged(null, OrderStatus.CREATED, null));
     effects.add(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT));
-    return settle(next.build(), effects, at, hold);
+    return settle(next.build(), effects, at, policy);
   }
 
   // ---------------------------------------------------------------- reservation results
 
   public static Decision reserved(OrderState current, String tenantId, String orderId, String sku,
-      Map<String, Long> allocations, Instant at, String correlationId, Duration hold) {
-    return result(current, tenantId, orderId, sku, "RESERVED", allocations, at, correlationId, hold);
+      Map<String, Long> allocations, long remainingAvailable, Instant at, String correlationId, Policy policy) {
+    return result(current, tenantId, orderId, sku, new Outcome("RESERVED", allocations, remainingAvailable, null),
+        at, correlationId, policy);
   }
 
-  public static Decision insufficient(OrderState current, String tenantId, String orderId, String sku, Instant at,
-      String correlationId, Duration hold) {
-    return result(current, tenantId, orderId, sku, "INSUFFICIENT", Map.of(), at, correlationId, hold);
+  /** {@code reason}: why the inventory refused (null: INSUFFICIENT_STOCK, as before limits existed). */
+  public static Decision insufficient(OrderState current, String tenantId, String orderId, String sku, String reason,
+      Instant at, String correlationId, Policy policy) {
+    return result(current, tenantId, orderId, sku,
+        new Outcome("INSUFFICIENT", Map.of(), null, reason != null ? reason : Reasons.INSUFFICIENT_STOCK),
+        at, correlationId, policy);
   }
 
-  private static Decision result(OrderState current, String tenantId, String orderId, String sku, String outcome,
-      Map<String, Long> allocations, Instant at, String correlationId, Duration hold) {
+  /** A reservation result for one line. */
+  private record Outcome(String reservation, Map<String, Long> allocations, Long remainingAvailable, String refusalReason) {
+    OrderStateLine.Builder applyTo(OrderStateLine.Builder line) {
+      return line.setReservation(reservation).setAllocations(allocations).setRemainingAvailable(remainingAvailable)
+          .setRefusalReason(refusalReason);
+    }
+  }
+
+  private static Decision result(OrderState current, String tenantId, String orderId, String sku, Outcome result,
+      Instant at, String correlationId, Policy policy) {
+    String outcome = result.reservation();
+    Map<String, Long> allocations = result.allocations();
     List<OrderEffect> effects = new ArrayList<>();
     if (current == null) {
       // The result overtook the order (they travel on different partitions): keep it until the order arrives.
       OrderState pending = OrderState.newBuilder()
           .setTenantId(tenantId).setOrderId(orderId).setPlaced(false)
           .setStatus(OrderStatus.PENDING.name())
-          .setLines(List.of(OrderStateLine.newBuilder().setSku(sku).setQuantity(0).setReservation(outcome)
-              .setAllocations(allocations).build()))
+          .setLines(List.of(result.applyTo(OrderStateLine.newBuilder().setSku(sku).setQuantity(0)).build()))
           .setCreatedAt(at).setUpdatedAt(at).setCorrelationId(correlationId).setVersion(1).build();
       effects.add(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT));
       return new Decision(pending, effects);
@@ -165,8 +199,7 @@ public final class OrderBook {
     int index = indexOf(lines, sku);
     if (index < 0) {
       if (!current.getPlaced()) {
-        lines.add(OrderStateLine.newBuilder().setSku(sku).setQuantity(0).setReservation(outcome)
-            .setAllocations(allocations).build());
+        lines.add(result.applyTo(OrderStateLine.newBuilder().setSku(sku).setQuantity(0)).build());
         return new Decision(touch(current, at).setLines(lines).build(), effects);
       }
       if ("RESERVED".equals(outcome)) {
@@ -186,29 +219,35 @@ public final class OrderBook {
       lines.set(index, OrderStateLine.newBuilder(line).setReservation("RELEASED").setAllocations(allocations).build());
       return new Decision(touch(current, at).setLines(lines).build(), effects);
     }
-    lines.set(index, OrderStateLine.newBuilder(line).setReservation(outcome).setAllocations(allocations).build());
+    lines.set(index, result.applyTo(OrderStateLine.newBuilder(line)).build());
     OrderState next = touch(current, at).setLines(lines).build();
-    return current.getPlaced() ? settle(next, effects, at, hold) : new Decision(next, effects);
+    return current.getPlaced() ? settle(next, effects, at, policy) : new Decision(next, effects);
   }
 
   /** A created order whose every SKU has an answer is confirmed (all held) or rejected (some not). */
-  private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Duration hold) {
+  private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Policy policy) {
     if (!OrderStatus.CREATED.name().equals(state.getStatus())
         || state.getLines().stream().anyMatch(l -> "PENDING".equals(l.getReservation()))) {
       return new Decision(state, effects);
     }
     boolean allHeld = state.getLines().stream().allMatch(l -> "RESERVED".equals(l.getReservation()));
     if (allHeld) {
-      Instant expires = at.plus(hold != null ? hold : DEFAULT_HOLD);
+      // stock a reservation left scarce is held for a shorter time: hoarding it costs more renewals
+      boolean scarce = state.getLines().stream().anyMatch(l -> l.getRemainingAvailable() != null
+          && policy.limits().scarce(l.getRemainingAvailable()));
+      Instant expires = at.plus(policy.holdFor(scarce));
       effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.CONFIRMED, null));
       effects.add(new OrderEffect.Timer(expires, TimerKind.HOLD_EXPIRY));
       return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.CONFIRMED.name())
           .setHoldExpiresAt(expires).build(), effects);
     }
     List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
-    effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.REJECTED, Reasons.INSUFFICIENT_STOCK));
+    String reason = state.getLines().stream().filter(l -> !"RESERVED".equals(l.getReservation()))
+        .map(OrderStateLine::getRefusalReason).filter(java.util.Objects::nonNull).findFirst()
+        .orElse(Reasons.INSUFFICIENT_STOCK);
+    effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.REJECTED, reason));
     return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.REJECTED.name())
-        .setRejectionReason(Reasons.INSUFFICIENT_STOCK).setLines(lines).build(), effects);
+        .setRejectionReason(reason).setLines(lines).build(), effects);
   }
 
   // ---------------------------------------------------------------- lifecycle commands
@@ -293,15 +332,27 @@ public final class OrderBook {
     }
     List<OrderEffect> effects = new ArrayList<>();
     OrderStatus next = status;
+    List<OrderStateLine> lines = current.getLines();
     if (next == OrderStatus.PAID && everyVendor(current, shipments, ShipmentStatus::hasLeft)) {
       effects.add(new OrderEffect.StatusChanged(OrderStatus.PAID, OrderStatus.SHIPPED, null));
       next = OrderStatus.SHIPPED;
+      // the goods left: their reservations settle (reserved stock goes down for good), so the inventory
+      // can drop them after its retention instead of holding them for ever
+      lines = new ArrayList<>();
+      for (OrderStateLine line : current.getLines()) {
+        if ("RESERVED".equals(line.getReservation())) {
+          effects.add(new OrderEffect.CommitStock(line.getSku()));
+          lines.add(OrderStateLine.newBuilder(line).setReservation("COMMITTED").build());
+        } else {
+          lines.add(line);
+        }
+      }
     }
     if (next == OrderStatus.SHIPPED && everyVendor(current, shipments, s -> s == ShipmentStatus.DELIVERED)) {
       effects.add(new OrderEffect.StatusChanged(OrderStatus.SHIPPED, OrderStatus.DELIVERED, null));
       next = OrderStatus.DELIVERED;
     }
-    return new Decision(touch(current, at).setShipments(shipments).setStatus(next.name()).build(), effects);
+    return new Decision(touch(current, at).setShipments(shipments).setLines(lines).setStatus(next.name()).build(), effects);
   }
 
   /** Whether every vendor of the order has a shipment whose status passes {@code test}. */
@@ -365,6 +416,7 @@ public final class OrderBook {
         return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
             .setRejectionReason(Reasons.RESERVATION_TIMEOUT).setLines(lines).build(), effects);
       }
+      case PURGE -> throw new IllegalStateException("retention is the processor's, not a rule of the order");
       default -> throw new IllegalStateException("unknown timer " + kind);
     }
   }

@@ -27,6 +27,8 @@ public sealed interface OrderEffect {
     /** A confirmed order's reservation is held this long for payment. */
     HOLD_EXPIRY,
     /** Reservation results (or the order itself) should have arrived by then. */
-    RESERVATION_TIMEOUT
+    RESERVATION_TIMEOUT,
+    /** A closed order's retention ended: its state and trail leave the stores (the read model keeps its row). */
+    PURGE
   }
 }

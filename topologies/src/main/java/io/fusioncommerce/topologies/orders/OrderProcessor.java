@@ -24,6 +24,7 @@ import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
+import io.fusioncommerce.topologies.inventory.StockLimits;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
@@ -48,29 +49,42 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Applies order commands, reservation outcomes and due timers to the order's state through
  * {@link OrderBook}, then turns the decision's effects into records: events, inventory commands,
  * the read-model row, timers and audit-trail entries.
+ *
+ * <p>Bounded work: a punctuation fires at most {@link #MAX_TIMERS_PER_PUNCTUATION} due timers (the rest
+ * on the next one; each is deleted in the transaction that fires it, so none is lost or fired twice),
+ * the audit trail is one store entry per event (at most {@link #MAX_HISTORY_ENTRIES} per order besides
+ * status changes, each detail at most {@link #MAX_DETAIL_LENGTH} characters), and a closed order leaves
+ * the stores {@code closedRetention} after it closed (the read model orders.view keeps its row).
  */
 final class OrderProcessor implements Processor<OrderKey, SpecificRecord, SpecificRecord, SpecificRecord> {
 
   static final Duration TIMER_SCAN_INTERVAL = Duration.ofSeconds(1);
+  static final int MAX_TIMERS_PER_PUNCTUATION = 200;
+  static final int MAX_HISTORY_ENTRIES = 10_000;
+  static final int MAX_DETAIL_LENGTH = 500;
   private static final Actor SYSTEM = Actor.newBuilder().setSubject("order-topology").setRoles(List.of()).build();
 
   private final StoreChangeListener changes;
+  private final Duration closedRetention;
   private ProcessorContext<SpecificRecord, SpecificRecord> context;
   private KeyValueStore<OrderKey, OrderState> orders;
-  private KeyValueStore<OrderKey, OrderHistory> history;
+  private KeyValueStore<OrderKey, OrderHistory> legacyHistory;
+  private KeyValueStore<String, OrderHistoryEntry> history;
   private KeyValueStore<String, String> timers;
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<TenantKey, TenantSettings> tenants;
 
-  OrderProcessor(StoreChangeListener changes) {
+  OrderProcessor(StoreChangeListener changes, Duration closedRetention) {
     this.changes = changes;
+    this.closedRetention = closedRetention;
   }
 
   @Override
   public void init(ProcessorContext<SpecificRecord, SpecificRecord> context) {
     this.context = context;
     this.orders = context.getStateStore(OrderTopology.ORDER_STORE);
-    this.history = context.getStateStore(OrderTopology.HISTORY_STORE);
+    this.legacyHistory = context.getStateStore(OrderTopology.HISTORY_STORE);
+    this.history = context.getStateStore(OrderTopology.HISTORY_ENTRIES_STORE);
     this.timers = context.getStateStore(OrderTopology.TIMER_STORE);
     this.products = context.getStateStore(OrderTopology.PRODUCT_STORE);
     this.tenants = context.getStateStore(OrderTopology.TENANT_STORE);
@@ -97,7 +111,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
           case PlaceOrder place -> {
             requireOrder(key, place.getOrderId());
             apply(key, current, cause, OrderBook.place(current, key.getTenantId(), place, this::product, at,
-                command.getCorrelationId(), hold(key.getTenantId())));
+                command.getCorrelationId(), policy(key.getTenantId())));
           }
           case CancelOrder cancel -> {
             requireOrder(key, cancel.getOrderId());
@@ -126,30 +140,39 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         Cause cause = new Cause(reserved.getEventId(), "StockReserved", reserved.getCorrelationId(), at, null,
             record.headers(), reserved.getSku() + " x" + reserved.getQuantity() + " from " + reserved.getAllocations());
         apply(key, current, cause, OrderBook.reserved(current, key.getTenantId(), key.getOrderId(), reserved.getSku(),
-            reserved.getAllocations(), at, reserved.getCorrelationId(), hold(key.getTenantId())));
+            reserved.getAllocations(), reserved.getRemainingAvailable(), at, reserved.getCorrelationId(),
+            policy(key.getTenantId())));
       }
       case InventoryInsufficient insufficient -> {
         requireTenant(key, insufficient.getTenantId());
         Cause cause = new Cause(insufficient.getEventId(), "StockInsufficient", insufficient.getCorrelationId(), at, null,
             record.headers(), insufficient.getSku() + ": " + insufficient.getRequested() + " asked, "
-                + insufficient.getAvailable() + " available");
+                + insufficient.getAvailable() + " available"
+                + (insufficient.getReason() == null ? "" : " (" + insufficient.getReason() + ")"));
         apply(key, current, cause, OrderBook.insufficient(current, key.getTenantId(), key.getOrderId(),
-            insufficient.getSku(), at, insufficient.getCorrelationId(), hold(key.getTenantId())));
+            insufficient.getSku(), insufficient.getReason(), at, insufficient.getCorrelationId(), policy(key.getTenantId())));
       }
       default -> throw new InvalidCommandException("unexpected record " + record.value().getClass().getName());
     }
   }
 
-  private void fireDueTimers(Instant now) {
+  /** Fires the earliest due timers, at most {@link #MAX_TIMERS_PER_PUNCTUATION}; the rest wait for the next punctuation. */
+  void fireDueTimers(Instant now) {
     List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> iterator = timers.range(null, OrderTimers.upTo(now))) {
-      iterator.forEachRemaining(due::add);
+      while (iterator.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
+        due.add(iterator.next());
+      }
     }
     for (KeyValue<String, String> entry : due) {
       timers.delete(entry.key);
       OrderTimers.Due timer = OrderTimers.parse(entry.key);
       OrderKey key = new OrderKey(timer.tenantId(), timer.orderId());
       OrderState current = orders.get(key);
+      if (timer.kind() == OrderEffect.TimerKind.PURGE) {
+        purge(key, current, now);
+        continue;
+      }
       String correlationId = current != null ? current.getCorrelationId() : timer.orderId();
       Cause cause = new Cause("timer:" + entry.key, "TimerFired:" + timer.kind(), correlationId, now, null,
           new RecordHeaders(), null);
@@ -160,6 +183,9 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   private void apply(OrderKey key, OrderState current, Cause cause, OrderBook.Decision decision) {
     if (decision.next() == null && decision.effects().isEmpty()) {
       return; // a repeat: nothing to record
+    }
+    if (current == null && decision.next() == null) {
+      return; // a refusal about an order that does not exist: no trail to write it to (the route answers 404)
     }
     OrderState state = decision.next() != null ? decision.next() : current;
     List<OrderHistoryEntry> entries = new ArrayList<>();
@@ -190,6 +216,10 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     appendHistory(key, entries);
     if (decision.next() != null) {
       orders.put(key, decision.next());
+      if (closes(current, decision.next())) {
+        timers.put(OrderTimers.key(cause.at().plus(closedRetention), OrderEffect.TimerKind.PURGE, key.getTenantId(),
+            key.getOrderId()), OrderEffect.TimerKind.PURGE.name());
+      }
       // the list's row changes only with the status
       if (decision.effects().stream().anyMatch(e -> e instanceof OrderEffect.StatusChanged)) {
         emitView(key, decision.next(), cause);
@@ -274,28 +304,88 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
   }
 
+  private static boolean closes(OrderState current, OrderState next) {
+    return OrderStatus.FINAL.contains(OrderStatus.valueOf(next.getStatus()))
+        && (current == null || !OrderStatus.FINAL.contains(OrderStatus.valueOf(current.getStatus())));
+  }
+
+  /**
+   * A closed order's retention ended: its state and trail are deleted (tombstones on their changelogs).
+   * Nothing goes to orders.view, so the read model keeps the order's row. A closed order that changed
+   * since it closed (a refund's payment update, a late reservation given back) is kept for the retention
+   * after its last change: the timer is set again for then.
+   */
+  private void purge(OrderKey key, OrderState current, Instant now) {
+    if (current == null || !OrderStatus.FINAL.contains(OrderStatus.valueOf(current.getStatus()))) {
+      return;
+    }
+    Instant due = current.getUpdatedAt().plus(closedRetention);
+    if (due.isAfter(now)) {
+      timers.put(OrderTimers.key(due, OrderEffect.TimerKind.PURGE, key.getTenantId(), key.getOrderId()),
+          OrderEffect.TimerKind.PURGE.name());
+      return;
+    }
+    orders.delete(key);
+    legacyHistory.delete(key);
+    String prefix = OrderHistoryKeys.prefix(key.getTenantId(), key.getOrderId());
+    List<String> entries = new ArrayList<>();
+    try (KeyValueIterator<String, OrderHistoryEntry> iterator = history.range(prefix, prefix + "\uffff")) {
+      iterator.forEachRemaining(entry -> entries.add(entry.key));
+    }
+    entries.forEach(history::delete);
+    changes.changed(OrderTopology.ORDER_STORE, key);
+  }
+
+  /**
+   * Appends to the order's trail, one store entry per event. A trail written by the first version (one
+   * value) is moved over first. Past {@link #MAX_HISTORY_ENTRIES} only status changes are kept, so
+   * repeated refused commands cannot grow an order without bound.
+   */
   private void appendHistory(OrderKey key, List<OrderHistoryEntry> entries) {
-    OrderHistory existing = history.get(key);
-    List<OrderHistoryEntry> all = new ArrayList<>(existing == null ? List.of() : existing.getEntries());
-    all.addAll(entries);
-    history.put(key, new OrderHistory(key.getTenantId(), key.getOrderId(), all));
+    long next = nextHistorySeq(key);
+    OrderHistory legacy = legacyHistory.get(key);
+    if (legacy != null) {
+      for (OrderHistoryEntry old : legacy.getEntries()) {
+        history.put(OrderHistoryKeys.key(key.getTenantId(), key.getOrderId(), next++), old);
+      }
+      legacyHistory.delete(key);
+    }
+    for (OrderHistoryEntry entry : entries) {
+      if (next >= MAX_HISTORY_ENTRIES && !"StatusChanged".equals(entry.getType())) {
+        continue;
+      }
+      history.put(OrderHistoryKeys.key(key.getTenantId(), key.getOrderId(), next++), entry);
+    }
+  }
+
+  private long nextHistorySeq(OrderKey key) {
+    String prefix = OrderHistoryKeys.prefix(key.getTenantId(), key.getOrderId());
+    try (KeyValueIterator<String, OrderHistoryEntry> last = history.reverseRange(prefix, prefix + "\uffff")) {
+      return last.hasNext() ? OrderHistoryKeys.seq(last.next().key) + 1 : 0;
+    }
   }
 
   private static OrderHistoryEntry entry(Cause cause, String type, String status, String detail, int n) {
     return OrderHistoryEntry.newBuilder()
         .setEventId(EventIds.derive(cause.id(), "history:" + type + ":" + n))
-        .setType(type).setOccurredAt(cause.at()).setStatus(status).setDetail(detail)
-        .setCausationId(cause.id()).setActor(cause.actor()).build();
+        .setType(type).setOccurredAt(cause.at()).setStatus(status).setDetail(bounded(detail))
+        .setCausationId(cause.id()).setActor(bounded(cause.actor())).build();
+  }
+
+  /** A detail (a cancellation reason, say) comes from a client: cut to a bound so no entry grows with it. */
+  private static String bounded(String text) {
+    return text == null || text.length() <= MAX_DETAIL_LENGTH ? text : text.substring(0, MAX_DETAIL_LENGTH) + "…";
   }
 
   private Optional<Product> product(String tenantId, String sku) {
     return Optional.ofNullable(products.get(new SkuKey(tenantId, sku)));
   }
 
-  private Duration hold(String tenantId) {
+  private OrderBook.Policy policy(String tenantId) {
     TenantSettings settings = tenants.get(new TenantKey(tenantId));
-    return settings != null && settings.getOrderHoldSeconds() != null
+    Duration hold = settings != null && settings.getOrderHoldSeconds() != null
         ? Duration.ofSeconds(settings.getOrderHoldSeconds()) : OrderBook.DEFAULT_HOLD;
+    return new OrderBook.Policy(hold, StockLimits.of(settings));
   }
 
   private static String commandType(OrderCommand command) {

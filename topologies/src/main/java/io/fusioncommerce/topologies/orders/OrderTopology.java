@@ -5,6 +5,7 @@ import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.orders.OrderHistory;
+import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
@@ -12,6 +13,7 @@ import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -28,7 +30,10 @@ public final class OrderTopology implements TopologyDefinition {
 
   public static final String CONTEXT = "orders";
   public static final String ORDER_STORE = "orders";
+  /** The first version's audit trail, one growing value per order: read for old orders, emptied as they move on. */
   public static final String HISTORY_STORE = "order-history";
+  /** The audit trail, one entry per key (see OrderHistoryKeys), so no value grows with it. */
+  public static final String HISTORY_ENTRIES_STORE = "order-history-entries";
   public static final String TIMER_STORE = "order-timers";
   public static final String PRODUCT_STORE = "orders-catalog-products";
   public static final String TENANT_STORE = "orders-tenant-settings";
@@ -42,6 +47,23 @@ public final class OrderTopology implements TopologyDefinition {
   static final String VIEW_SINK = "orders-view-sink";
   static final String INVENTORY_SINK = "inventory-commands-sink";
 
+  /** How long a closed order (delivered, cancelled, rejected) stays in the stores by default. */
+  public static final Duration DEFAULT_CLOSED_RETENTION = Duration.ofDays(30);
+
+  private final Duration closedRetention;
+
+  public OrderTopology() {
+    this(DEFAULT_CLOSED_RETENTION);
+  }
+
+  /** @param closedRetention how long after it closed an order's state and trail are kept in the stores */
+  public OrderTopology(Duration closedRetention) {
+    if (closedRetention.isNegative() || closedRetention.isZero()) {
+      throw new IllegalArgumentException("closed-order retention must be positive: " + closedRetention);
+    }
+    this.closedRetention = closedRetention;
+  }
+
   @Override
   public String context() {
     return CONTEXT;
@@ -49,7 +71,7 @@ public final class OrderTopology implements TopologyDefinition {
 
   @Override
   public List<String> queryableStores() {
-    return List.of(ORDER_STORE, HISTORY_STORE);
+    return List.of(ORDER_STORE, HISTORY_STORE, HISTORY_ENTRIES_STORE);
   }
 
   @Override
@@ -68,13 +90,15 @@ public final class OrderTopology implements TopologyDefinition {
         serdes.value(Topics.INVENTORY_RESERVED.valueType()).deserializer(), Topics.INVENTORY_RESERVED.name());
     topology.addSource(INSUFFICIENT_SOURCE, orderKey.deserializer(),
         serdes.value(Topics.INVENTORY_INSUFFICIENT.valueType()).deserializer(), Topics.INVENTORY_INSUFFICIENT.name());
-    topology.addProcessor(PROCESSOR, () -> new OrderProcessor(changes), COMMANDS_SOURCE, RESERVED_SOURCE,
+    topology.addProcessor(PROCESSOR, () -> new OrderProcessor(changes, closedRetention), COMMANDS_SOURCE, RESERVED_SOURCE,
         INSUFFICIENT_SOURCE);
 
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STORE),
         orderKey, serdes.value(OrderState.class)), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
         orderKey, serdes.value(OrderHistory.class)), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_ENTRIES_STORE),
+        Serdes.String(), serdes.value(OrderHistoryEntry.class)), PROCESSOR);
     // Timer keys sort by due time as strings (see OrderTimers), which Avro's varint encoding would not.
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
         Serdes.String(), Serdes.String()), PROCESSOR);

@@ -422,4 +422,22 @@ class CatalogTopologyTest {
     tenantChanges.pipeInput(tenantKey("initech"), "{".getBytes(StandardCharsets.UTF_8));
     assertThat(deadLetters.readRecordsToList()).hasSize(1);
   }
+
+  @Test
+  void aTenantsStockLimitsReachTheTopologies() {
+    var row = tenantRow("acme", false, null, 3).put("max_quantity_per_order", 5L).put("max_quantity_per_customer", 0L)
+        .put("customer_limit_window_seconds", 3600L).put("scarce_stock_threshold", 2L).put("scarce_hold_seconds", 300L);
+    tenantChanges.pipeInput(tenantKey("acme"), change("tenants", "u", null, row, T0, 0, 1));
+
+    TenantSettings settings = tenantSettings.readValue();
+    assertThat(settings.getMaxQuantityPerOrder()).isEqualTo(5L);
+    assertThat(settings.getMaxQuantityPerCustomer()).isEqualTo(0L);
+    assertThat(settings.getCustomerLimitWindowSeconds()).isEqualTo(3600L);
+    assertThat(settings.getScarceStockThreshold()).isEqualTo(2L);
+    assertThat(settings.getScarceHoldSeconds()).isEqualTo(300L);
+    var limits = io.fusioncommerce.topologies.inventory.StockLimits.of(settings);
+    assertThat(limits.maxPerOrder()).isEqualTo(5L);
+    assertThat(limits.maxPerCustomer()).isEqualTo(io.fusioncommerce.topologies.inventory.StockLimits.UNLIMITED);
+    assertThat(limits.window()).isEqualTo(java.time.Duration.ofHours(1));
+  }
 }

@@ -57,6 +57,7 @@ public final class SagaHarness implements AutoCloseable {
   private final TestInputTopic<OrderKey, OrderCommand> orderCommands;
   private final TestInputTopic<SkuKey, Product> products;
   private final TestInputTopic<TenantKey, TenantSettings> tenants;
+  private final TestInputTopic<TenantKey, TenantSettings> inventoryTenants;
   private final TestInputTopic<OrderKey, InventoryReserved> reservedIn;
   private final TestInputTopic<OrderKey, InventoryInsufficient> insufficientIn;
   private final TestInputTopic<SkuKey, InventoryCommand> inventoryIn;
@@ -70,12 +71,20 @@ public final class SagaHarness implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> orderDeadLetters;
   final KeyValueStore<OrderKey, OrderState> orderStore;
   final KeyValueStore<OrderKey, OrderHistory> historyStore;
+  final KeyValueStore<String, io.fusioncommerce.schemas.orders.OrderHistoryEntry> historyEntries;
   final KeyValueStore<SkuKey, StockLevel> stockStore;
   private Instant now = T0;
+  /** The customer the next orders are placed for (PlaceOrder and ReserveStock alike). */
+  private String customer = "c1";
 
   public SagaHarness(Path stateDir) {
+    this(stateDir, new OrderTopology());
+  }
+
+  /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
+  public SagaHarness(Path stateDir, OrderTopology orderTopology) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    orders = new TopologyTestDriver(new OrderTopology().build(serdes),
+    orders = new TopologyTestDriver(orderTopology.build(serdes),
         new StreamsSettings("unused:9092", stateDir.resolve("orders"), "127.0.0.1:1", 1, 100, 1, null)
             .forContext("orders", Topics.DEAD_LETTER), T0);
     inventory = new TopologyTestDriver(new InventoryTopology().build(serdes),
@@ -99,6 +108,8 @@ public final class SagaHarness implements AutoCloseable {
         serdes.value(OrderStatusChanged.class).deserializer());
     views = orders.createOutputTopic(Topics.ORDERS_VIEW.name(), orderKey.deserializer(), serdes.value(OrderView.class).deserializer());
     orderDeadLetters = orders.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    inventoryTenants = inventory.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
+        serdes.value(TenantSettings.class).serializer());
     inventoryIn = inventory.createInputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
         serdes.value(InventoryCommand.class).serializer());
     reservedOut = inventory.createOutputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.deserializer(),
@@ -109,6 +120,7 @@ public final class SagaHarness implements AutoCloseable {
         serdes.value(InventoryReleased.class).deserializer());
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
+    historyEntries = orders.getKeyValueStore(OrderTopology.HISTORY_ENTRIES_STORE);
     stockStore = inventory.getKeyValueStore(InventoryTopology.STOCK_STORE);
   }
 
@@ -121,7 +133,7 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   public void holdSeconds(String tenant, long seconds) {
-    tenants.pipeInput(new TenantKey(tenant), TenantSettings.newBuilder().setTenantId(tenant).setOrderHoldSeconds(seconds).build(), now);
+    settings(TenantSettings.newBuilder().setTenantId(tenant).setOrderHoldSeconds(seconds).build());
   }
 
   public void stock(String tenant, String sku, String warehouse, long available) {
@@ -158,7 +170,7 @@ public final class SagaHarness implements AutoCloseable {
     lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
     orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
-        .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId("c1")
+        .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId(customer)
             .setCurrency(currency).setLines(requested).setRequestHash(requestHash).setShippingAddress(address).build())
         .build(), now);
   }
@@ -167,7 +179,20 @@ public final class SagaHarness implements AutoCloseable {
     Map<String, Long> bySku = new LinkedHashMap<>();
     lines.forEach((sku, quantity) -> bySku.merge(sku, quantity, Long::sum));
     bySku.forEach((sku, quantity) -> inventoryIn.pipeInput(new SkuKey(tenant, sku),
-        inventoryCommand(tenant, new ReserveStock(orderId, sku, quantity)), now));
+        inventoryCommand(tenant, ReserveStock.newBuilder().setOrderId(orderId).setSku(sku).setQuantity(quantity)
+            .setCustomerId(customer).build()), now));
+  }
+
+  /** Places the next orders for {@code customerId}. */
+  public SagaHarness as(String customerId) {
+    this.customer = customerId;
+    return this;
+  }
+
+  /** A tenant's settings, as the catalog topology publishes them on tenant.settings. */
+  public void settings(TenantSettings settings) {
+    tenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    inventoryTenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
   }
 
   public void cancel(String tenant, String orderId, String reason) {
@@ -237,6 +262,16 @@ public final class SagaHarness implements AutoCloseable {
 
   public OrderState order(String tenant, String orderId) {
     return orderStore.get(new OrderKey(tenant, orderId));
+  }
+
+  /** The order's audit trail, oldest first, as the history route reads it. */
+  public List<io.fusioncommerce.schemas.orders.OrderHistoryEntry> history(String tenant, String orderId) {
+    String prefix = OrderHistoryKeys.prefix(tenant, orderId);
+    List<io.fusioncommerce.schemas.orders.OrderHistoryEntry> entries = new ArrayList<>();
+    try (var iterator = historyEntries.range(prefix, prefix + "\uffff")) {
+      iterator.forEachRemaining(entry -> entries.add(entry.value));
+    }
+    return entries;
   }
 
   public String status(String tenant, String orderId) {
