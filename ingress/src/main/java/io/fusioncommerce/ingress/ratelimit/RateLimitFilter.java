@@ -16,10 +16,13 @@ import java.util.Optional;
  * as dead and restart it, turning load into an outage) and the Stripe and carrier webhooks (signed by the
  * provider, sent from a few provider addresses that a per-address limit would throttle for every tenant at
  * once, retried by the provider with back-off, and bounded by the platform's own payments and shipments).
+ * Nor is the development token issuer, served in embedded mode only: whoever reaches it can mint any token
+ * for any subject anyway (so it cannot be what bounds a caller; the tenant's bucket is), and test suites
+ * mint thousands of tokens from one address.
  */
 public final class RateLimitFilter {
 
-  private static final List<String> EXEMPT_PREFIXES = List.of("/health/", "/metrics", "/v1/webhooks/");
+  private static final List<String> EXEMPT_PREFIXES = List.of("/health/", "/metrics", "/v1/webhooks/", "/v1/auth/dev-token");
 
   private final RateLimiter limiter;
 

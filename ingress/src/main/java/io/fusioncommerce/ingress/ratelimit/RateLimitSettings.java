@@ -29,7 +29,7 @@ public record RateLimitSettings(boolean enabled, RateLimit perCaller, RateLimit 
 
   /** Generous: well above what a person or a well-behaved integration sends, and above every IT. */
   public static final RateLimit DEFAULT_PER_CALLER = new RateLimit(200, 400);
-  public static final RateLimit DEFAULT_PER_TENANT = new RateLimit(2_000, 4_000);
+  public static final RateLimit DEFAULT_PER_TENANT = new RateLimit(2_000, 6_000);
   public static final long DEFAULT_MAX_TRACKED_CALLERS = 100_000;
 
   /** One tenant's limits. */
@@ -54,7 +54,7 @@ public record RateLimitSettings(boolean enabled, RateLimit perCaller, RateLimit 
    * <ul>
    *   <li>{@value #ENABLED_VARIABLE}: {@code false} turns the limiter off (default {@code true})
    *   <li>{@value #CALLER_VARIABLE}: {@code PER_SECOND[:BURST]} per caller (default 200:400)
-   *   <li>{@value #TENANT_VARIABLE}: {@code PER_SECOND[:BURST]} per tenant (default 2000:4000)
+   *   <li>{@value #TENANT_VARIABLE}: {@code PER_SECOND[:BURST]} per tenant (default 2000:6000)
    *   <li>{@value #TENANTS_VARIABLE}: overrides, {@code tenant=TENANT_LIMIT[/CALLER_LIMIT];...}, e.g.
    *       {@code acme=5000:10000/500:1000;globex=100}
    *   <li>{@value #MAX_CALLERS_VARIABLE}: buckets kept in memory (default 100,000)

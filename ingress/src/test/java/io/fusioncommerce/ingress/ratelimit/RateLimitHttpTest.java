@@ -85,7 +85,7 @@ class RateLimitHttpTest {
   }
 
   @Test
-  void anonymousRoutesAreLimitedByAddressAndHealthAndWebhooksAreNot() {
+  void anonymousRoutesAreLimitedByAddressAndHealthWebhooksAndDevTokensAreNot() {
     for (int i = 0; i < CALLER_BURST; i++) {
       assertThat(server.get("/v1/public-ping", null).status()).isEqualTo(200);
     }
@@ -96,6 +96,8 @@ class RateLimitHttpTest {
     for (int i = 0; i < 3 * CALLER_BURST; i++) {
       assertThat(server.get("/health/live", null).status()).isEqualTo(200);
       assertThat(server.post("/v1/webhooks/test", null, "{}").status()).isEqualTo(200);
+      assertThat(server.post("/v1/auth/dev-token", null,
+          "{\"tenant\":\"acme\",\"sub\":\"u" + i + "\",\"roles\":[\"customer\"]}").status()).isEqualTo(200);
     }
   }
 }
