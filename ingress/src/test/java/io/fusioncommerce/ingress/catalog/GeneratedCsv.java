@@ -6,16 +6,22 @@ import java.util.Arrays;
 
 /**
  * A product CSV made up as it is read, never whole in memory: a header, then {@code rows} products
- * {@code <prefix>-0000000...} of exactly {@code rowBytes} bytes each (the description pads them).
+ * {@code <prefix>-0000000...} of exactly {@code rowBytes} bytes each (the description pads them). The file
+ * is wide: {@value #EMPTY_COLUMNS} attribute columns left empty, cheap on the wire (a comma each) and dear to
+ * a parser that keeps every row (a map entry each).
  */
 final class GeneratedCsv extends InputStream {
 
   static final String HEADER = "sku,parent_sku,name,description,price_amount,currency\r\n";
+  static final int EMPTY_COLUMNS = 150;
+  private static final String WIDE_HEADER = HEADER.strip() + java.util.stream.IntStream.range(0, EMPTY_COLUMNS)
+      .mapToObj(i -> String.format(",attr.unused_%03d", i)).collect(java.util.stream.Collectors.joining()) + "\r\n";
+  private static final String EMPTY_CELLS = ",".repeat(EMPTY_COLUMNS);
 
   private final String prefix;
   private final int rows;
   private final int rowBytes;
-  private byte[] current = HEADER.getBytes(StandardCharsets.US_ASCII);
+  private byte[] current = WIDE_HEADER.getBytes(StandardCharsets.US_ASCII);
   private int position;
   private int next;
 
@@ -27,7 +33,7 @@ final class GeneratedCsv extends InputStream {
 
   /** The bytes the whole stream holds. */
   long length() {
-    return HEADER.length() + (long) rows * rowBytes;
+    return WIDE_HEADER.length() + (long) rows * rowBytes;
   }
 
   private boolean advance() {
@@ -39,7 +45,7 @@ final class GeneratedCsv extends InputStream {
     }
     String number = String.format("%07d", next++);
     String start = prefix + "-" + number + ",,Generated product " + number + ",";
-    String end = ",1999,USD\r\n";
+    String end = ",1999,USD" + EMPTY_CELLS + "\r\n";
     char[] padding = new char[rowBytes - start.length() - end.length()];
     Arrays.fill(padding, 'x');
     current = (start + new String(padding) + end).getBytes(StandardCharsets.US_ASCII);

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two imports of more than 95 MiB at once, each made up while it is sent (no file, no copy in the test's
- * memory), into an ingress in this JVM whose heap is at most 1 GiB: parsed whole, 200,000 rows take some
- * 2 KiB of heap each (cells, a map per row, drafts), 800 MiB for the two, more than the heap leaves. Streamed,
- * what an import holds is bounded by the row, span and batch limits, so both succeed. Heavy: run it alone,
- * under the shared lock.
+ * memory), into an ingress in this JVM whose heap is at most 1 GiB. The files are wide (150 empty attribute
+ * columns): parsed whole, each of the 200,000 rows kept a map of 156 entries (some 7 KiB), well over a GiB for
+ * one file. Streamed, what an import holds is bounded by the row, span and batch limits, so both succeed.
+ * Heavy (400,000 products written): run it alone, under the shared lock.
  */
 class LargeCsvImportIT {
 
