@@ -8,19 +8,16 @@ import io.fusioncommerce.ingress.TestServer.Response;
 import io.fusioncommerce.ingress.catalog.csv.CsvImport;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.database.TestDatabases;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,6 @@ class CsvImportLimitsIT {
   static TestDatabases postgres;
   static Database database;
   static TestServer api;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -111,101 +107,109 @@ class CsvImportLimitsIT {
         .contains("more than " + CsvImport.MAX_PRODUCT_SPAN + " rows after the first row of product SPAN-1 (line 2)");
     assertThat(report.path("created").asInt()).isEqualTo(CsvImport.MAX_PRODUCT_SPAN + 1);
     // within the span, a variant before its product still joins it
-    JsonNode joined = importCsv(admin, HEADER + "NEAR-1-S,NEAR-1,,,,\r\nFILL-X,,Filler,,1,USD\r\nNEAR-1,,Near,,5,USD\r\n")
-        .json();
+    JsonNode joined = importCsv(admin, "sku,parent_sku,name,price_amount,currency,option.size\r\n"
+        + "NEAR-1-S,NEAR-1,,,,S\r\nFILL-X,,Filler,1,USD,\r\nNEAR-1,,Near,5,USD,\r\n").json();
     assertThat(joined.path("failedRows").asInt()).as(joined.toString()).isZero();
     assertThat(api.get("/v1/products/NEAR-1", admin).json().path("variants")).hasSize(1);
   }
 
   @Test
-  void aThirdImportIsRefusedWhileTwoRun() {
+  void aThirdImportIsRefusedWhileTwoRun() throws IOException {
     String first = api.token("csv-busy-1", "boss", null, "admin");
     String second = api.token("csv-busy-2", "boss", null, "admin");
     String third = api.token("csv-busy-3", "boss", null, "admin");
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<HttpResponse<String>> one = held(first, "BUSY-1", release);
-    CompletableFuture<HttpResponse<String>> two = held(second, "BUSY-2", release);
+    try (HeldImport one = HeldImport.admitted(first, "BUSY-1"); HeldImport two = HeldImport.admitted(second, "BUSY-2")) {
+      Response refused = importCsv(third, HEADER + "LATE-1,,Late,,1,USD\r\n");
+      assertThat(refused.problem(503).path("detail").asText()).contains("this node already runs 2 imports");
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+      Response sameTenant = importCsv(first, HEADER + "LATE-1,,Late,,1,USD\r\n");
+      assertThat(sameTenant.problem(429).path("detail").asText()).contains("this tenant already runs 1 import");
+      assertThat(sameTenant.headers().firstValue("Retry-After")).hasValue("30");
 
-    Response refused = importCsv(third, HEADER + "LATE-1,,Late,,1,USD\r\n");
-    assertThat(refused.problem(503).path("detail").asText()).contains("this node already runs 2 imports");
-    assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
-    Response sameTenant = importCsv(first, HEADER + "LATE-1,,Late,,1,USD\r\n");
-    assertThat(sameTenant.problem(429).path("detail").asText()).contains("this tenant already runs 1 import");
-    assertThat(sameTenant.headers().firstValue("Retry-After")).hasValue("30");
-
-    release.countDown();
-    assertThat(one.join().statusCode()).as(one.join().body()).isEqualTo(200);
-    assertThat(two.join().statusCode()).isEqualTo(200);
+      assertThat(one.finish()).isEqualTo(200);
+      assertThat(two.finish()).isEqualTo(200);
+    }
     assertThat(api.get("/v1/products/BUSY-1", first).status()).isEqualTo(200);
+    assertThat(api.get("/v1/products/BUSY-2", second).status()).isEqualTo(200);
     assertThat(api.get("/v1/products/LATE-1", third).status()).isEqualTo(404);
     assertThat(importCsv(third, HEADER + "LATE-1,,Late,,1,USD\r\n").status()).isEqualTo(200);
   }
 
   /**
-   * An import whose body stops after the header until {@code release}: it holds its place meanwhile. Its
-   * tenant answering 429 to an empty probe shows the place is taken; should a probe have taken the tenant's
-   * place at the very moment the import arrived (it then answers 429 itself), it is sent again.
+   * An import sent by hand over a socket: its request and the file's header go out at once, its one row only
+   * when the test says so; meanwhile it holds its place.
    */
-  private static CompletableFuture<HttpResponse<String>> held(String token, String sku, CountDownLatch release) {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/products/import"))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
-              new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)),
-              new HeldRow(release, sku + ",,Held hat,,1500,USD\r\n"))))
-          .build();
-      CompletableFuture<HttpResponse<String>> running = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-      if (admitted(running, token)) {
-        return running;
-      }
-    }
-    throw new AssertionError("the held import was never admitted");
-  }
+  private static final class HeldImport implements AutoCloseable {
+    private final Socket socket;
+    private final String row;
 
-  /** Polls (up to half a minute) until the held import was admitted (true) or refused (false). */
-  private static boolean admitted(CompletableFuture<?> running, String token) {
-    for (int poll = 0; poll < 600; poll++) {
-      if (running.isDone()) {
-        return false;
+    private HeldImport(Socket socket, String row) {
+      this.socket = socket;
+      this.row = row;
+    }
+
+    /**
+     * Sends it and waits until it holds its place: its tenant then answers 429 to an empty probe. Should a probe
+     * have taken the tenant's place at the very moment it arrived (it is then refused itself), it is sent again.
+     */
+    static HeldImport admitted(String token, String sku) throws IOException {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        HeldImport held = send(token, sku);
+        for (int poll = 0; poll < 600; poll++) {
+          if (importCsv(token, "").status() == 429) {
+            if (!held.refused()) {
+              return held;
+            }
+            break;
+          }
+          sleep();
+        }
+        held.close();
       }
-      if (importCsv(token, "").status() == 429) {
-        return !running.isDone();
-      }
+      throw new AssertionError("the held import was never admitted");
+    }
+
+    private static HeldImport send(String token, String sku) throws IOException {
+      URI base = URI.create(api.baseUrl());
+      Socket socket = new Socket(base.getHost(), base.getPort());
+      String row = sku + ",,Held hat,,1500,USD\r\n";
+      byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
+      String request = "POST /v1/products/import HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+          + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\n"
+          + "Content-Length: " + (header.length + row.getBytes(StandardCharsets.UTF_8).length) + "\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.write(header);
+      out.flush();
+      return new HeldImport(socket, row);
+    }
+
+    /** True when the server already answered (it refused the import); false while it waits for the body. */
+    private boolean refused() throws IOException {
+      return socket.getInputStream().available() > 0;
+    }
+
+    /** Sends the rest of the body and answers the response's status. */
+    int finish() throws IOException {
+      socket.getOutputStream().write(row.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+
+    private static void sleep() {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-    }
-    throw new AssertionError("the held import neither started nor ended");
-  }
-
-  /** The rest of a body, given only once the test releases it. */
-  private static final class HeldRow extends InputStream {
-    private final CountDownLatch release;
-    private final ByteArrayInputStream row;
-
-    HeldRow(CountDownLatch release, String row) {
-      this.release = release;
-      this.row = new ByteArrayInputStream(row.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return -1;
-      }
-      return row.read(buffer, offset, length);
     }
   }
 }
