@@ -23,6 +23,8 @@ import io.fusioncommerce.ingress.query.LongPoll;
 import io.fusioncommerce.ingress.query.QueryForwarder;
 import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
+import io.fusioncommerce.ingress.ratelimit.RateLimitFilter;
+import io.fusioncommerce.ingress.ratelimit.RateLimiter;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -66,7 +68,17 @@ public final class IngressServer implements AutoCloseable {
       List<HealthCheck> readiness,
       Clock clock,
       List<ApiModule> modules,
-      ChangeSignals changes) {}
+      ChangeSignals changes,
+      RateLimiter rateLimits) {
+
+    /** Without request rate limits (test servers, tools). */
+    public Components(TokenVerifier tokens, Optional<DevTokenIssuer> devTokens, CommandPublisher commands,
+        AvroSerdes serdes, StreamsDirectory streams, PrometheusMeterRegistry metrics, List<HealthCheck> readiness,
+        Clock clock, List<ApiModule> modules, ChangeSignals changes) {
+      this(tokens, devTokens, commands, serdes, streams, metrics, readiness, clock, modules, changes,
+          RateLimiter.unlimited());
+    }
+  }
 
   private final Javalin app;
   private final LongPoll longPoll;
@@ -116,6 +128,8 @@ public final class IngressServer implements AutoCloseable {
       config.requestLogger.http(observability::completed);
       config.routes.before(observability::before);
       config.routes.beforeMatched(access::check);
+      // after access control: a caller is its verified token's subject, never a name it claims
+      config.routes.beforeMatched(new RateLimitFilter(components.rateLimits())::check);
       errors.register(config.routes);
 
       DocumentedRoutes routes = new DocumentedRoutes(config.routes);

@@ -70,6 +70,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dir, List<ApiModule> modules) {
+    return start(dir, modules, io.fusioncommerce.ingress.ratelimit.RateLimiter.unlimited());
+  }
+
+  /** With these request rate limits. */
+  public static TestServer start(Path dir, List<ApiModule> modules,
+      io.fusioncommerce.ingress.ratelimit.RateLimiter rateLimits) {
     var registry = new InMemorySchemaRegistryClient();
     DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(dir.resolve("key.json"), Clock.systemUTC());
     MockProducer<SpecificRecord, SpecificRecord> producer = new MockProducer<>(true, null,
@@ -80,7 +86,7 @@ public final class TestServer implements AutoCloseable {
             new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
             Optional.of(issuer), new CommandPublisher(producer), new AvroSerdes(registry), context -> Optional.empty(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), Clock.systemUTC(), modules,
-            new ChangeSignals()));
+            new ChangeSignals(), rateLimits));
     return new TestServer(server, issuer, producer);
   }
 

@@ -32,7 +32,8 @@ public final class CampaignBenchmark {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     Path work = Files.createTempDirectory("fusion-campaign-bench");
     Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       ApiClient api = new ApiClient(launcher.baseUrl());
       DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
       // staff may join on a customer's behalf: one token for every simulated customer

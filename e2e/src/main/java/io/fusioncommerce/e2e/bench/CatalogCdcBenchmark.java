@@ -75,7 +75,8 @@ public final class CatalogCdcBenchmark {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     Path work = Files.createTempDirectory("fusion-cdc-bench");
-    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180))) {
+    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       String bootstrap = launcher.banner("Kafka");
       String registry = launcher.banner("Schema registry");
       String jdbcUrl = launcher.banner("Postgres");

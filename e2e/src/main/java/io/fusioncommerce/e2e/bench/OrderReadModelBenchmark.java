@@ -58,7 +58,8 @@ public final class OrderReadModelBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     Path work = Files.createTempDirectory("fusion-read-model-bench");
     Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       ApiClient api = new ApiClient(launcher.baseUrl());
       DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
       String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));

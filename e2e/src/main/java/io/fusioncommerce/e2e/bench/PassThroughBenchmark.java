@@ -38,7 +38,8 @@ public final class PassThroughBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     Path work = Files.createTempDirectory("fusion-passthrough");
-    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180))) {
+    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       String bootstrap = launcher.banner("Kafka");
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         admin.createTopics(List.of(new NewTopic("bench.pass-in", 6, (short) 1), new NewTopic("bench.pass-out", 6, (short) 1)))

@@ -39,8 +39,20 @@ public final class LauncherProcess implements AutoCloseable {
     this.output = output;
   }
 
+  /**
+   * Request rate limits for load: the limiter stays on (its cost is part of every figure) but far above any
+   * rate a benchmark or burst test sends from one token or one tenant, so nothing they send is refused.
+   */
+  public static final java.util.Map<String, String> LOAD_TEST_RATE_LIMITS = java.util.Map.of(
+      "FUSION_RATE_LIMIT_CALLER", "1000000:1000000", "FUSION_RATE_LIMIT_TENANT", "1000000:1000000");
+
   /** Starts {@code fusion start} on {@code dataDir} with a free HTTP port and waits until it is ready. */
   public static LauncherProcess start(Path dataDir, Duration timeout) {
+    return start(dataDir, timeout, java.util.Map.of());
+  }
+
+  /** The same, with these environment variables added to the launcher's (settings such as FUSION_*). */
+  public static LauncherProcess start(Path dataDir, Duration timeout, java.util.Map<String, String> environment) {
     String jar = required("fusion.launcher.jar");
     String classpath;
     try {
@@ -57,7 +69,9 @@ public final class LauncherProcess implements AutoCloseable {
         "--data-dir", dataDir.toString(), "--http-port", "0");
     long begin = System.nanoTime();
     try {
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      Process process = builder
           .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + "-launcher.log").toFile()))
           .start();
       List<String> output = new ArrayList<>();

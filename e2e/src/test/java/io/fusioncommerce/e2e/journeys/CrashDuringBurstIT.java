@@ -38,7 +38,10 @@ class CrashDuringBurstIT {
   void everyAcceptedOrderSettlesOnceAndTheStockAddsUpAfterACrash() throws Exception {
     Path data = dir.resolve("data");
     Map<String, String> acceptedByKey = new ConcurrentHashMap<>();
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(120))) {
+    // 600 orders at once from one customer, then 600 retries back to back: far past a customer's rate limit
+    // on purpose, since this test is about the crash, not the limiter (RateLimitHttpTest covers that)
+    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(120),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       ApiClient api = new ApiClient(launcher.baseUrl());
       String admin = api.token("acme", "admin-1", "admin");
       try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
@@ -65,7 +68,8 @@ class CrashDuringBurstIT {
     }
     assertThat(acceptedByKey).isNotEmpty();
 
-    try (LauncherProcess restarted = LauncherProcess.start(data, Duration.ofSeconds(120))) {
+    try (LauncherProcess restarted = LauncherProcess.start(data, Duration.ofSeconds(120),
+        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
       ApiClient api = new ApiClient(restarted.baseUrl());
       String admin = api.token("acme", "admin-1", "admin");
       String buyer = admin;

@@ -6,6 +6,8 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.catalog.csv.CsvImport;
 import io.fusioncommerce.ingress.catalog.csv.ImportReport;
+import io.fusioncommerce.ingress.catalog.csv.ImportSettings;
+import io.fusioncommerce.ingress.catalog.csv.ImportSlots;
 import io.fusioncommerce.ingress.catalog.csv.ProductExport;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
@@ -16,8 +18,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -30,9 +34,15 @@ public final class ProductTransferRoutes implements ApiModule {
   public static final long MAX_IMPORT_BYTES = 100L * 1024 * 1024;
 
   private final Database database;
+  private final ImportSlots importSlots;
 
   public ProductTransferRoutes(Database database) {
+    this(database, ImportSettings.defaults());
+  }
+
+  public ProductTransferRoutes(Database database, ImportSettings imports) {
     this.database = database;
+    this.importSlots = new ImportSlots(imports);
   }
 
   @Override
@@ -49,7 +59,10 @@ public final class ProductTransferRoutes implements ApiModule {
         .body(String.class, "text/csv")
         .queryParam("report", String.class, "all: the outcome of every row, not only the failures")
         .response(200, ImportReport.class, "The import report")
-        .response(413, Problem.class, "The file is larger than 100 MiB or holds more than 200,000 rows", Problem.CONTENT_TYPE);
+        .response(413, Problem.class, "The file is larger than 100 MiB, holds more than 200,000 rows or a row longer "
+            + "than 64 KiB", Problem.CONTENT_TYPE)
+        .response(429, Problem.class, "An import of this tenant is running (Retry-After)", Problem.CONTENT_TYPE)
+        .response(503, Problem.class, "This node runs as many imports as it takes (Retry-After)", Problem.CONTENT_TYPE);
   }
 
   private void export(Context ctx, ProductExport exporter) throws IOException {
@@ -70,9 +83,26 @@ public final class ProductTransferRoutes implements ApiModule {
     if (report != null && !report.equals("all") && !report.equals("errors")) {
       throw ApiException.invalidField("report", "all or errors");
     }
-    try (Reader csv = new InputStreamReader(new LimitedInputStream(ctx.req().getInputStream(), MAX_IMPORT_BYTES),
-        StandardCharsets.UTF_8)) {
-      ctx.json(importer.run(principal, csv, ProductRoutes.change(ctx, principal), "all".equals(report)));
+    ImportSlots.Slot slot;
+    try {
+      slot = importSlots.acquire(principal.tenantId());
+    } catch (ApiException refused) {
+      ctx.header("Retry-After", Integer.toString(ImportSlots.RETRY_AFTER_SECONDS));
+      throw refused;
+    }
+    // The body goes to a file, not the heap: the import reads it twice (its shape first, so a malformed
+    // file changes nothing), and a slow upload does not hold a database connection while it trickles in.
+    try (slot) {
+      Path spool = Files.createTempFile("fusion-import-", ".csv");
+      try {
+        try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), MAX_IMPORT_BYTES)) {
+          Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+        }
+        CsvImport.Source csv = () -> new InputStreamReader(Files.newInputStream(spool), StandardCharsets.UTF_8);
+        ctx.json(importer.run(principal, csv, ProductRoutes.change(ctx, principal), "all".equals(report)));
+      } finally {
+        Files.deleteIfExists(spool);
+      }
     }
   }
 

@@ -49,6 +49,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(409, "conflict", "Conflict", detail, List.of());
   }
 
+  /** 429: the caller sends too fast or too much at once; the caller sets Retry-After before throwing. */
+  public static ApiException tooManyRequests(String detail) {
+    return new ApiException(429, "too-many-requests", "Too many requests", detail, List.of());
+  }
+
   public static ApiException unavailable(String detail) {
     return new ApiException(503, "unavailable", "Service unavailable", detail, List.of());
   }

@@ -42,6 +42,11 @@ public final class RequestContext {
     ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
   }
 
+  /** The verified caller, or empty on an anonymous route (the rate limiter keys those by address). */
+  public static java.util.Optional<Principal> authenticated(Context ctx) {
+    return java.util.Optional.ofNullable(ctx.attribute(PRINCIPAL_ATTRIBUTE));
+  }
+
   /** The verified caller; every /v1 handler runs after authentication, so this is never absent there. */
   public static Principal principal(Context ctx) {
     Principal principal = ctx.attribute(PRINCIPAL_ATTRIBUTE);

@@ -9,6 +9,7 @@ import io.fusioncommerce.ingress.catalog.CategoryRoutes;
 import io.fusioncommerce.ingress.catalog.ProductRoutes;
 import io.fusioncommerce.ingress.catalog.ProductTransferRoutes;
 import io.fusioncommerce.ingress.catalog.TenantSettingsRoutes;
+import io.fusioncommerce.ingress.catalog.csv.ImportSettings;
 import io.fusioncommerce.ingress.catalog.media.MediaSettings;
 import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
@@ -36,7 +37,8 @@ final class ApiModules {
    */
   static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes) {
     return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database), new CategoryRoutes(database),
-        new ProductTransferRoutes(database), new ProductRoutes(database),
+        new ProductTransferRoutes(database, ImportSettings.fromEnvironment(System.getenv())),
+        new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),
         new TenantSettingsRoutes(database), new CampaignRoutes(database, inviteCodes),
         new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),

@@ -13,6 +13,7 @@ import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
 import io.fusioncommerce.ingress.query.ChangeSignals;
+import io.fusioncommerce.ingress.ratelimit.RateLimiter;
 import io.fusioncommerce.schemas.registry.ContractRegistration;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
@@ -115,7 +116,8 @@ public final class PlatformNode implements AutoCloseable {
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
-            Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes), changes)));
+            Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes), changes,
+            RateLimiter.fromEnvironment(System.getenv()))));
 
     if (settings.runTopologies()) {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),

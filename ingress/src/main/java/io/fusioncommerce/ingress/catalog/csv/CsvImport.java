@@ -18,9 +18,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * variant rows are valid, so a bad row never half-imports a product. Valid products are written in
  * batches, each in one transaction; a batch that the database refuses (a SKU taken at the same moment,
  * say) is retried product by product, so one product's failure does not sink its neighbours.
+ *
+ * <p>The file is read twice, streaming, never whole: a first pass checks its shape (header, row count, row
+ * and cell sizes, duplicate SKUs, where each product's rows end) and refuses a malformed file before anything
+ * is written; the second pass imports each product as soon as its last row has been read. What is held at
+ * once is bounded by the file's structure, not its size: a row holds at most {@value #MAX_ROW_CHARS}
+ * characters, a product's rows lie within {@value #MAX_PRODUCT_SPAN} rows of its first one, a batch waiting
+ * to be written holds at most {@value #BATCH} products or {@value #BATCH_CHARS} characters; what grows with
+ * the file is a SKU index of the first pass and the report, both bounded by {@value #MAX_ROWS} rows.
  */
 public final class CsvImport {
 
@@ -47,6 +55,15 @@ public final class CsvImport {
   static final int BATCH = 500;
   static final int STATISTICS_THRESHOLD = 1_000;
   public static final int MAX_ROWS = 200_000;
+  /** A cell longer than this fails its row; twice the longest field the product rules accept (a description). */
+  public static final int MAX_CELL_CHARS = 10_000;
+  /** A row longer than this (all its cells) refuses the whole file with 413, before anything is written. */
+  public static final int MAX_ROW_CHARS = 64 * 1024;
+  /** Columns a header may have: the fixed ones, attributes and options. */
+  public static final int MAX_COLUMNS = 256;
+  /** A product's rows (its own and its variants') lie within this many rows of the first of them. */
+  public static final int MAX_PRODUCT_SPAN = 1_000;
+  static final long BATCH_CHARS = 8L * 1024 * 1024;
   private static final Pattern VARIANT_FIELD = Pattern.compile("variants\\[(\\d+)]\\.?(.*)");
 
   private final Database database;
@@ -70,6 +87,7 @@ public final class CsvImport {
     final List<Row> variants = new ArrayList<>();
     ProductDraft draft;
     boolean archive;
+    long chars;
 
     Group(String sku) {
       this.sku = sku;
@@ -85,21 +103,19 @@ public final class CsvImport {
     }
   }
 
-  public ImportReport run(Principal principal, Reader csv, ProductStore.Change change, boolean fullReport) {
-    Outcomes outcomes = new Outcomes();
-    Map<String, Group> groups = read(csv, outcomes);
-    List<Group> valid = new ArrayList<>();
-    for (Group group : groups.values()) {
-      if (prepare(group, outcomes)) {
-        valid.add(group);
-      }
-    }
+  /** Where the file is read from; it is opened twice, once to check its shape and once to import it. */
+  @FunctionalInterface
+  public interface Source {
+    Reader open() throws IOException;
+  }
+
+  public ImportReport run(Principal principal, Source csv, ProductStore.Change change, boolean fullReport) {
+    Outcomes outcomes = new Outcomes(fullReport);
+    Map<String, Long> productEnds = check(csv, outcomes);
     TenantStore.TenantSettings tenant = database.inTenant(principal.tenantId(),
         handle -> new TenantStore(handle).settings(principal.tenantId()));
-    for (int from = 0; from < valid.size(); from += BATCH) {
-      store(principal, tenant, valid.subList(from, Math.min(valid.size(), from + BATCH)), change, outcomes);
-    }
-    ImportReport report = outcomes.report(groups.size(), fullReport);
+    int products = importRows(principal, tenant, csv, productEnds, change, outcomes);
+    ImportReport report = outcomes.report(products, fullReport);
     if (report.created() + report.updated() >= STATISTICS_THRESHOLD) {
       // a large import changes what the planner should assume about the table (autovacuum comes later)
       database.jdbi().useHandle(handle -> handle.createQuery("select catalog.refresh_product_statistics()")
@@ -110,49 +126,158 @@ public final class CsvImport {
 
   // ------------------------------------------------------------------ reading
 
-  private Map<String, Group> read(Reader csv, Outcomes outcomes) {
-    Map<String, Group> groups = new LinkedHashMap<>();
+  private static CSVParser parser(Reader csv) throws IOException {
+    return CSVParser.builder().setReader(csv)
+        .setFormat(ProductCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get();
+  }
+
+  /**
+   * The first pass: refuses a malformed file as a whole (nothing is written yet), fails the rows that cannot
+   * be imported, and answers for each product (by SKU) the line of its last row.
+   */
+  private Map<String, Long> check(Source source, Outcomes outcomes) {
     Map<String, Long> skuLines = new HashMap<>();
-    try (CSVParser parser = CSVParser.builder().setReader(csv)
-        .setFormat(ProductCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-      checkHeader(parser.getHeaderNames());
+    Map<String, Long> productStarts = new HashMap<>();
+    Map<String, Long> productEnds = new HashMap<>();
+    long line = 0; // the header is line 1
+    try (RowGuard guard = new RowGuard(source.open(), MAX_ROW_CHARS); CSVParser parser = parser(guard)) {
+      List<String> header = parser.getHeaderNames();
+      line = 1;
+      checkHeader(header);
+      guard.rowRead();
       for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1;
+        guard.rowRead();
+        line = record.getRecordNumber() + 1;
         if (record.getRecordNumber() > MAX_ROWS) {
           throw new ApiException(413, "too-many-rows", "Too many rows",
               "an import holds at most " + MAX_ROWS + " rows; split the file", List.of());
         }
-        Row row = new Row(line, record.toMap());
+        if (chars(record) > MAX_ROW_CHARS) {
+          throw RowGuard.tooLong(line);
+        }
         if (!record.isConsistent()) {
-          outcomes.fail(row, null, null, "has " + record.size() + " cells, the header " + parser.getHeaderNames().size());
+          outcomes.fail(line, null, null, "has " + record.size() + " cells, the header " + header.size());
           continue;
         }
-        String sku = row.get(ProductCsv.SKU);
+        String sku = cell(record, ProductCsv.SKU);
+        String longCell = longCell(record, header);
+        if (longCell != null) {
+          outcomes.fail(line, sku == null || sku.length() > MAX_CELL_CHARS ? null : sku, longCell,
+              "is longer than " + MAX_CELL_CHARS + " characters");
+          continue;
+        }
         if (sku == null) {
-          outcomes.fail(row, null, ProductCsv.SKU, "is required");
+          outcomes.fail(line, null, ProductCsv.SKU, "is required");
           continue;
         }
         Long seen = skuLines.putIfAbsent(sku, line);
         if (seen != null) {
-          outcomes.fail(row, sku, ProductCsv.SKU, "SKU " + sku + " appears already on line " + seen);
+          outcomes.fail(line, sku, ProductCsv.SKU, "SKU " + sku + " appears already on line " + seen);
           continue;
         }
+        String parent = cell(record, ProductCsv.PARENT_SKU);
+        String product = parent == null ? sku : parent;
+        long first = productStarts.computeIfAbsent(product, p -> line(record));
+        if (line - first > MAX_PRODUCT_SPAN) {
+          outcomes.fail(line, sku, parent == null ? ProductCsv.SKU : ProductCsv.PARENT_SKU,
+              "more than " + MAX_PRODUCT_SPAN + " rows after the first row of product " + product + " (line " + first
+                  + "); keep a product's rows together, as the export writes them");
+          continue;
+        }
+        productEnds.put(product, line);
+      }
+    } catch (RowGuard.TooLong e) {
+      throw RowGuard.tooLong(line + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+      throw ApiException.badRequest("the CSV could not be read: " + e.getMessage());
+    }
+    return productEnds;
+  }
+
+  /**
+   * The second pass: collects each product's rows and, once its last row has been read, checks it and queues
+   * it for writing; a full batch is written at once. Answers how many products the file held.
+   */
+  private int importRows(Principal principal, TenantStore.TenantSettings tenant, Source source,
+      Map<String, Long> productEnds, ProductStore.Change change, Outcomes outcomes) {
+    Map<String, Group> open = new HashMap<>();
+    List<Group> batch = new ArrayList<>();
+    long batchChars = 0;
+    int products = 0;
+    try (Reader reader = source.open(); CSVParser parser = parser(reader)) {
+      for (CSVRecord record : parser) {
+        long line = line(record);
+        if (outcomes.failed(line)) {
+          continue;
+        }
+        Row row = new Row(line, record.toMap());
         String parent = row.get(ProductCsv.PARENT_SKU);
+        String product = parent == null ? row.get(ProductCsv.SKU) : parent;
+        Group group = open.computeIfAbsent(product, Group::new);
         if (parent == null) {
-          groups.computeIfAbsent(sku, Group::new).product = row;
+          group.product = row;
         } else {
-          groups.computeIfAbsent(parent, Group::new).variants.add(row);
+          group.variants.add(row);
+        }
+        group.chars += chars(record);
+        if (line != productEnds.get(product)) {
+          continue;
+        }
+        open.remove(product);
+        products++;
+        if (prepare(group, outcomes)) {
+          batch.add(group);
+          batchChars += group.chars;
+        }
+        if (batch.size() >= BATCH || batchChars >= BATCH_CHARS) {
+          store(principal, tenant, batch, change, outcomes);
+          batch = new ArrayList<>();
+          batchChars = 0;
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw ApiException.badRequest("the CSV could not be read: " + e.getMessage());
     }
-    return groups;
+    if (!batch.isEmpty()) {
+      store(principal, tenant, batch, change, outcomes);
+    }
+    return products;
+  }
+
+  private static long line(CSVRecord record) {
+    return record.getRecordNumber() + 1;
+  }
+
+  private static long chars(CSVRecord record) {
+    long chars = 0;
+    for (String value : record) {
+      chars += value.length();
+    }
+    return chars;
+  }
+
+  /** The cell of {@code column}, stripped, or null when blank (as {@link Row#get} reads it). */
+  private static String cell(CSVRecord record, String column) {
+    String value = record.isMapped(column) ? record.get(column) : null;
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** The column of the first cell longer than {@link #MAX_CELL_CHARS}, or null. */
+  private static String longCell(CSVRecord record, List<String> header) {
+    for (int i = 0; i < record.size(); i++) {
+      if (record.get(i).length() > MAX_CELL_CHARS) {
+        return header.get(i);
+      }
+    }
+    return null;
   }
 
   private static void checkHeader(List<String> header) {
+    if (header.size() > MAX_COLUMNS) {
+      throw ApiException.invalidField("header", "at most " + MAX_COLUMNS + " columns, not " + header.size());
+    }
     List<FieldError> errors = new ArrayList<>();
     for (String required : List.of(ProductCsv.SKU, ProductCsv.NAME, ProductCsv.PRICE, ProductCsv.CURRENCY)) {
       if (!header.contains(required)) {
@@ -284,7 +409,7 @@ public final class CsvImport {
 
   private void store(Principal principal, TenantStore.TenantSettings tenant, List<Group> batch,
       ProductStore.Change change, Outcomes outcomes) {
-    Outcomes attempt = new Outcomes();
+    Outcomes attempt = new Outcomes(outcomes.full);
     try {
       database.inTenant(principal.tenantId(), handle -> {
         write(handle, principal, tenant, batch, change, attempt);
@@ -413,35 +538,62 @@ public final class CsvImport {
     return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
   }
 
-  /** What happened to each row, collected as the import goes. */
+  /**
+   * What happened to each row, collected as the import goes. Every row's outcome is kept only for
+   * {@code ?report=all}; otherwise two bit sets of line numbers count them.
+   */
   static final class Outcomes {
+    private final boolean full;
     private final List<ImportReport.RowError> errors = new ArrayList<>();
     private final Map<Long, ImportReport.RowOutcome> results = new TreeMap<>();
+    private final BitSet seen = new BitSet();
+    private final BitSet failed = new BitSet();
     private final Map<String, Integer> products = new HashMap<>();
 
+    Outcomes(boolean full) {
+      this.full = full;
+    }
+
     void fail(Row row, String sku, String column, String message) {
-      errors.add(new ImportReport.RowError(row.line(), sku, column, message));
-      results.put(row.line(), new ImportReport.RowOutcome(row.line(), sku, "FAILED"));
+      fail(row.line(), sku, column, message);
+    }
+
+    void fail(long line, String sku, String column, String message) {
+      errors.add(new ImportReport.RowError(line, sku, column, message));
+      seen.set(Math.toIntExact(line));
+      failed.set(Math.toIntExact(line));
+      if (full) {
+        results.put(line, new ImportReport.RowOutcome(line, sku, "FAILED"));
+      }
+    }
+
+    boolean failed(long line) {
+      return failed.get(Math.toIntExact(line));
     }
 
     void done(Group group, String outcome) {
       products.merge(outcome, 1, Integer::sum);
-      group.rows().forEach(row -> results.put(row.line(),
-          new ImportReport.RowOutcome(row.line(), row.get(ProductCsv.SKU), outcome)));
+      group.rows().forEach(row -> {
+        seen.set(Math.toIntExact(row.line()));
+        if (full) {
+          results.put(row.line(), new ImportReport.RowOutcome(row.line(), row.get(ProductCsv.SKU), outcome));
+        }
+      });
     }
 
     void merge(Outcomes other) {
       errors.addAll(other.errors);
       results.putAll(other.results);
+      seen.or(other.seen);
+      failed.or(other.failed);
       other.products.forEach((k, v) -> products.merge(k, v, Integer::sum));
     }
 
     ImportReport report(int productCount, boolean full) {
       errors.sort(java.util.Comparator.comparingLong(ImportReport.RowError::line));
-      int failedRows = (int) results.values().stream().filter(r -> r.outcome().equals("FAILED")).count();
-      return new ImportReport(results.size(), productCount, products.getOrDefault("CREATED", 0),
-          products.getOrDefault("UPDATED", 0), products.getOrDefault("UNCHANGED", 0), failedRows, List.copyOf(errors),
-          full ? List.copyOf(results.values()) : null);
+      return new ImportReport(seen.cardinality(), productCount, products.getOrDefault("CREATED", 0),
+          products.getOrDefault("UPDATED", 0), products.getOrDefault("UNCHANGED", 0), failed.cardinality(),
+          List.copyOf(errors), full ? List.copyOf(results.values()) : null);
     }
   }
 }
