@@ -40,17 +40,35 @@ public final class PublicUrls {
   }
 
   /**
-   * The client's address: the first {@code X-Forwarded-For} hop when the direct peer is a trusted proxy,
-   * else the direct peer.
+   * The client's address: when the direct peer is a trusted proxy, the nearest {@code X-Forwarded-For} hop
+   * that is not itself a trusted proxy (read from the right: each proxy appends the peer it saw, while
+   * everything to the left of the last trusted hop is whatever the client chose to send), else the direct peer.
    */
   public static String clientAddress(Context ctx) {
-    String forwarded = forwarded(ctx, FORWARDED_FOR);
-    return forwarded != null && forwarded.matches("[0-9A-Fa-f:.]{2,45}") ? forwarded : ctx.req().getRemoteAddr();
+    String peer = ctx.req().getRemoteAddr();
+    if (!(ctx.attribute(TrustedProxies.ATTRIBUTE) instanceof TrustedProxies proxies)) {
+      return peer;
+    }
+    String header = ctx.header(FORWARDED_FOR);
+    if (header == null || header.isBlank()) {
+      return peer;
+    }
+    String[] hops = header.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.matches("[0-9A-Fa-f:.]{2,45}")) {
+        return peer; // a hop we cannot read: believe nothing further left
+      }
+      if (i == 0 || !proxies.trusts(hop)) {
+        return hop;
+      }
+    }
+    return peer;
   }
 
   /** A forwarding header's first value, only when the request came through a trusted proxy. */
   private static String forwarded(Context ctx, String header) {
-    return Boolean.TRUE.equals(ctx.attribute(TrustedProxies.ATTRIBUTE)) ? first(ctx.header(header)) : null;
+    return ctx.attribute(TrustedProxies.ATTRIBUTE) != null ? first(ctx.header(header)) : null;
   }
 
   private static String first(String header) {

@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.InetAddressPattern;
 public final class TrustedProxies {
 
   public static final String VARIABLE = "FUSION_TRUSTED_PROXIES";
-  /** The request attribute {@link PublicUrls} reads: true when the direct peer is a trusted proxy. */
+  /** The request attribute {@link PublicUrls} reads: these proxies, set only when the direct peer is one of them. */
   static final String ATTRIBUTE = "fusion.trustedProxy";
   private static final Pattern ADDRESS_OR_CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/[0-9]{1,3})?");
 
@@ -70,7 +70,11 @@ public final class TrustedProxies {
 
   /** Marks each request whose direct peer is a trusted proxy, for {@link PublicUrls}. */
   public ApiModule module() {
-    return (routes, api) -> routes.javalin().before(ctx -> ctx.attribute(ATTRIBUTE, trusts(ctx.req().getRemoteAddr())));
+    return (routes, api) -> routes.javalin().before(ctx -> {
+      if (trusts(ctx.req().getRemoteAddr())) {
+        ctx.attribute(ATTRIBUTE, this);
+      }
+    });
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.fusioncommerce.ingress.ratelimit;
 
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.javalin.http.Context;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class RateLimitFilter {
     Principal principal = RequestContext.authenticated(ctx).orElse(null);
     RateLimiter.Decision decision = principal != null
         ? limiter.tryAcquire(Optional.of(principal.tenantId()), "sub:" + principal.subject())
-        : limiter.tryAcquire(Optional.empty(), "addr:" + ctx.req().getRemoteAddr());
+        : limiter.tryAcquire(Optional.empty(), "addr:" + PublicUrls.clientAddress(ctx));
     ctx.header("RateLimit-Limit", Long.toString(decision.limit()));
     ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
     if (!decision.allowed()) {

@@ -44,7 +44,9 @@ class TrustedProxiesTest {
   void aClientsForwardingHeadersAreIgnoredUnlessItIsATrustedProxy() throws Exception {
     assertThat(answer(TrustedProxies.none())).startsWith("http://127.0.0.1:").endsWith(" 127.0.0.1");
     assertThat(answer(TrustedProxies.parse("10.0.0.0/8"))).startsWith("http://127.0.0.1:").endsWith(" 127.0.0.1");
-    assertThat(answer(TrustedProxies.parse("127.0.0.1/32"))).isEqualTo("https://shop.example 203.0.113.9");
+    // the trusted proxy appended 10.1.1.1, the hop it saw; what lies further left only 10.1.1.1 vouches for
+    assertThat(answer(TrustedProxies.parse("127.0.0.1/32"))).isEqualTo("https://shop.example 10.1.1.1");
+    assertThat(answer(TrustedProxies.parse("127.0.0.1/32, 10.0.0.0/8"))).isEqualTo("https://shop.example 203.0.113.9");
   }
 
   /** What the API answers as its base URL and client address to a request that claims forwarding headers. */
