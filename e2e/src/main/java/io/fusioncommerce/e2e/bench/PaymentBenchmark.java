@@ -88,10 +88,12 @@ public final class PaymentBenchmark {
     long end = System.nanoTime() + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int b = 0; b < buyers; b++) {
-      String customer = "buyer-" + b;
-      String token = tokens.issue(customer, "bench", List.of("customer"), null, null, Duration.ofHours(2));
       threads.add(Thread.ofVirtual().start(() -> {
         while (System.nanoTime() < end) {
+          // a new customer per journey: one customer buying the same SKU over and over would stop at the
+          // tenant's per-customer stock limit (20 a day by default)
+          String customer = "buyer-" + java.util.UUID.randomUUID();
+          String token = tokens.issue(customer, "bench", List.of("customer"), null, null, Duration.ofHours(2));
           long placed = System.nanoTime();
           ApiClient.Response accepted = api.post("/v1/orders", token, "{\"customerId\":\"" + customer
               + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"PAY\",\"quantity\":1}],\"shippingAddress\":{\"name\":\"Buyer\","

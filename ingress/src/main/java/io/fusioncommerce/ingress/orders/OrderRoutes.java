@@ -152,6 +152,19 @@ public final class OrderRoutes implements ApiModule {
               throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
                   "this Idempotency-Key was used for a different order", List.of());
             }
+            Map<String, Long> pending = pendingReservations(existing.get());
+            if (!pending.isEmpty()) {
+              // The first attempt may have died between writing the order and writing its reservations (its
+              // client got no answer, so it retries): write the pending ones again. The inventory keeps one
+              // reservation per SKU and order, so a repeat changes nothing, nor does one arriving after the
+              // order gave up waiting (its release is remembered).
+              String correlationId = RequestContext.correlationId(ctx);
+              List<CompletableFuture<?>> acks = sendReservations(api, principal, key, existing.get().getCustomerId(),
+                  pending, api.clock().instant(), correlationId, ctx.header(RequestContext.TRACEPARENT_HEADER));
+              ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                  .thenRun(() -> accepted(ctx, orderId)));
+              return;
+            }
             accepted(ctx, orderId);
             return;
           }
@@ -197,15 +210,34 @@ public final class OrderRoutes implements ApiModule {
     // One reservation per SKU, on the SKU's own partition, in parallel with the order itself.
     Map<String, Long> bySku = new LinkedHashMap<>();
     lines.forEach(line -> bySku.merge(line.getSku(), line.getQuantity(), Math::addExact));
-    bySku.forEach((sku, quantity) -> acks.add(api.commands().send(Topics.INVENTORY_COMMANDS,
-        new SkuKey(key.getTenantId(), sku), InventoryCommand.newBuilder()
-            .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
-            .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(commandId)
-            .setIssuedBy(InventoryRoutes.actor(principal))
-            .setCommand(ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(sku).setQuantity(quantity)
-                .setCustomerId(request.customerId()).build()).build(), correlationId, traceparent)));
+    acks.addAll(sendReservations(api, principal, key, request.customerId(), bySku, now, correlationId, traceparent));
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
+  }
+
+  /** One ReserveStock per SKU, with the ids the order's first attempt used, so that a repeat is recognised. */
+  private static List<CompletableFuture<?>> sendReservations(ApiContext api, Principal principal, OrderKey key,
+      String customerId, Map<String, Long> quantitiesBySku, Instant now, String correlationId, String traceparent) {
+    String placeCommandId = EventIds.derive(key.getOrderId(), "place-order");
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    quantitiesBySku.forEach((sku, quantity) -> acks.add(api.commands().send(Topics.INVENTORY_COMMANDS,
+        new SkuKey(key.getTenantId(), sku), InventoryCommand.newBuilder()
+            .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
+            .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(placeCommandId)
+            .setIssuedBy(InventoryRoutes.actor(principal))
+            .setCommand(ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(sku).setQuantity(quantity)
+                .setCustomerId(customerId).build()).build(), correlationId, traceparent)));
+    return acks;
+  }
+
+  /** The quantities per SKU of a CREATED order's lines that no reservation answer has reached yet. */
+  static Map<String, Long> pendingReservations(OrderState order) {
+    Map<String, Long> pending = new LinkedHashMap<>();
+    if (OrderStatus.CREATED.name().equals(order.getStatus())) {
+      order.getLines().stream().filter(line -> "PENDING".equals(line.getReservation()))
+          .forEach(line -> pending.merge(line.getSku(), line.getQuantity(), Math::addExact));
+    }
+    return pending;
   }
 
   private static void accepted(Context ctx, String orderId) {

@@ -14,6 +14,7 @@ import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.query.ChangeSignals;
 import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
@@ -75,7 +76,9 @@ class ProductMediaHttpIT {
             new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
             Optional.of(issuer), new CommandPublisher(producer), new AvroSerdes(registry), context -> Optional.empty(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), Clock.systemUTC(),
-            List.of(new ProductMediaRoutes(store, catalog)), new ChangeSignals()));
+            // the inventory route only to send an oversized JSON body to (an admin may stock any SKU)
+            List.of(new InventoryRoutes((tenant, sku) -> Optional.empty()), new ProductMediaRoutes(store, catalog)),
+            new ChangeSignals()));
     base = "http://127.0.0.1:" + server.port();
     catalog.addProduct("acme", "SKU-1", "v1");
     catalog.addProduct("acme", "SKU-2", "v2");
