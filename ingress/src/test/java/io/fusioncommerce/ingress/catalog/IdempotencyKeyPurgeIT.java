@@ -41,17 +41,11 @@ class IdempotencyKeyPurgeIT {
         .bind("tenant", tenant).bind("key", key).bind("age", age.toSeconds() + " seconds").execute());
   }
 
-  /** Every tenant's keys: read as the schema owner (the pool's connections run as the app role). */
+  /** Every tenant's keys: read as the schema owner (the pool logs in as the app role, confined to one tenant). */
   private static List<String> keys() {
-    return database.jdbi().withHandle(handle -> {
-      handle.execute("reset role");
-      try {
-        return handle.createQuery("select tenant_id || '/' || idempotency_key from catalog.idempotency_keys order by 1")
-            .mapTo(String.class).list();
-      } finally {
-        handle.execute("set role " + Database.APP_ROLE);
-      }
-    });
+    return postgres.login("postgres").withHandle(handle -> handle
+        .createQuery("select tenant_id || '/' || idempotency_key from catalog.idempotency_keys order by 1")
+        .mapTo(String.class).list());
   }
 
   @Test
