@@ -54,8 +54,7 @@ final class OrderQuantityLimit {
       return maxPerOrder.get(tenantId, tenant -> {
         TenantStore.StockLimits limits = database.inTenant(tenant, handle -> new TenantStore(handle).settings(tenant))
             .stockLimits();
-        Long stored = limits.maxQuantityPerOrder();
-        return stored == null ? StockLimits.DEFAULT_MAX_PER_ORDER : stored == 0 ? StockLimits.UNLIMITED : stored;
+        return StockLimits.limit(limits.maxQuantityPerOrder(), StockLimits.DEFAULT_MAX_PER_ORDER);
       });
     } catch (RuntimeException unreadable) {
       // the topology checks anyway: an unreachable database must not stop orders here

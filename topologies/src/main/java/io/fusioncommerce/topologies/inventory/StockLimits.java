@@ -51,7 +51,8 @@ public record StockLimits(long maxPerOrder, long maxPerCustomer, Duration window
     return remainingAvailable < scarceThreshold;
   }
 
-  private static long limit(Long value, long platformDefault) {
+  /** A tenant's stored limit as enforced: unset is the platform's default, 0 (or less) is no limit. */
+  public static long limit(Long value, long platformDefault) {
     if (value == null) {
       return platformDefault;
     }
