@@ -119,6 +119,7 @@ class CsvImportLimitsIT {
     String second = api.token("csv-busy-2", "boss", null, "admin");
     String third = api.token("csv-busy-3", "boss", null, "admin");
     try (HeldImport one = HeldImport.admitted(first, "BUSY-1"); HeldImport two = HeldImport.admitted(second, "BUSY-2")) {
+      assertThat(one.holdsPlace(first)).as("the first held import still runs").isTrue();
       Response refused = importCsv(third, HEADER + "LATE-1,,Late,,1,USD\r\n");
       assertThat(refused.problem(503).path("detail").asText()).contains("this node already runs 2 imports");
       assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
@@ -153,9 +154,11 @@ class CsvImportLimitsIT {
      * have taken the tenant's place at the very moment it arrived (it is then refused itself), it is sent again.
      */
     static HeldImport admitted(String token, String sku) throws IOException {
-      for (int attempt = 0; attempt < 5; attempt++) {
+      for (int attempt = 0; attempt < 20; attempt++) {
         HeldImport held = send(token, sku);
-        for (int poll = 0; poll < 600; poll++) {
+        // a few seconds per attempt: the first held import must still be well inside the server's idle
+        // timeout when the second one has been admitted, or the server drops it and frees its place
+        for (int poll = 0; poll < 100; poll++) {
           if (importCsv(token, "").status() == 429) {
             if (!held.refused()) {
               return held;
@@ -172,16 +175,23 @@ class CsvImportLimitsIT {
     private static HeldImport send(String token, String sku) throws IOException {
       URI base = URI.create(api.baseUrl());
       Socket socket = new Socket(base.getHost(), base.getPort());
+      socket.setTcpNoDelay(true);
       String row = sku + ",,Held hat,,1500,USD\r\n";
-      byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
       String request = "POST /v1/products/import HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
           + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\n"
-          + "Content-Length: " + (header.length + row.getBytes(StandardCharsets.UTF_8).length) + "\r\n\r\n";
+          + "Content-Length: " + (HEADER.length() + row.length()) + "\r\n\r\n";
+      // the request and the first part of its body in one packet: Jetty dispatches a request with a body only
+      // once some of the body has arrived, so a body that trails its headers would leave the import waiting
+      // outside the handler, holding no place, for as long as the packet takes
       OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.US_ASCII));
-      out.write(header);
+      out.write((request + HEADER).getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return new HeldImport(socket, row);
+    }
+
+    /** True while the server still holds the import's place: its tenant is refused a further import. */
+    boolean holdsPlace(String token) {
+      return importCsv(token, "").status() == 429;
     }
 
     /** True when the server already answered (it refused the import); false while it waits for the body. */
