@@ -14,11 +14,8 @@ import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
 import io.fusioncommerce.schemas.registry.SchemaRegistryClient;
 import io.fusioncommerce.schemas.registry.SchemaRegistryException;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.serde.ConfluentWireFormat;
 import io.fusioncommerce.schemas.serde.SpecificAvroDeserializer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -30,10 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -75,14 +69,8 @@ class AvroConverterTest {
   }
 
   /** Writes a generic record the way any Confluent-format producer does. */
-  private byte[] wire(org.apache.avro.Schema schema, Object datum, String subject) throws IOException {
-    int id = registry.register(subject, schema);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ConfluentWireFormat.writeHeader(out, id);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-    new GenericDatumWriter<>(schema, new GenericData()).write(datum, encoder);
-    encoder.flush();
-    return out.toByteArray();
+  private byte[] wire(org.apache.avro.Schema schema, Object datum, String subject) {
+    return WireRecords.encode(registry.register(subject, schema), schema, datum);
   }
 
   // ------------------------------------------------------------------ the platform's own records
@@ -160,22 +148,8 @@ class AvroConverterTest {
 
   @Test
   void aRecordWrittenWithAnOlderSchemaArrivesWithTheFieldsItWasWrittenWith() throws IOException {
-    org.apache.avro.Schema first;
-    try (InputStream in = getClass().getResourceAsStream("/avro/OrderView-v1.avsc")) {
-      first = new org.apache.avro.Schema.Parser().parse(in);
-    }
-    GenericRecord old = new GenericData.Record(first);
-    old.put("tenantId", "acme");
-    old.put("orderId", "o-0");
-    old.put("customerId", "bob");
-    old.put("status", "CANCELLED");
-    old.put("totalAmount", 499L);
-    old.put("currency", "USD");
-    old.put("itemCount", 1);
-    old.put("vendorIds", "v-socks");
-    old.put("createdAt", CREATED.toEpochMilli());
-    old.put("updatedAt", CREATED.toEpochMilli());
-    old.put("version", 4L);
+    GenericRecord old = WireRecords.orderViewV1("o-0", "CANCELLED", 4L, CREATED);
+    org.apache.avro.Schema first = old.getSchema();
     AvroConverter converter = valueConverter();
     byte[] written = wire(first, old, TOPIC + "-value");
     // the same subject then moves on to the current version

@@ -3,6 +3,7 @@ package io.fusioncommerce.connectors.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fusioncommerce.connectors.objectstore.InMemoryObjectStore;
 import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.schemas.shipping.GeoPoint;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
@@ -105,7 +106,7 @@ class CarrierSelectionTest {
       assertThat(again).isEqualTo(first);
       assertThat(standIn.labelsSold()).isEqualTo(1);
       assertThat(first.getLabelKey()).isEqualTo("acme/shipments/shp-1/label.pdf");
-      byte[] pdf = objects.objects.get(first.getLabelKey());
+      byte[] pdf = objects.objects().get(first.getLabelKey());
       assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
       try (var document = Loader.loadPDF(pdf)) {
         assertThat(new PDFTextStripper().getText(document)).contains(first.getTrackingNumber(), "Alice Buyer",
@@ -132,7 +133,7 @@ class CarrierSelectionTest {
   void noQuoteInTheOrdersCurrencyIsAFailureNotALabel() {
     LabelService nobody = new LabelService(List.of(), objects, shipFrom);
     assertThat(nobody.handle(request("shp-x", 1, "US", null))).isInstanceOf(RecordLabelFailure.class);
-    assertThat(objects.objects).isEmpty();
+    assertThat(objects.objects()).isEmpty();
   }
 
   @Test
@@ -142,7 +143,7 @@ class CarrierSelectionTest {
       // the worker retries it with a backoff; only after its budget does the shipment become LABEL_FAILED
       assertThatThrownBy(() -> onlyDown.handle(request("shp-down", 1, "US", null)))
           .isInstanceOf(CarrierException.class).hasMessageContaining("could not be asked");
-      assertThat(objects.objects).isEmpty();
+      assertThat(objects.objects()).isEmpty();
     }
   }
 

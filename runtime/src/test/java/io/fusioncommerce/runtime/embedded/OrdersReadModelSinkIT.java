@@ -3,6 +3,7 @@ package io.fusioncommerce.runtime.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fusioncommerce.connectors.convert.WireRecords;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorConfig;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
@@ -14,10 +15,6 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.serde.ConfluentWireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -31,11 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -215,30 +208,12 @@ class OrdersReadModelSinkIT {
 
   @Test
   void aRecordWrittenWithTheFirstOrderViewSchemaStillLands() throws Exception {
-    org.apache.avro.Schema first;
-    try (InputStream in = getClass().getResourceAsStream("/avro/OrderView-v1.avsc")) {
-      first = new org.apache.avro.Schema.Parser().parse(in);
-    }
-    GenericRecord old = new GenericData.Record(first);
-    old.put("tenantId", "acme");
-    old.put("orderId", "o-old");
-    old.put("customerId", "bob");
-    old.put("status", "CONFIRMED");
-    old.put("totalAmount", 499L);
-    old.put("currency", "USD");
-    old.put("itemCount", 1);
-    old.put("vendorIds", "v-socks");
-    old.put("createdAt", CREATED.toEpochMilli());
-    old.put("updatedAt", CREATED.toEpochMilli());
-    old.put("version", 2L);
+    GenericRecord old = WireRecords.orderViewV1("o-old", "CONFIRMED", 2L, CREATED);
     // registered as a (compatible) version of the subject, as the first release did
-    int id = new HttpSchemaRegistryClient(registry.url()).register(Topics.ORDERS_VIEW.name() + "-value", first);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ConfluentWireFormat.writeHeader(out, id);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-    new GenericDatumWriter<>(first).write(old, encoder);
-    encoder.flush();
-    producer.send(new ProducerRecord<>(Topics.ORDERS_VIEW.name(), key("acme", "o-old"), out.toByteArray())).get();
+    int id = new HttpSchemaRegistryClient(registry.url()).register(Topics.ORDERS_VIEW.name() + "-value",
+        old.getSchema());
+    producer.send(new ProducerRecord<>(Topics.ORDERS_VIEW.name(), key("acme", "o-old"),
+        WireRecords.encode(id, old.getSchema(), old))).get();
 
     Map<String, Object> row = awaitRow("acme", "o-old", 2);
     assertThat(row).containsEntry("customer_id", "bob").containsEntry("status", "CONFIRMED");

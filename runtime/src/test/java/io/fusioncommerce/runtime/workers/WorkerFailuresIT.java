@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.failsafe.RetryPolicy;
-import io.fusioncommerce.connectors.objectstore.ObjectStore;
-import io.fusioncommerce.connectors.objectstore.StoredObject;
+import io.fusioncommerce.connectors.objectstore.InMemoryObjectStore;
 import io.fusioncommerce.connectors.payments.PaymentProvider;
 import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
 import io.fusioncommerce.connectors.payments.PaymentWorker;
@@ -39,10 +38,6 @@ import io.fusioncommerce.schemas.shipping.RecordLabel;
 import io.fusioncommerce.schemas.shipping.RecordLabelFailure;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentItem;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +46,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,7 +175,7 @@ class WorkerFailuresIT {
   void aCarrierDownForTenSecondsStillProducesTheLabel() throws Exception {
     OutageCarrier carrier = new OutageCarrier(Duration.ofSeconds(10));
     try (LabelWorker worker = new LabelWorker(kafka.bootstrapServers(), serdes,
-        new LabelService(List.of(carrier), new MemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
+        new LabelService(List.of(carrier), new InMemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
         Clock.systemUTC(), "it-labels").start()) {
       sendLabelRequest("shp-outage");
       ShipmentCommand answer = awaitLabelAnswer("shp-outage");
@@ -195,14 +189,14 @@ class WorkerFailuresIT {
   void anUnexpectedExceptionFromACarrierDoesNotStopTheWorker() throws Exception {
     ThrowsOnceCarrier carrier = new ThrowsOnceCarrier("shp-surprise-1");
     try (LabelWorker worker = new LabelWorker(kafka.bootstrapServers(), serdes,
-        new LabelService(List.of(carrier), new MemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
+        new LabelService(List.of(carrier), new InMemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
         Clock.systemUTC(), "it-labels").start()) {
       sendLabelRequest("shp-surprise-1");
       sendLabelRequest("shp-surprise-2");
       assertThat(awaitLabelAnswer("shp-surprise-1").getCommand()).isInstanceOf(RecordLabel.class);
       assertThat(awaitLabelAnswer("shp-surprise-2").getCommand()).isInstanceOf(RecordLabel.class);
     }
-    assertThat(carrier.thrown.get()).isTrue();
+    assertThat(carrier.thrown().get()).isTrue();
   }
 
   @Test
@@ -210,7 +204,7 @@ class WorkerFailuresIT {
     OutageCarrier carrier = new OutageCarrier(Duration.ofDays(1));
     RetryPolicy<Object> shortBudget = RetryPolicy.builder().withDelay(Duration.ofMillis(100)).withMaxRetries(2).build();
     try (LabelWorker worker = new LabelWorker(kafka.bootstrapServers(), serdes,
-        new LabelService(List.of(carrier), new MemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
+        new LabelService(List.of(carrier), new InMemoryObjectStore(), ShipFromAddresses.fromEnvironment(Map.of())),
         Clock.systemUTC(), "it-labels", shortBudget).start()) {
       sendLabelRequest("shp-gone");
       ShipmentCommand answer = awaitLabelAnswer("shp-gone");
@@ -398,14 +392,15 @@ class WorkerFailuresIT {
     }
   }
 
-  /** A carrier with a bug that shows once, for one shipment: an exception nobody planned for. */
-  static final class ThrowsOnceCarrier implements Carrier {
-    private final LocalCourier courier = new LocalCourier();
-    private final String shipmentId;
-    final AtomicBoolean thrown = new AtomicBoolean();
+  /**
+   * A carrier with a bug that shows once, for one shipment: an exception nobody planned for.
+   * {@code thrown} tells whether it did.
+   */
+  record ThrowsOnceCarrier(String shipmentId, AtomicBoolean thrown) implements Carrier {
+    private static final LocalCourier COURIER = new LocalCourier();
 
     ThrowsOnceCarrier(String shipmentId) {
-      this.shipmentId = shipmentId;
+      this(shipmentId, new AtomicBoolean());
     }
 
     @Override
@@ -418,54 +413,12 @@ class WorkerFailuresIT {
       if (parcel.shipmentId().equals(shipmentId) && thrown.compareAndSet(false, true)) {
         throw new NullPointerException("a carrier bug");
       }
-      return courier.quote(parcel);
+      return COURIER.quote(parcel);
     }
 
     @Override
     public PurchasedLabel buy(RateQuote quote, Parcel parcel, String idempotencyKey) {
-      return courier.buy(quote, parcel, idempotencyKey);
-    }
-  }
-
-  /** Labels kept in a map (the S3 store is tested against a real S3 server elsewhere). */
-  static final class MemoryObjectStore implements ObjectStore {
-    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
-
-    @Override
-    public void put(String key, InputStream content, long length, String contentType) {
-      try {
-        objects.put(key, content.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public Optional<StoredObject> get(String key) {
-      byte[] bytes = objects.get(key);
-      return bytes == null ? Optional.empty()
-          : Optional.of(new StoredObject(new ByteArrayInputStream(bytes), "application/octet-stream", bytes.length,
-              Optional.empty()));
-    }
-
-    @Override
-    public void delete(String key) {
-      objects.remove(key);
-    }
-
-    @Override
-    public boolean exists(String key) {
-      return objects.containsKey(key);
-    }
-
-    @Override
-    public boolean isHealthy() {
-      return true;
-    }
-
-    @Override
-    public String describe() {
-      return "memory";
+      return COURIER.buy(quote, parcel, idempotencyKey);
     }
   }
 }

@@ -1,7 +1,5 @@
-package io.fusioncommerce.connectors.shipping;
+package io.fusioncommerce.connectors.objectstore;
 
-import io.fusioncommerce.connectors.objectstore.ObjectStore;
-import io.fusioncommerce.connectors.objectstore.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,19 +7,24 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** An ObjectStore in a map, counting writes (the S3 one is tested against a real S3 server elsewhere). */
-final class InMemoryObjectStore implements ObjectStore {
+/**
+ * An ObjectStore in a map, for tests of what writes to one (the S3 store is tested against a real S3
+ * server elsewhere). Shared with the runtime module's tests through this module's test jar.
+ */
+public final class InMemoryObjectStore implements ObjectStore {
 
-  final Map<String, byte[]> objects = new ConcurrentHashMap<>();
-  final AtomicInteger puts = new AtomicInteger();
+  private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+
+  /** What is stored, by key (a live view). */
+  public Map<String, byte[]> objects() {
+    return objects;
+  }
 
   @Override
   public void put(String key, InputStream content, long length, String contentType) {
     try {
       objects.put(key, content.readAllBytes());
-      puts.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
