@@ -76,6 +76,18 @@ public final class TestServer implements AutoCloseable {
   /** With these request rate limits. */
   public static TestServer start(Path dir, List<ApiModule> modules,
       io.fusioncommerce.ingress.ratelimit.RateLimiter rateLimits) {
+    return start(dir, modules, List.of(), rateLimits);
+  }
+
+  /** With these readiness checks behind /health/ready. */
+  public static TestServer start(Path dir, List<ApiModule> modules,
+      List<io.fusioncommerce.ingress.health.HealthCheck> readiness) {
+    return start(dir, modules, readiness, io.fusioncommerce.ingress.ratelimit.RateLimiter.unlimited());
+  }
+
+  private static TestServer start(Path dir, List<ApiModule> modules,
+      List<io.fusioncommerce.ingress.health.HealthCheck> readiness,
+      io.fusioncommerce.ingress.ratelimit.RateLimiter rateLimits) {
     var registry = new InMemorySchemaRegistryClient();
     DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(dir.resolve("key.json"), Clock.systemUTC());
     MockProducer<SpecificRecord, SpecificRecord> producer = new MockProducer<>(true, null,
@@ -85,7 +97,7 @@ public final class TestServer implements AutoCloseable {
         new IngressServer.Components(
             new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
             Optional.of(issuer), new CommandPublisher(producer), new AvroSerdes(registry), context -> Optional.empty(),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), Clock.systemUTC(), modules,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), readiness, Clock.systemUTC(), modules,
             new ChangeSignals(), rateLimits));
     return new TestServer(server, issuer, producer);
   }

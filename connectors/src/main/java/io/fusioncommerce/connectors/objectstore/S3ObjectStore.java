@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -192,21 +193,12 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   @Override
   public Optional<StoredObject> get(String key) {
     ObjectKeys.requireValid(key);
-    try {
+    return ifFound("cannot read ", key, () -> {
       ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key));
       GetObjectResponse response = content.response();
       String type = response.contentType() != null ? response.contentType() : DEFAULT_CONTENT_TYPE;
-      return Optional.of(new StoredObject(content, type, response.contentLength(), Optional.ofNullable(response.eTag())));
-    } catch (NoSuchKeyException missing) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw failure("cannot read " + key, e);
-    } catch (SdkException e) {
-      throw failure("cannot read " + key, e);
-    }
+      return new StoredObject(content, type, response.contentLength(), Optional.ofNullable(response.eTag()));
+    });
   }
 
   @Override
@@ -222,18 +214,26 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   @Override
   public boolean exists(String key) {
     ObjectKeys.requireValid(key);
+    return ifFound("cannot look up ", key, () -> s3.headObject(b -> b.bucket(bucket).key(key))).isPresent();
+  }
+
+  /**
+   * What {@code call} on one object answers, or empty when S3 says there is no such object: a missing
+   * key, or a bare 404 (a HEAD request gets no error body to name the key). Any other error fails with
+   * {@code failing} and the key.
+   */
+  private <T> Optional<T> ifFound(String failing, String key, Supplier<T> call) {
     try {
-      s3.headObject(b -> b.bucket(bucket).key(key));
-      return true;
+      return Optional.of(call.get());
     } catch (NoSuchKeyException missing) {
-      return false;
+      return Optional.empty();
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
-        return false;
+        return Optional.empty();
       }
-      throw failure("cannot look up " + key, e);
+      throw failure(failing + key, e);
     } catch (SdkException e) {
-      throw failure("cannot look up " + key, e);
+      throw failure(failing + key, e);
     }
   }
 

@@ -14,17 +14,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * Retry-After while nobody can answer; absent keys answer 404. {@link #atOwner} runs any handler that
  * needs the current state (a cancel checks the order's status) on the owning instance.
  */
-public final class StoreReader {
-
-  private final InteractiveQueries queries;
-  private final QueryForwarder forwarder;
-  private final LongPoll longPoll;
-
-  public StoreReader(InteractiveQueries queries, QueryForwarder forwarder, LongPoll longPoll) {
-    this.queries = queries;
-    this.forwarder = forwarder;
-    this.longPoll = longPoll;
-  }
+public record StoreReader(InteractiveQueries queries, QueryForwarder forwarder, LongPoll longPoll) {
 
   /** Reads of one key's state on the instance that owns it. */
   public interface Local {

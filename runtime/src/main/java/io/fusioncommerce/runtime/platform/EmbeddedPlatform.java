@@ -18,8 +18,6 @@ import io.fusioncommerce.runtime.embedded.Ports;
 import io.fusioncommerce.runtime.embedded.SettingsConfigProvider;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +42,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   /** The embedded object store's one bucket; keys start with the tenant. */
   public static final String OBJECT_BUCKET = "fusion";
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StartedComponents started = new StartedComponents(LOG);
   private final List<CompletableFuture<?>> inFlight = new java.util.ArrayList<>();
   private final PlatformSettings settings;
   private EmbeddedKafka kafka;
@@ -194,17 +192,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   private static HealthCheck simpleCheck(String name, java.util.function.BooleanSupplier up,
       java.util.function.Supplier<String> detail) {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public Status check() {
-        return new Status(up.getAsBoolean(), detail.get());
-      }
-    };
+    return new NamedHealthCheck(name, () -> new HealthCheck.Status(up.getAsBoolean(), detail.get()));
   }
 
   public String baseUrl() {
@@ -259,10 +247,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T remember(T component) {
-    synchronized (started) {
-      started.push(component);
-    }
-    return component;
+    return started.add(component);
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -279,19 +264,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (started) {
-      while (!started.isEmpty()) {
-        AutoCloseable component = started.pop();
-        long begin = System.nanoTime();
-        try {
-          component.close();
-          LOG.atInfo().addKeyValue("component", component.getClass().getSimpleName())
-              .addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).log("stopped");
-        } catch (Exception e) {
-          LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
-        }
-      }
-    }
+    started.close();
   }
 
   /** The connectors' readiness, known once they are deployed. */

@@ -4,13 +4,7 @@ import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.health.HealthCheck;
 
 /** Readiness of the object store ({@code objectStore} in /health/ready): its bucket answers. */
-public final class ObjectStoreHealth implements HealthCheck {
-
-  private final ObjectStore store;
-
-  public ObjectStoreHealth(ObjectStore store) {
-    this.store = store;
-  }
+public record ObjectStoreHealth(ObjectStore store) implements HealthCheck {
 
   @Override
   public String name() {

@@ -30,9 +30,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +69,7 @@ public final class PlatformNode implements AutoCloseable {
   public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database,
       ObjectStore objectStore) {}
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StartedComponents started = new StartedComponents(LOG);
   private IngressServer ingress;
   private TopologyRunner topologies;
 
@@ -149,27 +147,14 @@ public final class PlatformNode implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T remember(T component) {
-    started.push(component);
-    return component;
+    return started.add(component);
   }
 
   /** Stops the ingress first (no new commands), then the topologies, then the producer. */
   @Override
   public void close() {
-    if (ingress != null && started.remove(ingress)) {
-      started.push(ingress);
-    }
-    while (!started.isEmpty()) {
-      AutoCloseable component = started.pop();
-      long begin = System.nanoTime();
-      try {
-        component.close();
-        LOG.atInfo().addKeyValue("component", component.getClass().getSimpleName())
-            .addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).log("stopped");
-      } catch (Exception e) {
-        LOG.warn("{} did not stop cleanly", component.getClass().getSimpleName(), e);
-      }
-    }
+    started.stopFirst(ingress);
+    started.close();
   }
 
   static String version() {

@@ -122,23 +122,16 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
     return Set.of();
   }
 
+  /** Ready when every topology's streams run; the detail lists each one's state. */
   public HealthCheck healthCheck() {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return "topologies";
-      }
-
-      @Override
-      public Status check() {
-        Map<String, KafkaStreams.State> states = new LinkedHashMap<>();
-        streamsByContext.forEach((context, streams) -> states.put(context, streams.state()));
-        boolean running = states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING);
-        String detail = states.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(", "));
-        return new Status(running, detail);
-      }
-    };
+    return new NamedHealthCheck("topologies", () -> {
+      Map<String, KafkaStreams.State> states = new LinkedHashMap<>();
+      streamsByContext.forEach((context, streams) -> states.put(context, streams.state()));
+      boolean running = states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING);
+      String detail = states.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(", "));
+      return new HealthCheck.Status(running, detail);
+    });
   }
 
   @Override

@@ -29,18 +29,11 @@ final class TopologyRunnerHolder implements StreamsDirectory {
     return current == null ? java.util.Set.of() : current.sourceTopics(context, store);
   }
 
+  /** The runner's readiness once it is plugged in; down while starting. */
   HealthCheck healthCheck() {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return "topologies";
-      }
-
-      @Override
-      public Status check() {
-        TopologyRunner current = runner;
-        return current == null ? Status.down("starting") : current.healthCheck().check();
-      }
-    };
+    return new NamedHealthCheck("topologies", () -> {
+      TopologyRunner current = runner;
+      return current == null ? HealthCheck.Status.down("starting") : current.healthCheck().check();
+    });
   }
 }

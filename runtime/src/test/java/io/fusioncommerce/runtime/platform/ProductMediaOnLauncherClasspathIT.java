@@ -4,35 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusioncommerce.connectors.objectstore.EmbeddedS3Server;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
-import io.fusioncommerce.ingress.IngressServer;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
+import io.fusioncommerce.ingress.TestServer;
 import io.fusioncommerce.ingress.auth.Principal;
-import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.catalog.media.ProductMediaCatalog;
 import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.catalog.media.StoredMedia;
-import io.fusioncommerce.ingress.commands.CommandPublisher;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.query.ChangeSignals;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +36,7 @@ class ProductMediaOnLauncherClasspathIT {
   @TempDir static Path dir;
   static EmbeddedS3Server s3;
   static S3ObjectStore store;
-  static IngressServer server;
-  static DevTokenIssuer issuer;
+  static TestServer server;
   static final HttpClient http = HttpClient.newHttpClient();
   static String base;
 
@@ -71,19 +57,9 @@ class ProductMediaOnLauncherClasspathIT {
   static void start() {
     s3 = EmbeddedS3Server.start(dir.resolve("objects"), 0);
     store = S3ObjectStore.connect(s3.clientSettings(EmbeddedPlatform.OBJECT_BUCKET));
-    var registry = new InMemorySchemaRegistryClient();
-    issuer = DevTokenIssuer.loadOrCreate(dir.resolve("key.json"), Clock.systemUTC());
-    server = IngressServer.start(
-        new IngressServer.Settings("127.0.0.1", 0, "127.0.0.1", 1024 * 1024, "test", Optional.empty()),
-        new IngressServer.Components(
-            new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
-            Optional.of(issuer),
-            new CommandPublisher(new MockProducer<>(true, null, new SpecificAvroSerializer<>(registry, true),
-                new SpecificAvroSerializer<>(registry, false))),
-            new AvroSerdes(registry), context -> Optional.empty(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(new ObjectStoreHealth(store)), Clock.systemUTC(), List.of(new ProductMediaRoutes(store, CATALOG)),
-            new ChangeSignals()));
-    base = "http://127.0.0.1:" + server.port();
+    server = TestServer.start(dir, List.of(new ProductMediaRoutes(store, CATALOG)),
+        List.of(new ObjectStoreHealth(store)));
+    base = server.baseUrl();
   }
 
   @AfterAll
@@ -136,7 +112,7 @@ class ProductMediaOnLauncherClasspathIT {
   }
 
   static String token(String tenant) {
-    return issuer.issue("u1", tenant, List.of("admin"), null, null, Duration.ofMinutes(5));
+    return server.token(tenant, "u1", null, "admin");
   }
 
   /** The PNG signature and header chunk, padded to {@code size} bytes: detected as image/png. */

@@ -106,12 +106,7 @@ class StreamFailuresIT {
 
   @Test
   void aValueThatCannotBeSerializedIsParkedAndTheNextRecordsFlow() throws Exception {
-    send("k1", "before-unserializable");
-    send("k2", "unserializable");
-    send("k3", "after-unserializable");
-
-    awaitValues(OUT, "before-unserializable", "after-unserializable");
-    ConsumerRecord<String, String> dead = awaitDeadLetter("unserializable");
+    ConsumerRecord<String, String> dead = parkedBetweenTwoThatFlow(1, "unserializable");
     assertThat(dead.key()).isEqualTo("k2");
     assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
         .isEqualTo(SerializationException.class.getName());
@@ -121,12 +116,7 @@ class StreamFailuresIT {
 
   @Test
   void aRecordTooLargeForItsTopicIsParkedAndTheNextRecordsFlow() throws Exception {
-    send("k4", "before-large");
-    send("k5", "large");
-    send("k6", "after-large");
-
-    awaitValues(OUT, "before-large", "after-large");
-    ConsumerRecord<String, String> dead = awaitDeadLetter("large");
+    ConsumerRecord<String, String> dead = parkedBetweenTwoThatFlow(4, "large");
     assertThat(dead.key()).isEqualTo("k5");
     assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
         .isEqualTo(RecordTooLargeToWriteException.class.getName());
@@ -144,6 +134,18 @@ class StreamFailuresIT {
         assertThat(outValues()).contains("registry-down", "after-registry-down"));
     assertThat(registryDownOnce).isFalse(); // the thread did fail once
     assertThat(readAll(DEAD_LETTER)).noneMatch(r -> "registry-down".equals(r.value()));
+  }
+
+  /**
+   * Sends "before-{@code value}", {@code value} and "after-{@code value}" under keys k{@code firstKey} and
+   * the two after it; once the outer two reached it.out, returns the dead letter of the middle one.
+   */
+  private ConsumerRecord<String, String> parkedBetweenTwoThatFlow(int firstKey, String value) throws Exception {
+    send("k" + firstKey, "before-" + value);
+    send("k" + (firstKey + 1), value);
+    send("k" + (firstKey + 2), "after-" + value);
+    awaitValues(OUT, "before-" + value, "after-" + value);
+    return awaitDeadLetter(value);
   }
 
   private void send(String key, String value) throws Exception {
