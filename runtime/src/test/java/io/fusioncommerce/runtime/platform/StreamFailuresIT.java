@@ -30,6 +30,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,9 +39,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,21 +109,15 @@ class StreamFailuresIT {
   @Test
   void aValueThatCannotBeSerializedIsParkedAndTheNextRecordsFlow() throws Exception {
     ConsumerRecord<String, String> dead = parkedBetweenTwoThatFlow(1, "unserializable");
-    assertThat(dead.key()).isEqualTo("k2");
-    assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
-        .isEqualTo(SerializationException.class.getName());
+    assertParkedAndStillRunning(dead, "k2", SerializationException.class);
     assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME)).isEqualTo(IN);
-    assertThat(runner.streams(EchoTopology.CONTEXT).orElseThrow().state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
   @Test
   void aRecordTooLargeForItsTopicIsParkedAndTheNextRecordsFlow() throws Exception {
     ConsumerRecord<String, String> dead = parkedBetweenTwoThatFlow(4, "large");
-    assertThat(dead.key()).isEqualTo("k5");
-    assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
-        .isEqualTo(RecordTooLargeToWriteException.class.getName());
+    assertParkedAndStillRunning(dead, "k5", RecordTooLargeToWriteException.class);
     assertThat(outValues()).doesNotContain(EchoTopology.LARGE_VALUE);
-    assertThat(runner.streams(EchoTopology.CONTEXT).orElseThrow().state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
   @Test
@@ -146,6 +142,14 @@ class StreamFailuresIT {
     send("k" + (firstKey + 2), "after-" + value);
     awaitValues(OUT, "before-" + value, "after-" + value);
     return awaitDeadLetter(value);
+  }
+
+  /** The dead letter is the record of {@code key}, parked for {@code failure}, and the topology runs on. */
+  private void assertParkedAndStillRunning(ConsumerRecord<String, String> dead, String key,
+      Class<? extends Exception> failure) {
+    assertThat(dead.key()).isEqualTo(key);
+    assertThat(header(dead, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME)).isEqualTo(failure.getName());
+    assertThat(runner.streams(EchoTopology.CONTEXT).orElseThrow().state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
   private void send(String key, String value) throws Exception {
@@ -214,25 +218,13 @@ class StreamFailuresIT {
 
     @Override
     public Topology build(AvroSerdes serdes) {
-      Topology topology = new Topology();
-      topology.addSource("in", new StringDeserializer(), new StringDeserializer(), IN);
-      topology.addProcessor("echo", () -> new Processor<String, String, String, Money>() {
-        private ProcessorContext<String, Money> context;
-
-        @Override
-        public void init(ProcessorContext<String, Money> context) {
-          this.context = context;
-        }
-
-        @Override
-        public void process(Record<String, String> record) {
-          String value = "large".equals(record.value()) ? LARGE_VALUE : record.value();
-          context.forward(record.withValue(new Money(1L, value)));
-        }
-      }, "in");
-      topology.addSink("out", OUT, new StringSerializer(),
-          new FaultySerializer(serdes.value(Money.class).serializer(), registryDownOnce), "echo");
-      return topology;
+      Serde<Money> faulty = Serdes.serdeFrom(new FaultySerializer(serdes.value(Money.class).serializer(), registryDownOnce),
+          serdes.value(Money.class).deserializer());
+      StreamsBuilder builder = new StreamsBuilder();
+      builder.stream(IN, Consumed.with(Serdes.String(), Serdes.String()))
+          .mapValues(value -> new Money(1L, "large".equals(value) ? LARGE_VALUE : value))
+          .to(OUT, Produced.with(Serdes.String(), faulty));
+      return builder.build();
     }
   }
 
