@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The media routes on the launcher's own class path, whose Jetty is not the one the ingress module's
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProductMediaOnLauncherClasspathIT {
 
   @TempDir static Path dir;
-  static EmbeddedS3Server s3;
-  static S3ObjectStore store;
+  /** The S3 server, the store's client and the ingress, stopped in reverse as the platform stops them. */
+  static final StartedComponents started =
+      new StartedComponents(LoggerFactory.getLogger(ProductMediaOnLauncherClasspathIT.class));
   static TestServer server;
   static final HttpClient http = HttpClient.newHttpClient();
   static String base;
@@ -55,18 +57,16 @@ class ProductMediaOnLauncherClasspathIT {
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(dir.resolve("objects"), 0);
-    store = S3ObjectStore.connect(s3.clientSettings(EmbeddedPlatform.OBJECT_BUCKET));
-    server = TestServer.start(dir, List.of(new ProductMediaRoutes(store, CATALOG)),
-        List.of(new ObjectStoreHealth(store)));
+    EmbeddedS3Server s3 = started.add(EmbeddedS3Server.start(dir.resolve("objects"), 0));
+    S3ObjectStore store = started.add(S3ObjectStore.connect(s3.clientSettings(EmbeddedPlatform.OBJECT_BUCKET)));
+    server = started.add(TestServer.start(dir, List.of(new ProductMediaRoutes(store, CATALOG)),
+        List.of(new ObjectStoreHealth(store))));
     base = server.baseUrl();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    store.close();
-    s3.close();
+    started.close();
   }
 
   @Test

@@ -202,18 +202,13 @@ class StreamFailuresIT {
   }
 
   /** it.in → it.out, echoing values; "large" becomes a value too large for it.out. */
-  private record EchoTopology(AtomicBoolean registryDownOnce) implements TopologyDefinition {
+  private record EchoTopology(String context, List<String> queryableStores, AtomicBoolean registryDownOnce)
+      implements TopologyDefinition {
     static final String CONTEXT = "it-failures";
     static final String LARGE_VALUE = "x".repeat(4 * OUT_MAX_MESSAGE_BYTES);
 
-    @Override
-    public String context() {
-      return CONTEXT;
-    }
-
-    @Override
-    public List<String> queryableStores() {
-      return List.of();
+    EchoTopology(AtomicBoolean registryDownOnce) {
+      this(CONTEXT, List.of(), registryDownOnce);
     }
 
     @Override
