@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,52 +22,28 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Group buying over HTTP on the embedded platform: a campaign that succeeds and places group orders
  * through the saga, invites, refusals, a campaign that expires, and thousands of concurrent joins on
  * one hot campaign giving an exact count.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupBuyingIT {
+@PlatformTest
+class GroupBuyingIT extends PlatformJourney {
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  String vendor;
+  private final String vendor = acme.vendor("seller", "v-kettles");
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    vendor = api.vendorToken("acme", "seller", "v-kettles", "vendor");
-    product("KETTLE", 5000, "v-kettles");
-    product("OTHER", 5000, "v-others");
-    product("HOTPOT", 8000, "v-kettles");
-    product("LISTED", 5000, "v-kettles");
-    assertThat(api.put("/v1/inventory/HOTPOT", admin, "{\"available\":100}").status()).isEqualTo(202);
-    assertThat(api.get("/v1/inventory/HOTPOT?waitMs=10000&version=0", admin).status()).isEqualTo(200);
-    assertThat(api.put("/v1/inventory/KETTLE", admin, "{\"available\":100}").status()).isEqualTo(202);
-    assertThat(api.get("/v1/inventory/KETTLE?waitMs=10000&version=0", admin).status()).isEqualTo(200);
-  }
-
-  @AfterAll
-  void stop() {
-    platform.close();
-  }
-
-  /** A product created over HTTP: Debezium carries it to the product table the topologies price with. */
-  private void product(String sku, long price, String vendorId) {
-    ApiClient.Response created = api.post("/v1/products", admin, "{\"sku\":\"" + sku + "\",\"vendorId\":\"" + vendorId
-        + "\",\"name\":\"" + sku + "\",\"price\":{\"amount\":" + price + ",\"currency\":\"USD\"}}");
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
+  GroupBuyingIT(TestTenant acme) {
+    super(acme);
+    // products created over HTTP: Debezium carries them to the product table the topologies price with
+    acme.createProduct("KETTLE", "v-kettles", 5000);
+    acme.createProduct("OTHER", "v-others", 5000);
+    acme.createProduct("HOTPOT", "v-kettles", 8000);
+    acme.createProduct("LISTED", "v-kettles", 5000);
+    acme.setStock("HOTPOT", 100);
+    acme.setStock("KETTLE", 100);
   }
 
   private String campaign(String sku, int min, Integer max, long groupPrice, Instant endsAt) {
@@ -78,7 +57,7 @@ class GroupBuyingIT {
   }
 
   private ApiClient.Response join(String id, String customer, String ref) {
-    String token = api.token("acme", customer, "customer");
+    String token = acme.token(customer, "customer");
     return api.post("/v1/campaigns/" + id + "/join" + (ref == null ? "" : "?ref=" + ref), token,
         "{\"customerId\":\"" + customer + "\",\"quantity\":1}");
   }
@@ -86,8 +65,8 @@ class GroupBuyingIT {
   @Test
   void aCampaignThatReachesItsMinimumPlacesGroupOrdersAtTheGroupPrice() {
     String id = campaign("KETTLE", 3, 10, 3900, Instant.now().plus(Duration.ofHours(1)));
-    JsonNode view = api.get("/v1/campaigns/" + id, api.token("acme", "someone", "customer")).json();
-    assertThat(view.path("inviteUrl").asText()).startsWith(platform.baseUrl() + "/v1/campaigns/" + id + "?ref=");
+    JsonNode view = api.get("/v1/campaigns/" + id, acme.token("someone", "customer")).json();
+    assertThat(view.path("inviteUrl").asText()).startsWith(acme.platform().baseUrl() + "/v1/campaigns/" + id + "?ref=");
     assertThat(view.path("listPrice").path("amount").asLong()).isEqualTo(5000);
 
     assertThat(join(id, "alice", null).status()).isEqualTo(202);
@@ -95,7 +74,7 @@ class GroupBuyingIT {
     assertThat(join(id, "bob", alicesRef).status()).isEqualTo(202);
     assertThat(join(id, "bob", alicesRef).json().path("status").asText()).isIn("JOINED", "PENDING");
     // invite codes are signed: the unkeyed code earlier versions gave alice, or a tampered one, is refused
-    for (String forged : List.of(unsignedCodeOfEarlierVersions("acme", id, "alice"),
+    for (String forged : List.of(unsignedCodeOfEarlierVersions(acme.id(), id, "alice"),
         alicesRef.substring(0, alicesRef.length() - 1) + (alicesRef.endsWith("a") ? "b" : "a"))) {
       ApiClient.Response refused = join(id, "mallory", forged);
       assertThat(refused.status()).as(forged).isEqualTo(400); // the validation answer a malformed ref gets
@@ -107,7 +86,7 @@ class GroupBuyingIT {
         () -> api.get("/v1/campaigns/" + id, vendor).json(), v -> "SUCCEEDED".equals(v.path("status").asText()));
     assertThat(succeeded.path("participants").asInt()).isEqualTo(3);
 
-    String bob = api.token("acme", "bob", "customer");
+    String bob = acme.token("bob", "customer");
     JsonNode bobInCampaign = await().atMost(Duration.ofSeconds(20)).until(
         () -> api.get("/v1/campaigns/" + id + "/participants/bob", bob).json(),
         p -> "CONFIRMED".equals(p.path("orderStatus").asText()));
@@ -142,9 +121,9 @@ class GroupBuyingIT {
         + "\"groupPrice\":{\"amount\":100,\"currency\":\"USD\"}," + later + "}").status()).isEqualTo(403);
     assertThat(api.post("/v1/campaigns", vendor, "{\"sku\":\"NOPE\",\"minParticipants\":3,"
         + "\"groupPrice\":{\"amount\":100,\"currency\":\"USD\"}," + later + "}").status()).isEqualTo(422);
-    assertThat(api.post("/v1/campaigns", api.token("acme", "alice", "customer"), "{\"sku\":\"KETTLE\",\"minParticipants\":3,"
+    assertThat(api.post("/v1/campaigns", acme.token("alice", "customer"), "{\"sku\":\"KETTLE\",\"minParticipants\":3,"
         + "\"groupPrice\":{\"amount\":100,\"currency\":\"USD\"}," + later + "}").status()).isEqualTo(403);
-    assertThat(api.post("/v1/campaigns/nope/join", api.token("acme", "alice", "customer"),
+    assertThat(api.post("/v1/campaigns/nope/join", acme.token("alice", "customer"),
         "{\"customerId\":\"alice\"}").status()).isEqualTo(404);
   }
 
@@ -160,7 +139,7 @@ class GroupBuyingIT {
     ApiClient.Response late = join(id, "eve", null);
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().path("type").asText()).endsWith("campaign-not-open");
-    assertThat(api.get("/v1/campaigns/" + id, api.token("globex", "boss", "admin")).status()).isEqualTo(404);
+    assertThat(api.get("/v1/campaigns/" + id, acme.otherTenantToken("boss", "admin")).status()).isEqualTo(404);
   }
 
   @Test
@@ -171,7 +150,7 @@ class GroupBuyingIT {
     String id = campaign("HOTPOT", 1_500, 1_500, 6000, Instant.now().plus(Duration.ofHours(1)));
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < customers; i++) {
-      tokens.add(api.token("acme", "hot-" + i, "customer"));
+      tokens.add(acme.token("hot-" + i, "customer"));
     }
     HttpClient http = HttpClient.newHttpClient();
     AtomicInteger accepted = new AtomicInteger();
@@ -180,7 +159,7 @@ class GroupBuyingIT {
     Semaphore inFlight = new Semaphore(400);
     for (int round = 0; round < 2; round++) { // everyone joins twice
       for (int i = 0; i < customers; i++) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/campaigns/" + id + "/join"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(acme.platform().baseUrl() + "/v1/campaigns/" + id + "/join"))
             .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"hot-" + i + "\"}")).build();
         inFlight.acquire();
@@ -227,7 +206,7 @@ class GroupBuyingIT {
     String second = campaign("LISTED", 2, null, 4100, Instant.now().plus(Duration.ofHours(2)));
     assertThat(join(first, "lena", null).status()).isEqualTo(202);
     assertThat(join(first, "mo", null).status()).isEqualTo(202);
-    String shopper = api.token("acme", "shopper", "customer");
+    String shopper = acme.token("shopper", "customer");
     JsonNode listed = await().atMost(Duration.ofSeconds(20)).until(
         () -> api.get("/v1/campaigns?sku=LISTED", shopper).json(),
         l -> l.path("items").size() == 2 && l.path("items").get(1).path("participants").asInt() == 2);
@@ -242,7 +221,7 @@ class GroupBuyingIT {
     ApiClient.Response bad = api.get("/v1/campaigns?status=LIVE&limit=0&colour=red", shopper);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().path("errors").findValuesAsText("field")).contains("status", "limit", "colour");
-    assertThat(api.get("/v1/campaigns?sku=LISTED", api.token("globex", "x", "customer")).json().path("items")).isEmpty();
+    assertThat(api.get("/v1/campaigns?sku=LISTED", acme.otherTenantToken("x", "customer")).json().path("items")).isEmpty();
   }
 
   private JsonNode participantOnce(String id, String customer, String token) {
@@ -253,16 +232,16 @@ class GroupBuyingIT {
 
   /** The code earlier versions gave out: the first 12 bytes of an unkeyed SHA-256 of tenant, campaign, customer. */
   private static String unsignedCodeOfEarlierVersions(String tenant, String campaign, String customer) {
+    String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    byte[] digest = sha256(String.join("\u001f", "invite", tenant, campaign, customer));
+    return IntStream.range(0, 12).map(i -> alphabet.charAt(Byte.toUnsignedInt(digest[i]) % alphabet.length()))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+  }
+
+  private static byte[] sha256(String text) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(("invite\u001f" + tenant + "\u001f"
-          + campaign + "\u001f" + customer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-      StringBuilder code = new StringBuilder();
-      for (int i = 0; i < 12; i++) {
-        code.append(alphabet.charAt((digest[i] & 0xff) % alphabet.length()));
-      }
-      return code.toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

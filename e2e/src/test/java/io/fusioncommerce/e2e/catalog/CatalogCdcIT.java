@@ -4,45 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
+import io.fusioncommerce.e2e.platform.TopicReader;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
 import io.fusioncommerce.schemas.catalog.ProductUpdated;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalog's change data capture on the embedded platform: rows written to Postgres (as the catalog
@@ -50,33 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
  * Connect worker and the catalog topology, and come out as Avro events, as the catalog.products table
  * the order topology prices with, and as tenant.settings.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlatformTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogCdcIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(30);
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  AvroSerdes serdes;
+  private final TestTenant acme;
+  private final String tenant;
+  private final TopicReader topics;
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
-  }
-
-  @AfterAll
-  void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+  CatalogCdcIT(TestTenant acme) {
+    this.acme = acme;
+    tenant = acme.id();
+    topics = acme.topics();
   }
 
   @Test
   @Order(1)
   void theCatalogSourceConnectorIsPartOfReadiness() {
-    JsonNode ready = new ApiClient(platform.baseUrl()).get("/health/ready", null).json();
+    JsonNode ready = acme.api().get("/health/ready", null).json();
     assertThat(ready.path("checks").path("connect").path("detail").asText()).contains("catalog-source=RUNNING");
     assertThat(ready.path("checks").path("topologies").path("detail").asText()).contains("catalog=RUNNING");
   }
@@ -84,13 +60,14 @@ class CatalogCdcIT {
   @Test
   @Order(2)
   void aTenantRowReachesTenantSettings() throws SQLException {
-    inTenant("acme", sql -> {
-      sql.execute("insert into catalog.tenants (tenant_id, requires_approval, order_hold_seconds) values ('acme', true, 900)");
-      sql.execute("insert into catalog.vendors (tenant_id, vendor_id, name) values ('acme', 'v-shoes', 'Shoe Co')");
+    inTenant(sql -> {
+      sql.execute("insert into catalog.tenants (tenant_id, requires_approval, order_hold_seconds) values ('" + tenant
+          + "', true, 900)");
+      sql.execute("insert into catalog.vendors (tenant_id, vendor_id, name) values ('" + tenant + "', 'v-shoes', 'Shoe Co')");
     });
     TenantSettings settings = firstMatching(Topics.TENANT_SETTINGS.name(), TenantKey.class, TenantSettings.class,
-        (key, value) -> key.getTenantId().equals("acme") && value != null);
-    assertThat(settings.getTenantId()).isEqualTo("acme");
+        (key, value) -> key.getTenantId().equals(tenant) && value != null);
+    assertThat(settings.getTenantId()).isEqualTo(tenant);
     assertThat(settings.getRequiresApproval()).isTrue();
     assertThat(settings.getOrderHoldSeconds()).isEqualTo(900L);
     assertThat(settings.getVersion()).isEqualTo(1);
@@ -99,21 +76,21 @@ class CatalogCdcIT {
   @Test
   @Order(3)
   void anInsertedProductIsCreatedAndItsVariantIsOrderable() throws SQLException {
-    inTenant("acme", sql -> {
+    inTenant(sql -> {
       sql.execute("""
           insert into catalog.products (tenant_id, sku, vendor_id, name, description, price_amount, currency,
                                         category_ids, attributes, variants, status)
-          values ('acme', 'SKU-1', 'v-shoes', 'Trail shoe', 'Light and grippy', 5999, 'USD', '{shoes,outdoor}',
+          values ('%s', 'SKU-1', 'v-shoes', 'Trail shoe', 'Light and grippy', 5999, 'USD', '{shoes,outdoor}',
                   '{"brand":"Acme"}',
                   '[{"sku":"SKU-1-42-RED","options":{"size":"42","color":"red"},"price":{"amount":6499,"currency":"USD"}}]',
-                  'ACTIVE')""");
-      sql.execute("insert into catalog.skus (tenant_id, sku, product_sku) values ('acme', 'SKU-1', 'SKU-1'), "
-          + "('acme', 'SKU-1-42-RED', 'SKU-1')");
+                  'ACTIVE')""".formatted(tenant));
+      sql.execute("insert into catalog.skus (tenant_id, sku, product_sku) values ('" + tenant + "', 'SKU-1', 'SKU-1'), "
+          + "('" + tenant + "', 'SKU-1-42-RED', 'SKU-1')");
     });
 
     ProductCreated created = firstMatching(Topics.PRODUCT_CREATED.name(), SkuKey.class, ProductCreated.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1")));
-    assertThat(created.getTenantId()).isEqualTo("acme");
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1")));
+    assertThat(created.getTenantId()).isEqualTo(tenant);
     assertThat(created.getName()).isEqualTo("Trail shoe");
     assertThat(created.getPrice()).isEqualTo(new Money(5999L, "USD"));
     assertThat(created.getCategoryIds()).containsExactly("shoes", "outdoor");
@@ -124,32 +101,21 @@ class CatalogCdcIT {
     });
 
     Product product = firstMatching(Topics.CATALOG_PRODUCTS.name(), SkuKey.class, Product.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1")) && value != null);
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1")) && value != null);
     assertThat(product.getParentSku()).isNull();
     assertThat(product.getVendorId()).isEqualTo("v-shoes");
     Product variant = firstMatching(Topics.CATALOG_PRODUCTS.name(), SkuKey.class, Product.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1-42-RED")) && value != null);
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1-42-RED")) && value != null);
     assertThat(variant.getParentSku()).isEqualTo("SKU-1");
     assertThat(variant.getPrice()).isEqualTo(new Money(6499L, "USD"));
     assertThat(variant.getStatus()).isEqualTo("ACTIVE");
     assertThat(variant.getOptions()).containsEntry("size", "42");
 
     // the order topology prices the variant from the table the CDC built
-    ApiClient api = new ApiClient(platform.baseUrl());
-    String admin = api.token("acme", "admin-1", "admin");
-    String alice = api.token("acme", "alice", "customer");
-    assertThat(api.put("/v1/inventory/SKU-1-42-RED", admin, "{\"available\":5}").status()).isEqualTo(202);
-    api.get("/v1/inventory/SKU-1-42-RED?waitMs=10000&version=0", admin);
-    var accepted = api.post("/v1/orders", alice,
-        "{\"customerId\":\"alice\",\"currency\":\"USD\",\"items\":[{\"sku\":\"SKU-1-42-RED\",\"quantity\":2}]}");
-    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    String orderId = accepted.json().path("orderId").asText();
-    JsonNode order = api.get("/v1/orders/" + orderId, alice).json();
-    long deadline = System.currentTimeMillis() + 15_000;
-    while ((!order.has("orderId") || "CREATED".equals(order.path("status").asText()))
-        && System.currentTimeMillis() < deadline) {
-      order = api.get("/v1/orders/" + orderId + "?waitMs=5000&version=" + order.path("version").asLong(0), alice).json();
-    }
+    acme.setStock("SKU-1-42-RED", 5);
+    String alice = acme.customer("alice");
+    String orderId = acme.placeOrder(alice, "alice", "USD", "[{\"sku\":\"SKU-1-42-RED\",\"quantity\":2}]");
+    JsonNode order = acme.settledOrder(orderId, alice);
     assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
     assertThat(order.path("total").path("amount").asLong()).isEqualTo(2 * 6499);
   }
@@ -157,9 +123,12 @@ class CatalogCdcIT {
   @Test
   @Order(4)
   void theRawChangeEventsHaveDebeziumsJsonShapes() {
-    List<Object> raw = readAll(Topics.CDC_CATALOG_PRODUCTS, null, null);
+    // this tenant's changes (the shared platform's other tenants write products too)
+    List<JsonNode> raw = topics.readAll(Topics.CDC_CATALOG_PRODUCTS).stream().filter(record -> record.value() != null)
+        .map(record -> Json.read(record.value()))
+        .filter(change -> tenant.equals(change.path("after").path("tenant_id").asText())).toList();
     assertThat(raw).isNotEmpty();
-    JsonNode change = Json.read((byte[]) raw.get(raw.size() - 1));
+    JsonNode change = raw.get(raw.size() - 1);
     System.out.println("raw change event: " + change);
     JsonNode after = change.path("after");
     assertThat(change.path("op").asText()).isEqualTo("c");
@@ -175,40 +144,41 @@ class CatalogCdcIT {
   @Test
   @Order(5)
   void anUpdateIsAnnouncedAndRewritesTheTable() throws SQLException {
-    inTenant("acme", sql -> sql.execute("update catalog.products set price_amount = 4999, version = version + 1, "
-        + "updated_at = now() where tenant_id = 'acme' and sku = 'SKU-1'"));
+    inTenant(sql -> sql.execute("update catalog.products set price_amount = 4999, version = version + 1, "
+        + "updated_at = now() where tenant_id = '" + tenant + "' and sku = 'SKU-1'"));
 
     ProductUpdated updated = firstMatching(Topics.PRODUCT_UPDATED.name(), SkuKey.class, ProductUpdated.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1")));
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1")));
     assertThat(updated.getVersion()).isEqualTo(2);
     assertThat(updated.getPreviousVersion()).isEqualTo(1);
     assertThat(updated.getPrice()).isEqualTo(new Money(4999L, "USD"));
     assertThat(updated.getChangedFields()).containsExactly("price");
     Product product = firstMatching(Topics.CATALOG_PRODUCTS.name(), SkuKey.class, Product.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1")) && value != null && value.getVersion() == 2);
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1")) && value != null && value.getVersion() == 2);
     assertThat(product.getPrice().getAmount()).isEqualTo(4999);
-    assertThat(readAll(Topics.PRODUCT_CREATED.name(), SkuKey.class, ProductCreated.class))
+    assertThat(topics.readAll(Topics.PRODUCT_CREATED.name(), SkuKey.class, ProductCreated.class))
+        .filteredOn(created -> tenant.equals(created.key().getTenantId()))
         .as("created once, whatever Debezium redelivers").hasSize(1);
   }
 
   @Test
   @Order(6)
   void aDeletedProductIsTombstonedWithItsVariants() throws SQLException {
-    inTenant("acme", sql -> sql.execute("delete from catalog.products where tenant_id = 'acme' and sku = 'SKU-1'"));
+    inTenant(sql -> sql.execute("delete from catalog.products where tenant_id = '" + tenant + "' and sku = 'SKU-1'"));
     firstMatching(Topics.CATALOG_PRODUCTS.name(), SkuKey.class, Product.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1-42-RED")) && value == null);
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1-42-RED")) && value == null);
     firstMatching(Topics.CATALOG_PRODUCTS.name(), SkuKey.class, Product.class,
-        (key, value) -> key.equals(new SkuKey("acme", "SKU-1")) && value == null);
-    assertThat(readAll(Topics.DEAD_LETTER, null, null)).isEmpty();
+        (key, value) -> key.equals(new SkuKey(tenant, "SKU-1")) && value == null);
+    assertThat(topics.readAll(Topics.DEAD_LETTER)).isEmpty();
   }
 
   @Test
   @Order(7)
   void theReplicationSlotMovesOnWhileOnlyUncapturedTablesChange() throws SQLException {
     String before;
-    try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", ""); var sql = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection(acme.platform().jdbcUrl(), "postgres", ""); var sql = db.createStatement()) {
       for (int i = 0; i < 20; i++) {
-        sql.execute("update catalog.vendors set name = 'Shoe Co " + i + "' where tenant_id = 'acme'");
+        sql.execute("update catalog.vendors set name = 'Shoe Co " + i + "' where tenant_id = '" + tenant + "'");
       }
       var lsn = sql.executeQuery("select pg_current_wal_lsn()::text");
       lsn.next();
@@ -216,7 +186,7 @@ class CatalogCdcIT {
     }
     long started = System.nanoTime();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-      try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "");
+      try (Connection db = DriverManager.getConnection(acme.platform().jdbcUrl(), "postgres", "");
           var query = db.prepareStatement("select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots "
               + "where slot_name = 'fusion_catalog'")) {
         query.setString(1, before);
@@ -247,9 +217,9 @@ class CatalogCdcIT {
     void run(java.sql.Statement sql) throws SQLException;
   }
 
-  /** One transaction as the postgres user, scoped to a tenant the way the catalog routes scope theirs. */
-  private void inTenant(String tenant, SqlWork work) throws SQLException {
-    try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "")) {
+  /** One transaction as the postgres user, scoped to the tenant the way the catalog routes scope theirs. */
+  private void inTenant(SqlWork work) throws SQLException {
+    try (Connection db = DriverManager.getConnection(acme.platform().jdbcUrl(), "postgres", "")) {
       db.setAutoCommit(false);
       try (var scope = db.prepareStatement("select set_config('fusion.tenant', ?, true)"); var sql = db.createStatement()) {
         scope.setString(1, tenant);
@@ -261,54 +231,8 @@ class CatalogCdcIT {
   }
 
   /** The value of the first record (from the topic's start) that matches. */
-  private <K extends SpecificRecord, V extends SpecificRecord> V firstMatching(String topic, Class<K> keyType, Class<V> valueType,
-      BiPredicate<K, V> matches) {
-    List<Optional<V>> found = new ArrayList<>();
-    Deserializer<K> keys = serdes.key(keyType).deserializer();
-    Deserializer<V> values = serdes.value(valueType).deserializer();
-    try (var consumer = consumer()) {
-      consumer.subscribe(List.of(topic));
-      await().atMost(WITHIN).until(() -> {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          K key = keys.deserialize(topic, record.key());
-          V value = record.value() == null ? null : values.deserialize(topic, record.value());
-          if (found.isEmpty() && matches.test(key, value)) {
-            found.add(Optional.ofNullable(value));
-          }
-        }
-        return !found.isEmpty();
-      });
-    }
-    return found.get(0).orElse(null);
-  }
-
-  /** Every record of a topic now (decoded when types are given). */
-  private <K extends SpecificRecord, V extends SpecificRecord> List<Object> readAll(String topic, Class<K> keyType,
-      Class<V> valueType) {
-    List<Object> records = new ArrayList<>();
-    try (var consumer = consumer()) {
-      var partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (!partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          records.add(valueType == null || record.value() == null ? record.value()
-              : serdes.value(valueType).deserializer().deserialize(topic, record.value()));
-        }
-      }
-    }
-    return records;
-  }
-
-  private KafkaConsumer<byte[], byte[]> consumer() {
-    Map<String, Object> config = new HashMap<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-    return new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+  private <K extends SpecificRecord, V extends SpecificRecord> V firstMatching(String topic, Class<K> keyType,
+      Class<V> valueType, BiPredicate<K, V> matches) {
+    return topics.firstMatching(topic, keyType, valueType, matches, WITHIN);
   }
 }

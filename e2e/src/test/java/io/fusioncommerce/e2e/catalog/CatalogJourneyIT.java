@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
-import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
-import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -19,20 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalog as a client uses it, on the embedded platform with the launcher's own class path: a
@@ -40,28 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
  * orderable within a second; its images are uploaded to the object store and served back; CSV import
  * feeds search with facets; another tenant sees none of it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogJourneyIT {
+@PlatformTest
+class CatalogJourneyIT extends PlatformJourney {
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl = acme.platform().baseUrl();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  CatalogJourneyIT(TestTenant acme) {
+    super(acme);
+  }
 
   @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
+  void createCategories() {
     assertThat(api.post("/v1/categories", admin, "{\"id\":\"kitchen\",\"name\":\"Kitchen\"}").status()).isEqualTo(201);
     assertThat(api.post("/v1/categories", admin, "{\"id\":\"kettles\",\"name\":\"Kettles\",\"parentId\":\"kitchen\"}")
         .status()).isEqualTo(201);
-  }
-
-  @AfterAll
-  void stop() {
-    platform.close();
   }
 
   @Test
@@ -74,12 +58,12 @@ class CatalogJourneyIT {
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     long createdAt = System.nanoTime();
 
-    ProductCreated event = firstProductCreated("KETTLE-1");
+    ProductCreated event = acme.productCreated("KETTLE-1");
     assertThat(event.getCorrelationId()).isEqualTo(correlation);
     assertThat(event.getVariants()).hasSize(1);
 
     api.put("/v1/inventory/KETTLE-1-RED", admin, "{\"available\":5}");
-    String buyer = api.token("acme", "bea", "customer");
+    String buyer = acme.token("bea", "customer");
     ApiClient.Response placed = api.post("/v1/orders", buyer,
         "{\"customerId\":\"bea\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"KETTLE-1-RED\",\"quantity\":2}]}");
     JsonNode order = await().atMost(Duration.ofSeconds(20)).until(
@@ -98,10 +82,10 @@ class CatalogJourneyIT {
     HttpResponse<String> uploaded = upload("MUG-1", admin, png, "image/png", "mug.png");
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
     String url = api.get("/v1/products/MUG-1", admin).json().path("media").get(0).path("url").asText();
-    assertThat(url).startsWith("/v1/media/acme/products/MUG-1/");
+    assertThat(url).startsWith("/v1/media/" + acme.id() + "/products/MUG-1/");
 
-    HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + url))
-        .header("Authorization", "Bearer " + api.token("acme", "shopper", "customer")).build(),
+    HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(baseUrl + url))
+        .header("Authorization", "Bearer " + acme.token("shopper", "customer")).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.body()).isEqualTo(png);
@@ -114,8 +98,8 @@ class CatalogJourneyIT {
     assertThat(upload("MUG-1", admin, huge, "image/png", "huge.png").statusCode()).isEqualTo(413);
     assertThat(api.get("/v1/products/MUG-1", admin).json().path("media")).hasSize(1);
 
-    String other = api.token("globex", "boss", "admin");
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + url)).header("Authorization", "Bearer " + other)
+    String other = acme.otherTenantToken("boss", "admin");
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + url)).header("Authorization", "Bearer " + other)
         .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
     assertThat(upload("MUG-1", other, png, "image/png", "mug.png").statusCode()).isEqualTo(404);
   }
@@ -129,13 +113,13 @@ class CatalogJourneyIT {
           .append(',').append(1000 + i).append(",USD,v-").append(i % 3).append(',').append(i % 2 == 0 ? "kettles" : "kitchen")
           .append(',').append(colors[i % 3]).append("\r\n");
     }
-    HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/products/import"))
+    HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/products/import"))
         .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     assertThat(imported.body()).contains("\"created\":300");
 
-    String shopper = api.token("acme", "shopper", "customer");
+    String shopper = acme.token("shopper", "customer");
     JsonNode found = api.get("/v1/products?q=kettle&category=kitchen&facets=vendor,attr.color&limit=10", shopper).json();
     assertThat(found.path("items")).hasSize(10);
     assertThat(found.path("items").findValuesAsText("name")).allMatch(n -> n.toLowerCase().contains("kettle"));
@@ -158,28 +142,7 @@ class CatalogJourneyIT {
     ApiClient.Response export = api.get("/v1/products/export", admin);
     assertThat(export.status()).isEqualTo(200);
     assertThat(export.text().lines().filter(l -> l.startsWith("IMP-")).count()).isEqualTo(300);
-    assertThat(api.get("/v1/products?q=kettle", api.token("globex", "x", "customer")).json().path("items")).isEmpty();
-  }
-
-  private ProductCreated firstProductCreated(String sku) {
-    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
-    try (KafkaConsumer<SkuKey, ProductCreated> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        serdes.key(SkuKey.class).deserializer(), serdes.value(ProductCreated.class).deserializer())) {
-      consumer.subscribe(List.of(Topics.PRODUCT_CREATED.name()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value().getSku().equals(sku)) {
-            return record.value();
-          }
-        }
-      }
-    }
-    throw new AssertionError("no product.created for " + sku);
+    assertThat(api.get("/v1/products?q=kettle", acme.otherTenantToken("x", "customer")).json().path("items")).isEmpty();
   }
 
   private HttpResponse<String> upload(String sku, String token, byte[] bytes, String type, String name) throws Exception {
@@ -189,7 +152,7 @@ class CatalogJourneyIT {
         + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(bytes);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/products/" + sku + "/media"))
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/products/" + sku + "/media"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
   }

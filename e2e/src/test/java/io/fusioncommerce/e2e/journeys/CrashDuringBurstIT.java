@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.fixtures.CatalogSeed;
 import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.e2e.platform.OwnPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order reaches a final status exactly once, clients that got no answer retry with their
  * Idempotency-Key and get one order, and the stock adds up.
  */
+@OwnPlatform // the launcher runs as its own process here, and is killed
 class CrashDuringBurstIT {
 
   private static final int UNITS = 300;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.launcher.LauncherProcess;
+import io.fusioncommerce.e2e.platform.OwnPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Black box: the launcher as its own process, driven over HTTP like a client, stopped with SIGTERM and
  * with SIGKILL, restarted on the same data dir.
  */
+@OwnPlatform // the launcher runs as its own process here
 class LauncherJourneyIT {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);

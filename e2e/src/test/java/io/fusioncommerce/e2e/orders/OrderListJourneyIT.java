@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,56 +18,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The order list end to end on the embedded platform: orders placed over HTTP reach the Postgres read
  * model through orders.view and the bundled JDBC sink, and GET /v1/orders shows them within seconds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderListJourneyIT {
+@PlatformTest
+class OrderListJourneyIT extends PlatformJourney {
 
   private static final Duration WITHIN = Duration.ofSeconds(20);
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    try (CatalogSeed catalog = new CatalogSeed(platform.bootstrapServers(), platform.schemaRegistryUrl())) {
-      catalog.product("acme", "SHOE", 5999, "USD", "v-shoes");
-      catalog.product("acme", "SOCK", 499, "USD", "v-socks");
-      catalog.product("acme", "RARE", 100, "USD", "v-rare");
-    }
-    setStock("SHOE", 1000);
-    setStock("SOCK", 1000);
-    setStock("RARE", 1);
-  }
-
-  @AfterAll
-  void stop() {
-    platform.close();
-  }
-
-  private void setStock(String sku, long available) {
-    assertThat(api.put("/v1/inventory/" + sku, admin, "{\"available\":" + available + "}").status()).isEqualTo(202);
-    assertThat(api.get("/v1/inventory/" + sku + "?waitMs=10000&version=0", admin).status()).isEqualTo(200);
+  OrderListJourneyIT(TestTenant acme) {
+    super(acme);
+    acme.seedProductInStock("SHOE", 5999, "USD", "v-shoes", 1000);
+    acme.seedProductInStock("SOCK", 499, "USD", "v-socks", 1000);
+    acme.seedProductInStock("RARE", 100, "USD", "v-rare", 1);
   }
 
   private String place(String token, String customer, String items) {
-    ApiClient.Response accepted = api.post("/v1/orders", token,
-        "{\"customerId\":\"" + customer + "\",\"currency\":\"USD\",\"items\":" + items + "}");
-    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    return accepted.json().path("orderId").asText();
+    return acme.placeOrder(token, customer, "USD", items);
   }
 
   private JsonNode list(String query, String token) {
@@ -98,8 +67,8 @@ class OrderListJourneyIT {
 
   @Test
   void placedOrdersAppearWithinSecondsAndEveryFilterFindsThem() {
-    String alice = api.token("acme", "lj-alice", "customer");
-    String bob = api.token("acme", "lj-bob", "customer");
+    String alice = acme.customer("lj-alice");
+    String bob = acme.customer("lj-bob");
     Instant before = Instant.now().minusSeconds(1);
     String both = place(alice, "lj-alice", "[{\"sku\":\"SHOE\",\"quantity\":1},{\"sku\":\"SOCK\",\"quantity\":2}]");
     String socks = place(bob, "lj-bob", "[{\"sku\":\"SOCK\",\"quantity\":1}]");
@@ -126,7 +95,7 @@ class OrderListJourneyIT {
 
   @Test
   void theCursorWalksEveryPageAndSeesEachOrderExactlyOnce() {
-    String pager = api.token("acme", "lj-pager", "customer");
+    String pager = acme.customer("lj-pager");
     List<String> placed = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       placed.add(place(pager, "lj-pager", "[{\"sku\":\"SOCK\",\"quantity\":1}]"));
@@ -154,7 +123,7 @@ class OrderListJourneyIT {
 
   @Test
   void aCancelledOrdersStatusChangesInTheList() {
-    String carol = api.token("acme", "lj-carol", "customer");
+    String carol = acme.customer("lj-carol");
     String id = place(carol, "lj-carol", "[{\"sku\":\"SHOE\",\"quantity\":1}]");
     JsonNode confirmed = awaitListed("?customerId=lj-carol", carol, Map.of(id, "CONFIRMED")).path("items").get(0);
 
@@ -168,8 +137,8 @@ class OrderListJourneyIT {
 
   @Test
   void aCustomerSeesOnlyItsOwnAndAVendorOnlyItsPart() {
-    String dan = api.token("acme", "lj-dan", "customer");
-    String erin = api.token("acme", "lj-erin", "customer");
+    String dan = acme.customer("lj-dan");
+    String erin = acme.customer("lj-erin");
     String dans = place(dan, "lj-dan", "[{\"sku\":\"SHOE\",\"quantity\":2},{\"sku\":\"SOCK\",\"quantity\":1}]");
     String erins = place(erin, "lj-erin", "[{\"sku\":\"SOCK\",\"quantity\":1}]");
     awaitListed("?customerId=lj-erin", erin, Map.of(erins, "CONFIRMED"));
@@ -178,7 +147,7 @@ class OrderListJourneyIT {
     assertThat(list("", dan).path("items").findValuesAsText("customerId")).containsOnly("lj-dan");
     assertThat(list("?customerId=lj-erin", dan).path("items")).isEmpty();
 
-    String shoeVendor = api.vendorToken("acme", "vendor-user", "v-shoes", "vendor");
+    String shoeVendor = acme.vendor("vendor-user", "v-shoes");
     JsonNode part = StreamSupport.stream(list("?limit=500", shoeVendor).path("items").spliterator(), false)
         .filter(i -> dans.equals(i.path("orderId").asText())).findFirst().orElseThrow();
     assertThat(part.path("total").path("amount").asLong()).isEqualTo(2 * 5999);
@@ -192,13 +161,13 @@ class OrderListJourneyIT {
 
   @Test
   void anotherTenantSeesNoneOfThem() {
-    String alice = api.token("acme", "lj-frank", "customer");
+    String alice = acme.customer("lj-frank");
     String id = place(alice, "lj-frank", "[{\"sku\":\"SOCK\",\"quantity\":1}]");
     awaitListed("?customerId=lj-frank", admin, Map.of(id, "CONFIRMED"));
 
-    String globexAdmin = api.token("globex", "admin-1", "admin");
+    String globexAdmin = acme.otherTenantToken("admin-1", "admin");
     assertThat(list("?limit=500", globexAdmin).path("items")).isEmpty();
-    String globexFrank = api.token("globex", "lj-frank", "customer");
+    String globexFrank = acme.otherTenantToken("lj-frank", "customer");
     assertThat(list("?customerId=lj-frank", globexFrank).path("items")).isEmpty();
   }
 

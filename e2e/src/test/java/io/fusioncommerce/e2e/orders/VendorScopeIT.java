@@ -1,32 +1,17 @@
 package io.fusioncommerce.e2e.orders;
 
+import static io.fusioncommerce.e2e.platform.TestTenant.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
-import io.fusioncommerce.schemas.Topics;
-import io.fusioncommerce.schemas.catalog.ProductCreated;
-import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import java.nio.file.Path;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Authorization inside a tenant, over HTTP on the embedded platform: two vendors (v-a sells A-SHOE, v-b
@@ -35,80 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
  * list); a vendor token without the vendor claim is refused; only the paying customer gets the payment's
  * client secret. See docs/security/authorization.md.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VendorScopeIT {
+@PlatformTest
+class VendorScopeIT extends PlatformJourney {
 
   private static final Duration WITHIN = Duration.ofSeconds(20);
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  String vendorA;
-  String vendorB;
+  private final String vendorA = acme.vendor("seller-a", "v-a");
+  private final String vendorB = acme.vendor("seller-b", "v-b");
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    vendorA = api.vendorToken("acme", "seller-a", "v-a", "vendor");
-    vendorB = api.vendorToken("acme", "seller-b", "v-b", "vendor");
-    createProduct("A-SHOE", "v-a", 5000);
-    createProduct("B-SOCK", "v-b", 500);
-    awaitProductsCreated(Set.of("A-SHOE", "B-SOCK"));
-    setStock("B-SOCK", vendorB, 100);
-  }
-
-  @AfterAll
-  void stop() {
-    platform.close();
-  }
-
-  private void createProduct(String sku, String vendor, long price) {
-    ApiClient.Response created = api.post("/v1/products", admin, "{\"sku\":\"" + sku + "\",\"vendorId\":\"" + vendor
-        + "\",\"name\":\"" + sku + "\",\"price\":{\"amount\":" + price + ",\"currency\":\"USD\"}}");
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
-  }
-
-  /** Sets the stock and waits until the topology applied it; returns the stock's new version. */
-  private long setStock(String sku, String token, long available) {
-    long before = stock(sku).path("version").asLong(0);
-    ApiClient.Response accepted = api.put("/v1/inventory/" + sku, token, "{\"available\":" + available + "}");
-    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    JsonNode after = api.get("/v1/inventory/" + sku + "?waitMs=10000&version=" + before, admin).json();
-    assertThat(after.path("version").asLong()).isGreaterThan(before);
-    return after.path("version").asLong();
-  }
-
-  /** The stock as the topology has it (a problem without a version while none was ever set). */
-  private JsonNode stock(String sku) {
-    return api.get("/v1/inventory/" + sku, admin).json();
-  }
-
-  private String place(String token, String customer, String items) {
-    ApiClient.Response accepted = api.post("/v1/orders", token,
-        "{\"customerId\":\"" + customer + "\",\"currency\":\"USD\",\"items\":" + items + "}");
-    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    return accepted.json().path("orderId").asText();
-  }
-
-  /** The order once {@code until} holds, long-polling on its version. */
-  private JsonNode order(String orderId, String token, Predicate<JsonNode> until) {
-    JsonNode order = api.get("/v1/orders/" + orderId, token).json();
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while ((order == null || !order.has("orderId") || !until.test(order)) && System.nanoTime() < deadline) {
-      long version = order == null ? 0 : order.path("version").asLong(0);
-      order = api.get("/v1/orders/" + orderId + "?waitMs=3000&version=" + version, token).json();
-    }
-    assertThat(order).isNotNull();
-    assertThat(until.test(order)).as("order %s never satisfied the condition: %s", orderId, order).isTrue();
-    return order;
+  VendorScopeIT(TestTenant acme) {
+    super(acme);
+    acme.createProduct("A-SHOE", "v-a", 5000);
+    acme.createProduct("B-SOCK", "v-b", 500);
+    // once announced, they are orderable
+    acme.productCreated("A-SHOE");
+    acme.productCreated("B-SOCK");
+    acme.setStock("B-SOCK", vendorB, 100);
   }
 
   @Test
   void vendorBCannotSetTheStockOfVendorAsSkuAndNothingChanges() {
-    long version = setStock("A-SHOE", vendorA, 10);
+    long version = acme.setStock("A-SHOE", vendorA, 10);
 
     ApiClient.Response refused = api.put("/v1/inventory/A-SHOE", vendorB, "{\"available\":0}");
     assertThat(refused.status()).as(refused.text()).isEqualTo(403);
@@ -119,18 +51,18 @@ class VendorScopeIT {
     assertThat(api.put("/v1/inventory/NO-SUCH-SKU", vendorB, "{\"available\":5}").status()).isEqualTo(404);
 
     // vendor A's next change is the very next version: vendor B's commands never reached the stock
-    assertThat(setStock("A-SHOE", vendorA, 11)).isEqualTo(version + 1);
-    JsonNode stock = stock("A-SHOE");
+    assertThat(acme.setStock("A-SHOE", vendorA, 11)).isEqualTo(version + 1);
+    JsonNode stock = acme.stock("A-SHOE");
     assertThat(stock.path("available").asLong()).isEqualTo(11);
     assertThat(stock.path("warehouses").has("east")).isFalse();
   }
 
   @Test
   void aVendorSeesOnlyItsOwnPartOfAnOrderItsHistoryAndTheList() {
-    setStock("A-SHOE", admin, 50);
-    String carol = api.token("acme", "vs-carol", "customer");
-    String orderId = place(carol, "vs-carol", "[{\"sku\":\"A-SHOE\",\"quantity\":1},{\"sku\":\"B-SOCK\",\"quantity\":2}]");
-    order(orderId, carol, o -> "CONFIRMED".equals(o.path("status").asText()));
+    acme.setStock("A-SHOE", admin, 50);
+    String carol = acme.token("vs-carol", "customer");
+    String orderId = acme.placeOrder(carol, "vs-carol", "USD", "[{\"sku\":\"A-SHOE\",\"quantity\":1},{\"sku\":\"B-SOCK\",\"quantity\":2}]");
+    acme.awaitOrder(orderId, carol, status("CONFIRMED"));
 
     ApiClient.Response whole = api.get("/v1/orders/" + orderId + "/history", admin);
     assertThat(whole.status()).isEqualTo(200);
@@ -168,7 +100,7 @@ class VendorScopeIT {
   @Test
   void aVendorTokenWithoutTheVendorClaimIsRefused() {
     // an identity provider may issue such a token; the development issuer's HTTP route refuses to
-    String withoutClaim = platform.devTokens().issue("seller-x", "acme", List.of("vendor"), null, null,
+    String withoutClaim = acme.platform().devTokens().issue("seller-x", acme.id(), List.of("vendor"), null, null,
         Duration.ofMinutes(5));
 
     ApiClient.Response export = api.get("/v1/products/export", withoutClaim);
@@ -186,17 +118,17 @@ class VendorScopeIT {
 
   @Test
   void onlyThePayingCustomerGetsThePaymentsClientSecret() {
-    setStock("A-SHOE", admin, 50);
-    String dan = api.token("acme", "vs-dan", "customer");
-    String orderId = place(dan, "vs-dan", "[{\"sku\":\"A-SHOE\",\"quantity\":1}]");
-    JsonNode order = order(orderId, dan,
+    acme.setStock("A-SHOE", admin, 50);
+    String dan = acme.token("vs-dan", "customer");
+    String orderId = acme.placeOrder(dan, "vs-dan", "USD", "[{\"sku\":\"A-SHOE\",\"quantity\":1}]");
+    JsonNode order = acme.awaitOrder(orderId, dan,
         o -> "REQUIRES_PAYMENT_METHOD".equals(o.path("payment").path("status").asText()));
     assertThat(order.path("payment").path("clientSecret").asText()).isNotBlank();
     String paymentId = order.path("payment").path("paymentId").asText();
     assertThat(api.get("/v1/payments/" + paymentId, dan).json().path("clientSecret").asText()).isNotBlank();
 
-    String analyst = api.token("acme", "vs-analyst", "analyst");
-    String operator = api.token("acme", "vs-operator", "operator");
+    String analyst = acme.token("vs-analyst", "analyst");
+    String operator = acme.token("vs-operator", "operator");
     for (String staff : List.of(analyst, admin, operator)) {
       JsonNode seen = api.get("/v1/orders/" + orderId, staff).json();
       assertThat(seen.path("payment").path("paymentId").asText()).isEqualTo(paymentId);
@@ -207,24 +139,5 @@ class VendorScopeIT {
       assertThat(payment.json().path("clientSecret").isNull() || payment.json().path("clientSecret").isMissingNode())
           .isTrue();
     }
-  }
-
-  /** Waits until the catalog topology announced every one of {@code skus} (they are then orderable). */
-  private void awaitProductsCreated(Set<String> skus) {
-    Set<String> seen = new HashSet<>();
-    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
-    try (KafkaConsumer<SkuKey, ProductCreated> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "vendor-scope-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        serdes.key(SkuKey.class).deserializer(), serdes.value(ProductCreated.class).deserializer())) {
-      consumer.subscribe(List.of(Topics.PRODUCT_CREATED.name()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!seen.containsAll(skus) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value().getSku()));
-      }
-    }
-    assertThat(seen).as("product.created").containsAll(skus);
   }
 }

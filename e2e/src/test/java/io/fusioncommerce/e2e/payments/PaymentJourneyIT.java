@@ -1,73 +1,35 @@
 package io.fusioncommerce.e2e.payments;
 
+import static io.fusioncommerce.e2e.platform.TestTenant.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
-import java.nio.file.Path;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Payments on the embedded platform (sandbox provider), driven over HTTP like a client: a confirmed
  * order shows its payment, a test card pays it, a declined card can be retried, refunds are limited to
  * what was captured, a paid order that is cancelled is refunded, and the wallet pays.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentJourneyIT {
+@PlatformTest
+class PaymentJourneyIT extends PlatformJourney {
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  String alice;
-  String bob;
+  private final String alice = acme.customer("alice");
+  private final String bob = acme.customer("bob");
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    alice = api.token("acme", "alice", "customer");
-    bob = api.token("acme", "bob", "customer");
-    try (CatalogSeed catalog = new CatalogSeed(platform.bootstrapServers(), platform.schemaRegistryUrl())) {
-      catalog.product("acme", "SHOE", 5999, "USD", "v-shoes");
-      catalog.product("acme", "YEN", 500, "JPY", "v-jp");
-    }
-    for (String sku : new String[] {"SHOE", "YEN"}) {
-      assertThat(api.put("/v1/inventory/" + sku, admin, "{\"available\":100}").status()).isEqualTo(202);
-      assertThat(api.get("/v1/inventory/" + sku + "?waitMs=10000&version=0", admin).status()).isEqualTo(200);
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    platform.close();
+  PaymentJourneyIT(TestTenant acme) {
+    super(acme);
+    acme.seedProductInStock("SHOE", 5999, "USD", "v-shoes", 100);
+    acme.seedProductInStock("YEN", 500, "JPY", "v-jp", 100);
   }
 
   private String place(String token, String customer, String currency, String sku, int quantity) {
-    ApiClient.Response accepted = api.post("/v1/orders", token, "{\"customerId\":\"" + customer + "\",\"currency\":\""
-        + currency + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}");
-    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    return accepted.json().path("orderId").asText();
-  }
-
-  /** The order once {@code until} holds, long-polling on its version (at most 20 s). */
-  private JsonNode order(String orderId, String token, Predicate<JsonNode> until) {
-    JsonNode order = api.get("/v1/orders/" + orderId, token).json();
-    long deadline = System.currentTimeMillis() + 20_000;
-    while ((order == null || !order.has("orderId") || !until.test(order)) && System.currentTimeMillis() < deadline) {
-      long version = order == null ? 0 : order.path("version").asLong(0);
-      order = api.get("/v1/orders/" + orderId + "?waitMs=3000&version=" + version, token).json();
-    }
-    return order;
+    return acme.placeOrder(token, customer, currency, "[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]");
   }
 
   private static Predicate<JsonNode> paymentIs(String status) {
@@ -77,7 +39,7 @@ class PaymentJourneyIT {
   /** A confirmed order whose payment intent exists; returns the payment id. */
   private String payable(String token, String customer, String currency, String sku, int quantity) {
     String orderId = place(token, customer, currency, sku, quantity);
-    JsonNode order = order(orderId, token, paymentIs("REQUIRES_PAYMENT_METHOD"));
+    JsonNode order = acme.awaitOrder(orderId, token, paymentIs("REQUIRES_PAYMENT_METHOD"));
     assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
     return order.path("payment").path("paymentId").asText();
   }
@@ -93,7 +55,7 @@ class PaymentJourneyIT {
   @Test
   void aConfirmedOrderShowsItsPaymentAndATestCardPaysIt() {
     String orderId = place(alice, "alice", "USD", "SHOE", 1);
-    JsonNode order = order(orderId, alice, paymentIs("REQUIRES_PAYMENT_METHOD"));
+    JsonNode order = acme.awaitOrder(orderId, alice, paymentIs("REQUIRES_PAYMENT_METHOD"));
     JsonNode payment = order.path("payment");
     assertThat(payment.path("paymentId").asText()).isEqualTo("pay-" + orderId);
     assertThat(payment.path("provider").asText()).isEqualTo("sandbox");
@@ -101,14 +63,14 @@ class PaymentJourneyIT {
     String paymentId = payment.path("paymentId").asText();
 
     assertThat(confirm(paymentId, bob, "pm_card_visa").status()).as("someone else's payment").isEqualTo(404);
-    String otherTenant = api.token("globex", "alice", "customer");
+    String otherTenant = acme.otherTenantToken("alice", "customer");
     assertThat(confirm(paymentId, otherTenant, "pm_card_visa").status()).as("another tenant").isEqualTo(404);
     assertThat(confirm("pay-nope", alice, "pm_card_visa").status()).isEqualTo(404);
     assertThat(confirm(paymentId, alice, "not a method").status()).isEqualTo(400);
 
     ApiClient.Response accepted = confirm(paymentId, alice, "pm_card_visa");
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-    JsonNode paid = order(orderId, alice, o -> "PAID".equals(o.path("status").asText()));
+    JsonNode paid = acme.awaitOrder(orderId, alice, status("PAID"));
     assertThat(paid.path("status").asText()).isEqualTo("PAID");
     assertThat(paid.path("payment").path("status").asText()).isEqualTo("SUCCEEDED");
 
@@ -123,13 +85,13 @@ class PaymentJourneyIT {
   void aDeclinedCardLeavesTheOrderConfirmedAndARetryPaysIt() {
     String paymentId = payable(alice, "alice", "USD", "SHOE", 1);
     assertThat(confirm(paymentId, alice, "pm_card_chargeDeclined").status()).isEqualTo(202);
-    JsonNode declined = order(orderOf(paymentId), alice, o -> "card_declined".equals(o.path("payment").path("failureCode").asText()));
+    JsonNode declined = acme.awaitOrder(orderOf(paymentId), alice, o -> "card_declined".equals(o.path("payment").path("failureCode").asText()));
     assertThat(declined.path("payment").path("failureCode").asText()).isEqualTo("card_declined");
     assertThat(declined.path("payment").path("status").asText()).isEqualTo("REQUIRES_PAYMENT_METHOD");
     assertThat(declined.path("status").asText()).isEqualTo("CONFIRMED");
 
     assertThat(confirm(paymentId, alice, "pm_card_visa").status()).isEqualTo(202);
-    assertThat(order(orderOf(paymentId), alice, o -> "PAID".equals(o.path("status").asText())).path("status").asText())
+    assertThat(acme.awaitOrder(orderOf(paymentId), alice, status("PAID")).path("status").asText())
         .isEqualTo("PAID");
     assertThat(api.get("/v1/payments/" + paymentId, alice).json().path("attempts").asInt()).isEqualTo(2);
   }
@@ -140,12 +102,12 @@ class PaymentJourneyIT {
     assertThat(api.post("/v1/payments/" + paymentId + "/refunds", admin, "{\"amount\":{\"amount\":100,\"currency\":\"USD\"}}")
         .status()).as("nothing captured yet").isEqualTo(409);
     confirm(paymentId, alice, "pm_card_visa");
-    order(orderOf(paymentId), alice, o -> "PAID".equals(o.path("status").asText()));
+    acme.awaitOrder(orderOf(paymentId), alice, status("PAID"));
 
     ApiClient.Response partial = api.post("/v1/payments/" + paymentId + "/refunds", admin,
         "{\"amount\":{\"amount\":2000,\"currency\":\"USD\"},\"reason\":\"scuffed\"}");
     assertThat(partial.status()).as(partial.text()).isEqualTo(202);
-    JsonNode refunded = order(orderOf(paymentId), alice, o -> o.path("payment").path("refundedAmount").asLong() == 2000);
+    JsonNode refunded = acme.awaitOrder(orderOf(paymentId), alice, o -> o.path("payment").path("refundedAmount").asLong() == 2000);
     assertThat(refunded.path("payment").path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
 
     long version = api.get("/v1/payments/" + paymentId, admin).json().path("version").asLong();
@@ -161,7 +123,7 @@ class PaymentJourneyIT {
 
     assertThat(api.post("/v1/payments/" + paymentId + "/refunds", admin, "{\"amount\":{\"amount\":3999,\"currency\":\"USD\"}}")
         .status()).isEqualTo(202);
-    assertThat(order(orderOf(paymentId), alice, paymentIs("REFUNDED")).path("payment").path("refundedAmount").asLong())
+    assertThat(acme.awaitOrder(orderOf(paymentId), alice, paymentIs("REFUNDED")).path("payment").path("refundedAmount").asLong())
         .isEqualTo(5999);
   }
 
@@ -172,7 +134,7 @@ class PaymentJourneyIT {
     assertThat(view.path("amount").path("amount").asLong()).isEqualTo(1500);
     assertThat(view.path("amount").path("currency").asText()).isEqualTo("JPY");
     confirm(paymentId, alice, "pm_card_visa");
-    order(orderOf(paymentId), alice, o -> "PAID".equals(o.path("status").asText()));
+    acme.awaitOrder(orderOf(paymentId), alice, status("PAID"));
     assertThat(api.post("/v1/payments/" + paymentId + "/refunds", admin, "{\"amount\":{\"amount\":1501,\"currency\":\"JPY\"}}")
         .status()).isEqualTo(422);
   }
@@ -181,30 +143,30 @@ class PaymentJourneyIT {
   void cancellingAPaidOrderRefundsIt() {
     String paymentId = payable(alice, "alice", "USD", "SHOE", 1);
     confirm(paymentId, alice, "pm_card_visa");
-    order(orderOf(paymentId), alice, o -> "PAID".equals(o.path("status").asText()));
+    acme.awaitOrder(orderOf(paymentId), alice, status("PAID"));
     assertThat(api.post("/v1/orders/" + orderOf(paymentId) + "/cancel", alice, "{\"reason\":\"changed my mind\"}").status())
         .isEqualTo(202);
-    JsonNode cancelled = order(orderOf(paymentId), alice, paymentIs("REFUNDED"));
+    JsonNode cancelled = acme.awaitOrder(orderOf(paymentId), alice, paymentIs("REFUNDED"));
     assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.path("payment").path("refundedAmount").asLong()).isEqualTo(5999);
   }
 
   @Test
   void theWalletPaysAndNeverGoesNegative() {
-    String carol = api.token("acme", "carol", "customer");
+    String carol = acme.customer("carol");
     String paymentId = payable(carol, "carol", "USD", "SHOE", 1);
     assertThat(api.post("/v1/wallets/carol/credits", admin, "{\"amount\":{\"amount\":3000,\"currency\":\"USD\"}}").status())
         .isEqualTo(202);
     awaitBalance(carol, 3000);
     confirm(paymentId, carol, "wallet");
-    JsonNode refused = order(orderOf(paymentId), carol, o -> "insufficient_funds".equals(o.path("payment").path("failureCode").asText()));
+    JsonNode refused = acme.awaitOrder(orderOf(paymentId), carol, o -> "insufficient_funds".equals(o.path("payment").path("failureCode").asText()));
     assertThat(refused.path("status").asText()).isEqualTo("CONFIRMED");
     assertThat(balance(carol)).isEqualTo(3000);
 
     api.post("/v1/wallets/carol/credits", admin, "{\"amount\":{\"amount\":3000,\"currency\":\"USD\"}}");
     awaitBalance(carol, 6000);
     confirm(paymentId, carol, "wallet");
-    assertThat(order(orderOf(paymentId), carol, o -> "PAID".equals(o.path("status").asText())).path("payment")
+    assertThat(acme.awaitOrder(orderOf(paymentId), carol, status("PAID")).path("payment")
         .path("methodType").asText()).isEqualTo("wallet");
     assertThat(balance(carol)).isEqualTo(1);
     assertThat(api.get("/v1/wallets/carol", bob).status()).isEqualTo(404);

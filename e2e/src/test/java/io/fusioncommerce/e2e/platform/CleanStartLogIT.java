@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * rebalance and list their offsets before the broker knew them, and the admin client logged
  * "Received unknown topic error" at ERROR for each try.)
  */
+@OwnPlatform // its test watches a platform start
 class CleanStartLogIT {
 
   @TempDir Path dataDir;

@@ -1,7 +1,6 @@
 package io.fusioncommerce.e2e.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
@@ -11,56 +10,43 @@ import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded platform exactly as `./fusion start` runs it: real broker, Postgres, schema registry,
  * Connect worker, topologies and HTTP ingress, driven over HTTP like a client.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlatformTest
+@OwnPlatform // restarted, and its dead-letter topic gets a poison record
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedPlatformIT {
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  String customer;
+  private final RunningPlatform running;
+  private final TestTenant acme;
+  private EmbeddedPlatform platform;
+  private ApiClient api;
+  private final String admin;
+  private final String customer;
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    customer = api.token("acme", "shopper-1", "customer");
-  }
-
-  @AfterAll
-  void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+  EmbeddedPlatformIT(RunningPlatform running, TestTenant acme) {
+    this.running = running;
+    this.acme = acme;
+    platform = running.platform();
+    api = acme.api();
+    admin = acme.admin();
+    customer = acme.customer("shopper-1");
   }
 
   @Test
@@ -77,10 +63,10 @@ class EmbeddedPlatformIT {
   @Order(2)
   void theObjectStoreKeepsObjectsInTheDataDir() throws Exception {
     byte[] bytes = "an image, say".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    platform.objectStore().put("acme/products/SKU-1/kept.png", new java.io.ByteArrayInputStream(bytes), bytes.length,
+    platform.objectStore().put(acme.id() + "/products/SKU-1/kept.png", new java.io.ByteArrayInputStream(bytes), bytes.length,
         "image/png");
     assertThat(platform.objectStoreEndpoint().getHost()).isEqualTo("127.0.0.1");
-    try (var stream = java.nio.file.Files.walk(dataDir.resolve("objects"))) {
+    try (var stream = java.nio.file.Files.walk(running.dataDir().resolve("objects"))) {
       assertThat(stream.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()))
           .contains("kept.png");
     }
@@ -108,7 +94,7 @@ class EmbeddedPlatformIT {
   @Test
   @Order(4)
   void anotherTenantNeverSeesTheStock() {
-    String otherTenant = api.token("globex", "admin-9", "admin");
+    String otherTenant = acme.otherTenantToken("admin-9", "admin");
     assertThat(api.get("/v1/inventory/SKU-1", otherTenant).status()).isEqualTo(404);
     // and writing the same SKU in its own tenant leaves acme's stock alone
     api.put("/v1/inventory/SKU-1", otherTenant, "{\"available\":1}");
@@ -137,7 +123,7 @@ class EmbeddedPlatformIT {
         platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(Topics.INVENTORY_COMMANDS.name(), "junk".getBytes(), "not avro".getBytes())).get();
     }
-    List<ConsumerRecord<byte[], byte[]>> dead = readAll(Topics.DEAD_LETTER, 1);
+    List<ConsumerRecord<byte[], byte[]>> dead = acme.topics().awaitRecords(Topics.DEAD_LETTER, 1, Duration.ofSeconds(30));
     assertThat(new String(dead.get(0).value())).isEqualTo("not avro");
     assertThat(dead.get(0).headers().lastHeader("__streams.errors.topic")).isNotNull();
 
@@ -167,15 +153,14 @@ class EmbeddedPlatformIT {
   @Test
   @Order(9)
   void afterARestartOnTheSameDataDirEverythingIsStillThere() throws Exception {
-    platform.close();
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
+    platform = running.restart();
+    api = acme.api();
 
     // tokens issued before the restart still verify: the issuer key lives in the data dir
     assertThat(api.get("/v1/inventory/SKU-1", customer).json().path("available").asLong()).isEqualTo(130);
 
     // objects stored before the restart are still there
-    try (var object = platform.objectStore().get("acme/products/SKU-1/kept.png").orElseThrow()) {
+    try (var object = platform.objectStore().get(acme.id() + "/products/SKU-1/kept.png").orElseThrow()) {
       assertThat(new String(object.content().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo("an image, say");
       assertThat(object.contentType()).isEqualTo("image/png");
@@ -185,28 +170,11 @@ class EmbeddedPlatformIT {
     var serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
     var deserializer = serdes.value(InventoryCommand.class).deserializer();
     List<InventoryCommand> commands = new ArrayList<>();
-    for (var record : readAll(Topics.INVENTORY_COMMANDS.name(), 4)) {
+    for (var record : acme.topics().awaitRecords(Topics.INVENTORY_COMMANDS.name(), 4, Duration.ofSeconds(30))) {
       if (record.value()[0] == 0) {
         commands.add(deserializer.deserialize(Topics.INVENTORY_COMMANDS.name(), record.value()));
       }
     }
-    assertThat(commands).extracting(InventoryCommand::getTenantId).contains("acme", "globex");
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return records.size() >= atLeast;
-      });
-    }
-    return records;
+    assertThat(commands).extracting(InventoryCommand::getTenantId).contains(acme.id(), acme.otherTenant());
   }
 }

@@ -3,10 +3,9 @@ package io.fusioncommerce.e2e.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
-import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
 import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import java.nio.file.Path;
@@ -24,16 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Two instances share the inventory topology's partitions; each answers reads for every key, serving
  * its own keys from its store and forwarding the others to their owner.
  */
+@PlatformTest
+@OwnPlatform // a second node joins its topologies' consumer groups
 class InteractiveQueryRoutingIT {
 
-  @TempDir static Path dataDir;
   @TempDir static Path secondStateDir;
-  static EmbeddedPlatform platform;
-  static PlatformNode second;
+  private final TestTenant acme;
+  private final EmbeddedPlatform platform;
+  private PlatformNode second;
+
+  InteractiveQueryRoutingIT(TestTenant acme) {
+    this.acme = acme;
+    platform = acme.platform();
+  }
 
   @BeforeAll
-  static void start() {
-    platform = TestPlatforms.start(dataDir);
+  void startSecondNode() {
     second = PlatformNode.start(
         new PlatformNode.Settings("127.0.0.1", 0, "127.0.0.1", secondStateDir, "second-node", 1, 20, 1, true, 1 << 20,
             Optional.empty()),
@@ -47,16 +52,15 @@ class InteractiveQueryRoutingIT {
   }
 
   @AfterAll
-  static void stop() {
+  void stopSecondNode() {
     second.close();
-    platform.close();
   }
 
   @Test
   void eitherInstanceAnswersForEveryKey() {
-    ApiClient first = new ApiClient(platform.baseUrl());
+    ApiClient first = acme.api();
     ApiClient other = new ApiClient("http://127.0.0.1:" + second.port());
-    String admin = first.token("acme", "admin-1", "admin");
+    String admin = acme.admin();
     await().atMost(Duration.ofSeconds(60)).until(() ->
         "UP".equals(second.readiness().status()) && "UP".equals(platform.readiness().status()));
 
@@ -79,16 +83,12 @@ class InteractiveQueryRoutingIT {
 
   @Test
   void ordersPlacedThroughOneInstanceAreReadAndCancelledThroughEither() {
-    ApiClient first = new ApiClient(platform.baseUrl());
+    ApiClient first = acme.api();
     ApiClient other = new ApiClient("http://127.0.0.1:" + second.port());
-    String admin = first.token("acme", "admin-1", "admin");
-    String alice = first.token("acme", "alice", "customer");
+    String alice = acme.customer("alice");
     await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(second.readiness().status()));
-    try (CatalogSeed catalog = new CatalogSeed(platform.bootstrapServers(), platform.schemaRegistryUrl())) {
-      catalog.product("acme", "ROUTED", 700, "USD", "v1");
-    }
-    first.put("/v1/inventory/ROUTED", admin, "{\"available\":100}");
-    first.get("/v1/inventory/ROUTED?waitMs=10000&version=0", admin);
+    acme.seedProduct("ROUTED", 700, "USD", "v1");
+    acme.setStock("ROUTED", 100);
 
     Set<String> servedBy = new HashSet<>();
     List<String> ids = new java.util.ArrayList<>();

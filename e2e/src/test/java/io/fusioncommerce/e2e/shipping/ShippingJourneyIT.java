@@ -1,12 +1,13 @@
 package io.fusioncommerce.e2e.shipping;
 
+import static io.fusioncommerce.e2e.platform.TestTenant.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.platform.TestPlatforms;
-import io.fusioncommerce.runtime.platform.EmbeddedPlatform;
+import io.fusioncommerce.e2e.platform.PlatformJourney;
+import io.fusioncommerce.e2e.platform.PlatformTest;
+import io.fusioncommerce.e2e.platform.TestTenant;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.Money;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An order with two vendors, from POST to DELIVERED on the embedded platform over HTTP: paid (the
@@ -43,49 +39,30 @@ import org.junit.jupiter.api.io.TempDir;
  * per vendor with a label bought by the label worker and stored in the object store, tracked to
  * delivery by each vendor.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShippingJourneyIT {
+@PlatformTest
+class ShippingJourneyIT extends PlatformJourney {
 
-  @TempDir static Path dataDir;
-  EmbeddedPlatform platform;
-  ApiClient api;
-  String admin;
-  String alice;
-  String shoeVendor;
-  String sockVendor;
+  private static final String SHELBYVILLE = "{\"name\":\"Alice Buyer\",\"line1\":\"742 Evergreen Terrace\","
+      + "\"city\":\"Shelbyville\",\"postalCode\":\"62565\",\"country\":\"US\"}";
+  private static final String ALEXANDERPLATZ = "{\"name\":\"Alice Buyer\",\"line1\":\"Alexanderplatz 1\",\"city\":\"Berlin\","
+      + "\"postalCode\":\"10178\",\"country\":\"DE\",\"latitude\":52.5219,\"longitude\":13.4132}";
+  private static final String ONE_SHOE = "[{\"sku\":\"SHOE\",\"quantity\":1}]";
 
-  @BeforeAll
-  void start() {
-    platform = TestPlatforms.start(dataDir);
-    api = new ApiClient(platform.baseUrl());
-    admin = api.token("acme", "admin-1", "admin");
-    alice = api.token("acme", "alice", "customer");
-    shoeVendor = api.vendorToken("acme", "shoe-seller", "v-shoes", "vendor");
-    sockVendor = api.vendorToken("acme", "sock-seller", "v-socks", "vendor");
-    try (CatalogSeed catalog = new CatalogSeed(platform.bootstrapServers(), platform.schemaRegistryUrl())) {
-      catalog.product("acme", "SHOE", 5999, "USD", "v-shoes");
-      catalog.product("acme", "SOCK", 499, "USD", "v-socks");
-    }
-    for (String sku : List.of("SHOE", "SOCK")) {
-      assertThat(api.put("/v1/inventory/" + sku, admin, "{\"available\":50}").status()).isEqualTo(202);
-      assertThat(api.get("/v1/inventory/" + sku + "?waitMs=10000&version=0", admin).status()).isEqualTo(200);
-    }
-  }
+  private final String alice = acme.customer("alice");
+  private final String shoeVendor = acme.vendor("shoe-seller", "v-shoes");
+  private final String sockVendor = acme.vendor("sock-seller", "v-socks");
 
-  @AfterAll
-  void stop() {
-    platform.close();
+  ShippingJourneyIT(TestTenant acme) {
+    super(acme);
+    acme.seedProductInStock("SHOE", 5999, "USD", "v-shoes", 50);
+    acme.seedProductInStock("SOCK", 499, "USD", "v-socks", 50);
   }
 
   @Test
   void aTwoVendorOrderIsPaidShippedInTwoLabelledParcelsAndDelivered() throws Exception {
-    ApiClient.Response placed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
-        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1},{\"sku\":\"SOCK\",\"quantity\":2}],"
-        + "\"shippingAddress\":{\"name\":\"Alice Buyer\",\"line1\":\"742 Evergreen Terrace\",\"city\":\"Shelbyville\","
-        + "\"postalCode\":\"62565\",\"country\":\"US\"}}");
-    assertThat(placed.status()).as(placed.text()).isEqualTo(202);
-    String orderId = placed.json().path("orderId").asText();
-    JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
+    String orderId = acme.placeOrder(alice,
+        order("[{\"sku\":\"SHOE\",\"quantity\":1},{\"sku\":\"SOCK\",\"quantity\":2}]", SHELBYVILLE));
+    JsonNode order = await(orderId, status("CONFIRMED"));
     assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
 
     // paid the way a customer pays: the payment intent shows on the order, the sandbox takes the test card
@@ -128,8 +105,8 @@ class ShippingJourneyIT {
     String socks = shipmentOf(order, "v-socks");
     // who may see and move whose parcel
     assertThat(api.get("/v1/shipments/" + shoes, sockVendor).status()).isEqualTo(404);
-    assertThat(api.get("/v1/shipments/" + shoes, api.token("acme", "bob", "customer")).status()).isEqualTo(404);
-    assertThat(api.get("/v1/shipments/" + shoes, api.token("globex", "alice", "customer")).status()).isEqualTo(404);
+    assertThat(api.get("/v1/shipments/" + shoes, acme.customer("bob")).status()).isEqualTo(404);
+    assertThat(api.get("/v1/shipments/" + shoes, acme.otherTenantToken("alice", "customer")).status()).isEqualTo(404);
     assertThat(api.post("/v1/shipments/" + shoes + "/tracking", alice, "{\"status\":\"IN_TRANSIT\"}").status()).isEqualTo(403);
     assertThat(api.post("/v1/shipments/" + shoes + "/tracking", sockVendor, "{\"status\":\"IN_TRANSIT\"}").status())
         .isEqualTo(404);
@@ -142,7 +119,7 @@ class ShippingJourneyIT {
     assertThat(api.get("/v1/orders/" + orderId, alice).json().path("status").asText())
         .as("the socks have not left yet").isEqualTo("PAID");
     track(socks, sockVendor, "IN_TRANSIT", "Springfield hub");
-    order = await(orderId, o -> "SHIPPED".equals(o.path("status").asText()));
+    order = await(orderId, status("SHIPPED"));
     assertThat(order.path("status").asText()).isEqualTo("SHIPPED");
 
     track(shoes, shoeVendor, "OUT_FOR_DELIVERY", "Shelbyville");
@@ -152,7 +129,7 @@ class ShippingJourneyIT {
     track(shoes, shoeVendor, "DELIVERED", "Front porch");
     track(socks, admin, "DELIVERED", "Front porch");
 
-    order = await(orderId, o -> "DELIVERED".equals(o.path("status").asText()));
+    order = await(orderId, status("DELIVERED"));
     assertThat(order.path("status").asText()).isEqualTo("DELIVERED");
     assertThat(order.path("shipments").findValuesAsText("status")).containsOnly("DELIVERED");
     JsonNode delivered = api.get("/v1/shipments/" + shoes, shoeVendor).json();
@@ -172,17 +149,7 @@ class ShippingJourneyIT {
     assertThat(api.put("/v1/hyperlocal/settings", admin, "{\"enabled\":true}").status()).isEqualTo(202);
     Thread.sleep(1_000); // the global stores follow their topics within moments
 
-    ApiClient.Response placed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
-        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}],"
-        + "\"shippingAddress\":{\"name\":\"Alice Buyer\",\"line1\":\"Alexanderplatz 1\",\"city\":\"Berlin\","
-        + "\"postalCode\":\"10178\",\"country\":\"DE\",\"latitude\":52.5219,\"longitude\":13.4132}}");
-    assertThat(placed.status()).as(placed.text()).isEqualTo(202);
-    String orderId = placed.json().path("orderId").asText();
-    JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
-    markPaid(orderId, order.path("total").path("amount").asLong());
-
-    order = await(orderId, o -> o.path("shipments").size() == 1
-        && "LABEL_CREATED".equals(o.path("shipments").get(0).path("status").asText()));
+    JsonNode order = paidWithOneShipment(order(ONE_SHOE, ALEXANDERPLATZ), "LABEL_CREATED");
     JsonNode shipment = api.get("/v1/shipments/" + order.path("shipments").get(0).path("shipmentId").asText(), admin).json();
     assertThat(shipment.path("route").asText()).isEqualTo("HYPERLOCAL");
     assertThat(shipment.path("hyperlocalAgentId").asText()).isEqualTo("mitte");
@@ -194,14 +161,7 @@ class ShippingJourneyIT {
   @Test
   void aFailedLabelIsAskedForAgainByItsVendorAndALabelledOneIsRefused() throws Exception {
     // no shipping address: the label worker cannot buy a label, the shipment is LABEL_FAILED
-    ApiClient.Response placed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
-        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}]}");
-    assertThat(placed.status()).as(placed.text()).isEqualTo(202);
-    String orderId = placed.json().path("orderId").asText();
-    JsonNode order = await(orderId, o -> "CONFIRMED".equals(o.path("status").asText()));
-    markPaid(orderId, order.path("total").path("amount").asLong());
-    order = await(orderId, o -> o.path("shipments").size() == 1
-        && "LABEL_FAILED".equals(o.path("shipments").get(0).path("status").asText()));
+    JsonNode order = paidWithOneShipment(order(ONE_SHOE, null), "LABEL_FAILED");
     String shoes = shipmentOf(order, "v-shoes");
     awaitShipment(shoes, "LABEL_FAILED");
     JsonNode failed = api.get("/v1/shipments/" + shoes, shoeVendor).json();
@@ -227,15 +187,7 @@ class ShippingJourneyIT {
     assertThat(again.path("version").asLong()).isEqualTo(failed.path("version").asLong() + 2);
 
     // a shipment whose label was bought is not asked for again
-    ApiClient.Response addressed = api.post("/v1/orders", alice, "{\"customerId\":\"alice\",\"currency\":\"USD\","
-        + "\"items\":[{\"sku\":\"SHOE\",\"quantity\":1}],"
-        + "\"shippingAddress\":{\"name\":\"Alice Buyer\",\"line1\":\"742 Evergreen Terrace\",\"city\":\"Shelbyville\","
-        + "\"postalCode\":\"62565\",\"country\":\"US\"}}");
-    String labelledOrder = addressed.json().path("orderId").asText();
-    order = await(labelledOrder, o -> "CONFIRMED".equals(o.path("status").asText()));
-    markPaid(labelledOrder, order.path("total").path("amount").asLong());
-    order = await(labelledOrder, o -> o.path("shipments").size() == 1
-        && "LABEL_CREATED".equals(o.path("shipments").get(0).path("status").asText()));
+    order = paidWithOneShipment(order(ONE_SHOE, SHELBYVILLE), "LABEL_CREATED");
     ApiClient.Response refused = api.post("/v1/shipments/" + shipmentOf(order, "v-shoes") + "/label/retry", admin, "{}");
     assertThat(refused.status()).as(refused.text()).isEqualTo(409);
   }
@@ -267,24 +219,37 @@ class ShippingJourneyIT {
     return ids.get(0);
   }
 
-  /** The order once {@code done} holds, long-polling on its version (30 s at most). */
+  /** The order once {@code done} holds, as alice follows it. */
   private JsonNode await(String orderId, Predicate<JsonNode> done) {
-    JsonNode order = api.get("/v1/orders/" + orderId, alice).json();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!(order.has("orderId") && done.test(order)) && System.currentTimeMillis() < deadline) {
-      order = api.get("/v1/orders/" + orderId + "?waitMs=5000&version=" + order.path("version").asLong(0), alice).json();
-    }
-    return order;
+    return acme.awaitOrder(orderId, alice, done);
+  }
+
+  /** Alice's order with this address JSON (none when null). */
+  private static String order(String items, String address) {
+    return "{\"customerId\":\"alice\",\"currency\":\"USD\",\"items\":" + items
+        + (address == null ? "" : ",\"shippingAddress\":" + address) + "}";
+  }
+
+  /**
+   * Places the order, has it paid once CONFIRMED (as the payment worker reports a payment) and returns it
+   * once its one shipment has {@code labelStatus}.
+   */
+  private JsonNode paidWithOneShipment(String orderJson, String labelStatus) throws Exception {
+    String orderId = acme.placeOrder(alice, orderJson);
+    JsonNode order = await(orderId, status("CONFIRMED"));
+    markPaid(orderId, order.path("total").path("amount").asLong());
+    return await(orderId, o -> o.path("shipments").size() == 1
+        && labelStatus.equals(o.path("shipments").get(0).path("status").asText()));
   }
 
   /** What the payment worker sends when a payment succeeds. */
   private void markPaid(String orderId, long amount) throws Exception {
-    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(platform.schemaRegistryUrl()));
+    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(acme.platform().schemaRegistryUrl()));
     try (KafkaProducer<OrderKey, OrderCommand> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, acme.platform().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
         serdes.key(OrderKey.class).serializer(), serdes.value(OrderCommand.class).serializer())) {
-      producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS.name(), new OrderKey("acme", orderId),
-          OrderCommand.newBuilder().setCommandId("paid-" + orderId).setTenantId("acme").setIssuedAt(Instant.now())
+      producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS.name(), new OrderKey(acme.id(), orderId),
+          OrderCommand.newBuilder().setCommandId("paid-" + orderId).setTenantId(acme.id()).setIssuedAt(Instant.now())
               .setCorrelationId("corr-" + orderId)
               .setIssuedBy(Actor.newBuilder().setSubject("payment-worker").setRoles(List.of()).build())
               .setCommand(new MarkOrderPaid(orderId, "pay-" + orderId, new Money(amount, "USD"))).build())).get();
