@@ -2,13 +2,6 @@ package io.fusioncommerce.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * Group buying under load, against the launcher run as its own process: joins per second on one hot
@@ -29,20 +21,14 @@ import org.apache.commons.io.file.PathUtils;
 public final class CampaignBenchmark {
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    Path work = Files.createTempDirectory("fusion-campaign-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+    int seconds = BenchLauncher.argument(args, 0, 20);
+    try (BenchLauncher launcher = BenchLauncher.start("campaign-bench")) {
+      ApiClient api = launcher.api();
       // staff may join on a customer's behalf: one token for every simulated customer
-      String operator = tokens.issue("bench-operator", "bench", List.of("admin", "operator"), null, null, Duration.ofHours(2));
+      String operator = launcher.token("bench-operator", "admin", "operator");
       require(api.post("/v1/products", operator, "{\"sku\":\"HOT\",\"vendorId\":\"v1\",\"name\":\"Hot item\","
           + "\"price\":{\"amount\":10000,\"currency\":\"USD\"}}").status() == 201, "product refused");
-      try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
-        catalog.product("bench", "HOT", 10000, "USD", "v1");
-      }
+      launcher.seed(catalog -> catalog.product(BenchLauncher.TENANT, "HOT", 10000, "USD", "v1"));
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       AtomicLong customers = new AtomicLong();
 
@@ -56,8 +42,6 @@ public final class CampaignBenchmark {
         }
       }
       expiry(api, operator);
-    } finally {
-      PathUtils.deleteDirectory(work);
     }
   }
 

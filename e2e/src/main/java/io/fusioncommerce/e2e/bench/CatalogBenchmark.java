@@ -3,22 +3,15 @@ package io.fusioncommerce.e2e.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * The catalog at size: 100,000 products (a fifth of them with three variants) imported as CSV over
@@ -40,16 +33,12 @@ public final class CatalogBenchmark {
   static final int CHUNK = 10_000;
 
   public static void main(String[] args) throws Exception {
-    int products = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    Path work = Files.createTempDirectory("fusion-catalog-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
-      String shopper = tokens.issue("shopper", "bench", List.of("customer"), null, null, Duration.ofHours(2));
+    int products = BenchLauncher.argument(args, 0, 100_000);
+    int seconds = BenchLauncher.argument(args, 1, 30);
+    try (BenchLauncher launcher = BenchLauncher.start("catalog-bench")) {
+      ApiClient api = launcher.api();
+      String admin = launcher.admin();
+      String shopper = launcher.token("shopper", "customer");
       List<String> leaves = categories(api, admin);
 
       System.out.printf("import: %d products in CSV files of %d products each%n", products, CHUNK);
@@ -79,7 +68,7 @@ public final class CatalogBenchmark {
       System.out.printf("  %d rows (%d products) in %.1f s: %.0f rows/s, %.0f products/s%n", rows, products,
           importSeconds, rows / importSeconds, products / importSeconds);
 
-      settled(api, operatorOrAdmin(tokens), String.format("P-%06d", products - 1), begin);
+      settled(api, operatorOrAdmin(launcher), String.format("P-%06d", products - 1), begin);
 
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       System.out.println("\nwarm-up: searches for 10 s");
@@ -109,13 +98,11 @@ public final class CatalogBenchmark {
       }
       double exportSeconds = (System.nanoTime() - exportBegin) / 1e9;
       System.out.printf("%nexport: %d MiB in %.1f s (%.0f rows/s)%n", bytes >> 20, exportSeconds, rows / exportSeconds);
-    } finally {
-      PathUtils.deleteDirectory(work);
     }
   }
 
-  static String operatorOrAdmin(DevTokenIssuer tokens) {
-    return tokens.issue("bench-operator", "bench", List.of("admin", "operator"), null, null, Duration.ofHours(2));
+  static String operatorOrAdmin(BenchLauncher launcher) {
+    return launcher.token("bench-operator", "admin", "operator");
   }
 
   /**

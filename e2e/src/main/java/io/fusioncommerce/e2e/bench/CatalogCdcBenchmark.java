@@ -2,7 +2,6 @@ package io.fusioncommerce.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.catalog.ProductCreated;
@@ -11,8 +10,6 @@ import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,21 +67,17 @@ public final class CatalogCdcBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-    Path work = Files.createTempDirectory("fusion-cdc-bench");
-    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      String bootstrap = launcher.banner("Kafka");
-      String registry = launcher.banner("Schema registry");
-      String jdbcUrl = launcher.banner("Postgres");
-      try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+    int rate = BenchLauncher.argument(args, 0, 100);
+    int seconds = BenchLauncher.argument(args, 1, 60);
+    try (BenchLauncher launcher = BenchLauncher.start("cdc-bench")) {
+      String bootstrap = launcher.bootstrapServers();
+      try (Connection db = DriverManager.getConnection(launcher.process().banner("Postgres"), "postgres", "")) {
         try (var sql = db.createStatement()) {
           sql.execute("insert into catalog.tenants (tenant_id) values ('" + TENANT + "') on conflict do nothing");
           sql.execute("insert into catalog.vendors (tenant_id, vendor_id, name) values ('" + TENANT + "', '" + VENDOR
               + "', 'Bench vendor') on conflict do nothing");
         }
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry));
+        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(launcher.schemaRegistryUrl()));
         Writer writer = new Writer(db);
 
         System.out.printf("catalog CDC: product writes committed in Postgres -> raw change topic -> domain event / "
@@ -96,14 +87,6 @@ public final class CatalogCdcBenchmark {
         System.out.printf("%nsteady: %d writes/s for %d s (one transaction per write; 1 in 5 a new product with a "
             + "variant, the rest updates of a random earlier one)%n", rate, seconds);
         run(bootstrap, serdes, writer, rate, Duration.ofSeconds(seconds), true);
-      }
-    } finally {
-      try (Stream<Path> paths = Files.walk(work)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      } catch (IOException ignored) {
-        // best effort
       }
     }
   }

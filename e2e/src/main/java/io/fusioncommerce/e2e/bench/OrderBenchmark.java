@@ -3,12 +3,6 @@ package io.fusioncommerce.e2e.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * The order saga under load, against the launcher run as its own process (as users run it), over
@@ -34,20 +27,15 @@ public final class OrderBenchmark {
   private static final int CUSTOMERS = 500;
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    Path work = Files.createTempDirectory("fusion-order-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
-      seed(launcher, api, admin);
+    int seconds = BenchLauncher.argument(args, 0, 30);
+    try (BenchLauncher launcher = BenchLauncher.start("order-bench")) {
+      String admin = launcher.admin();
+      seed(launcher, admin);
       List<String> customers = new ArrayList<>();
       List<String> customerTokens = new ArrayList<>();
       for (int i = 0; i < CUSTOMERS; i++) {
         customers.add("customer-" + i);
-        customerTokens.add(tokens.issue("customer-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(2)));
+        customerTokens.add(launcher.token("customer-" + i, "customer"));
       }
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       ConcurrentLinkedQueue<String> confirmedIds = new ConcurrentLinkedQueue<>();
@@ -80,9 +68,7 @@ public final class OrderBenchmark {
               .thenApply(r -> require(r.status() == 200, "read answered " + r.status())));
       System.out.println("  GET /v1/inventory/{sku}: " + stockReads.summary());
 
-      flashSale(launcher, api, async, admin, tokens);
-    } finally {
-      PathUtils.deleteDirectory(work);
+      flashSale(launcher, async, admin);
     }
   }
 
@@ -117,8 +103,8 @@ public final class OrderBenchmark {
     return new Phase(confirm, accept);
   }
 
-  private static void seed(LauncherProcess launcher, ApiClient api, String admin) {
-    seed(launcher.banner("Kafka"), launcher.banner("Schema registry"), api, admin);
+  static void seed(BenchLauncher launcher, String admin) {
+    seed(launcher.bootstrapServers(), launcher.schemaRegistryUrl(), launcher.api(), admin);
   }
 
   static void seed(String bootstrapServers, String registryUrl, ApiClient api, String admin) {
@@ -135,13 +121,12 @@ public final class OrderBenchmark {
     api.get("/v1/inventory/FLASH?waitMs=10000&version=0", admin);
   }
 
-  private static void flashSale(LauncherProcess launcher, ApiClient api, AsyncApi async, String admin,
-      DevTokenIssuer tokens) throws InterruptedException {
+  private static void flashSale(BenchLauncher launcher, AsyncApi async, String admin) throws InterruptedException {
     int buyers = 10_000;
     System.out.printf("%nflash sale: %d buyers at once for 100 units%n", buyers);
     List<String> buyerTokens = new ArrayList<>();
     for (int i = 0; i < buyers; i++) {
-      buyerTokens.add(tokens.issue("buyer-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(2)));
+      buyerTokens.add(launcher.token("buyer-" + i, "customer"));
     }
     Semaphore inFlight = new Semaphore(1000);
     List<CompletableFuture<JsonNode>> orders = new ArrayList<>();
@@ -164,7 +149,7 @@ public final class OrderBenchmark {
       }
     }
     double settleSeconds = (System.nanoTime() - begin) / 1e9;
-    JsonNode stock = api.get("/v1/inventory/FLASH", admin).json();
+    JsonNode stock = launcher.api().get("/v1/inventory/FLASH", admin).json();
     System.out.printf("  confirmed %d, not confirmed %d, failed %d; every order settled %.1f s after the first POST%n",
         confirmed, buyers - confirmed - failed, failed, settleSeconds);
     System.out.printf("  FLASH stock afterwards: available %d, reserved %d (oversold: %s)%n",

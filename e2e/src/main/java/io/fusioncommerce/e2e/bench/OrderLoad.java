@@ -2,7 +2,6 @@ package io.fusioncommerce.e2e.bench;
 
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ public final class OrderLoad {
 
   public static void main(String[] args) {
     String base = args[0];
-    DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(Path.of(args[1]).resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
+    DevTokenIssuer tokens = BenchLauncher.issuer(Path.of(args[1]));
     int rate = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     List<String> customers = new ArrayList<>();

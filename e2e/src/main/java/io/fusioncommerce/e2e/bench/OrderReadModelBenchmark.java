@@ -2,20 +2,14 @@ package io.fusioncommerce.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * How far the Postgres order list trails the orders themselves, under a modest load, against the
@@ -54,19 +47,14 @@ public final class OrderReadModelBenchmark {
   private static final int POLL_LIMIT = 100;
 
   public static void main(String[] args) throws Exception {
-    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-    Path work = Files.createTempDirectory("fusion-read-model-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
-      OrderBenchmark.seed(launcher.banner("Kafka"), launcher.banner("Schema registry"), api, admin);
+    int rate = BenchLauncher.argument(args, 0, 50);
+    int seconds = BenchLauncher.argument(args, 1, 60);
+    try (BenchLauncher launcher = BenchLauncher.start("read-model-bench")) {
+      String admin = launcher.admin();
+      OrderBenchmark.seed(launcher, admin);
       List<String> customerTokens = new ArrayList<>();
       for (int i = 0; i < CUSTOMERS; i++) {
-        customerTokens.add(tokens.issue("customer-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(2)));
+        customerTokens.add(launcher.token("customer-" + i, "customer"));
       }
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       ListWatcher watcher = new ListWatcher(launcher.baseUrl(), admin);
@@ -94,9 +82,7 @@ public final class OrderReadModelBenchmark {
           + POLL_INTERVAL_MS + " ms; request " + millis(watcher.requestMicros));
 
       System.out.println("\nserver side: the causing record's time (updated_at) -> the sink wrote the row (synced_at)");
-      serverSide(launcher.banner("Postgres"), observed);
-    } finally {
-      PathUtils.deleteDirectory(work);
+      serverSide(launcher.process().banner("Postgres"), observed);
     }
   }
 

@@ -1,9 +1,6 @@
 package io.fusioncommerce.e2e.bench;
 
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import io.fusioncommerce.topologies.support.StreamsSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +33,9 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class PassThroughBenchmark {
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    Path work = Files.createTempDirectory("fusion-passthrough");
-    try (LauncherProcess launcher = LauncherProcess.start(work.resolve("data"), Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      String bootstrap = launcher.banner("Kafka");
+    int seconds = BenchLauncher.argument(args, 0, 20);
+    try (BenchLauncher launcher = BenchLauncher.start("passthrough")) {
+      String bootstrap = launcher.bootstrapServers();
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         admin.createTopics(List.of(new NewTopic("bench.pass-in", 6, (short) 1), new NewTopic("bench.pass-out", 6, (short) 1)))
             .all().get();
@@ -49,7 +44,7 @@ public final class PassThroughBenchmark {
       builder.stream("bench.pass-in", Consumed.with(Serdes.String(), Serdes.String()))
           .to("bench.pass-out", Produced.with(Serdes.String(), Serdes.String()));
       long commitInterval = Long.getLong("commitIntervalMs", 20);
-      Properties props = new StreamsSettings(bootstrap, work.resolve("state"), "127.0.0.1:1", 1, commitInterval, 1, null)
+      Properties props = new StreamsSettings(bootstrap, launcher.work().resolve("state"), "127.0.0.1:1", 1, commitInterval, 1, null)
           .forContext("bench-passthrough", "bench.dead-letter");
       try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
         streams.start();
@@ -69,12 +64,6 @@ public final class PassThroughBenchmark {
         double secondsTaken = (System.nanoTime() - begin) / 1e9;
         System.out.printf("  as fast as possible: %d records in %.1f s = %.0f records/s end to end%n",
             blast.getTotalCount(), secondsTaken, blast.getTotalCount() / secondsTaken);
-      }
-    } finally {
-      try (var paths = Files.walk(work)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
       }
     }
   }

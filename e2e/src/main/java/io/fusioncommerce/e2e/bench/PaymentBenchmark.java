@@ -2,20 +2,13 @@ package io.fusioncommerce.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.HdrHistogram.ConcurrentHistogram;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * Payments with the sandbox provider, against the launcher run as its own process: how long after
@@ -29,20 +22,12 @@ import org.apache.commons.io.file.PathUtils;
 public final class PaymentBenchmark {
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-    int buyers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    Path work = Files.createTempDirectory("fusion-payment-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180),
-        LauncherProcess.LOAD_TEST_RATE_LIMITS)) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = tokens.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(2));
-      try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
-        catalog.product("bench", "PAY", 1999, "USD", "v1");
-      }
-      api.put("/v1/inventory/PAY", admin, "{\"available\":1000000000}");
-      api.get("/v1/inventory/PAY?waitMs=10000&version=0", admin);
+    int seconds = BenchLauncher.argument(args, 0, 60);
+    int buyers = BenchLauncher.argument(args, 1, 4);
+    try (BenchLauncher launcher = BenchLauncher.start("payment-bench")) {
+      seedPayable(launcher, launcher.admin());
+      ApiClient api = launcher.api();
+      DevTokenIssuer tokens = launcher.tokens();
 
       System.out.println("warm-up: 20 s");
       run(api, tokens, buyers, Duration.ofSeconds(20));
@@ -53,9 +38,13 @@ public final class PaymentBenchmark {
       System.out.println("  POST confirm -> order PAID:                " + summary(result.paid()));
       System.out.println("  POST confirm -> shipping label created:    " + summary(result.labelled()));
       labelRendering(Duration.ofSeconds(10));
-    } finally {
-      PathUtils.deleteDirectory(work);
     }
+  }
+
+  /** The product the buyers order, "PAY", with stock that never runs out. */
+  static void seedPayable(BenchLauncher launcher, String admin) {
+    launcher.seed(catalog -> catalog.product(BenchLauncher.TENANT, "PAY", 1999, "USD", "v1"));
+    launcher.setStock("PAY", 1_000_000_000, admin);
   }
 
   record Result(long count, ConcurrentHistogram intent, ConcurrentHistogram paid, ConcurrentHistogram labelled) {}

@@ -1,18 +1,13 @@
 package io.fusioncommerce.e2e.bench;
 
-import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * What the request rate limiter costs (issue 10 asks for at most 5 % of throughput): the closed-loop
@@ -31,9 +26,9 @@ public final class RateLimitBenchmark {
   private static final Map<String, String> OFF = Map.of("FUSION_RATE_LIMIT_ENABLED", "false");
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int seconds = BenchLauncher.argument(args, 0, 30);
+    int concurrency = BenchLauncher.argument(args, 1, 64);
+    int rounds = BenchLauncher.argument(args, 2, 2);
     System.out.printf("GET /v1/inventory/{sku}, %d callers of one tenant, %d requests in flight, %d s per run%n",
         CALLERS, concurrency, seconds);
     List<Double> off = new ArrayList<>();
@@ -57,14 +52,10 @@ public final class RateLimitBenchmark {
   /** One launcher with these settings: warm-up, then the measured run; answers requests per second. */
   private static double run(String label, Map<String, String> environment, int seconds, int concurrency)
       throws Exception {
-    Path work = Files.createTempDirectory("fusion-rate-limit-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180), environment)) {
-      DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = issuer.issue("bench-admin", "bench", List.of("admin"), null, null, Duration.ofHours(1));
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      api.put("/v1/inventory/" + SKU, admin, "{\"available\":1000}");
-      api.get("/v1/inventory/" + SKU + "?waitMs=10000&version=0", admin);
+    try (BenchLauncher launcher = BenchLauncher.start("rate-limit-bench", environment)) {
+      DevTokenIssuer issuer = launcher.tokens();
+      String admin = issuer.issue("bench-admin", BenchLauncher.TENANT, List.of("admin"), null, null, Duration.ofHours(1));
+      launcher.setStock(SKU, 1000, admin);
       List<String> tokens = new ArrayList<>();
       for (int i = 0; i < CALLERS; i++) {
         tokens.add(issuer.issue("reader-" + i, "bench", List.of("customer"), null, null, Duration.ofHours(1)));
@@ -76,8 +67,6 @@ public final class RateLimitBenchmark {
       System.out.printf("  limiter %-3s: %.0f requests/s (%d answered 200, %d otherwise)%n", label, perSecond,
           count.ok(), count.other());
       return perSecond;
-    } finally {
-      PathUtils.deleteDirectory(work);
     }
   }
 

@@ -1,14 +1,11 @@
 package io.fusioncommerce.e2e.bench;
 
 import io.fusioncommerce.e2e.client.ApiClient;
-import io.fusioncommerce.e2e.fixtures.CatalogSeed;
-import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * Soak: a steady order → payment → shipping load on the launcher run as its own process, for a long
@@ -38,19 +34,15 @@ public final class SoakBenchmark {
 
   public static void main(String[] args) throws Exception {
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 60;
-    int buyers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    int sampleSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-    Path work = Files.createTempDirectory("fusion-soak-bench");
-    Path data = work.resolve("data");
-    try (LauncherProcess launcher = LauncherProcess.start(data, Duration.ofSeconds(180))) {
-      ApiClient api = new ApiClient(launcher.baseUrl());
-      DevTokenIssuer tokens = DevTokenIssuer.loadOrCreate(data.resolve("keys/dev-issuer.jwk.json"), Clock.systemUTC());
-      String admin = tokens.issue("soak-admin", "bench", List.of("admin"), null, null, Duration.ofHours(48));
-      try (CatalogSeed catalog = new CatalogSeed(launcher.banner("Kafka"), launcher.banner("Schema registry"))) {
-        catalog.product("bench", "PAY", 1999, "USD", "v1");
-      }
-      api.put("/v1/inventory/PAY", admin, "{\"available\":1000000000}");
-      api.get("/v1/inventory/PAY?waitMs=10000&version=0", admin);
+    int buyers = BenchLauncher.argument(args, 1, 4);
+    int sampleSeconds = BenchLauncher.argument(args, 2, 60);
+    // the launcher's default rate limits: a soak runs at an ordinary rate
+    try (BenchLauncher launcher = BenchLauncher.start("soak-bench", Map.of())) {
+      ApiClient api = launcher.api();
+      DevTokenIssuer tokens = launcher.tokens();
+      PaymentBenchmark.seedPayable(launcher,
+          tokens.issue("soak-admin", BenchLauncher.TENANT, List.of("admin"), null, null, Duration.ofHours(48)));
+      Path data = launcher.data();
 
       System.out.printf("soak: %d buyers for %.1f min, a sample every %d s%n", buyers, minutes, sampleSeconds);
       long end = System.nanoTime() + (long) (minutes * 60e9);
@@ -68,8 +60,6 @@ public final class SoakBenchmark {
             result.paid().getValueAtPercentile(99) / 1000.0);
         printSizes(sample, result.count(), journeys, data.resolve("streams"), api);
       }
-    } finally {
-      PathUtils.deleteDirectory(work);
     }
   }
 

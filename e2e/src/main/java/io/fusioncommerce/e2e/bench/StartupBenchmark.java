@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
 /**
@@ -21,7 +20,7 @@ import org.apache.commons.io.file.PathUtils;
 public final class StartupBenchmark {
 
   public static void main(String[] args) throws IOException {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int runs = BenchLauncher.argument(args, 0, 3);
     Path work = Files.createTempDirectory("fusion-startup-bench");
     List<Long> cold = new ArrayList<>();
     List<Long> warm = new ArrayList<>();
