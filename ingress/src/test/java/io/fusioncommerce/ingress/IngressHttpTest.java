@@ -100,15 +100,8 @@ class IngressHttpTest {
   }
 
   static HttpResponse<String> send(String method, String path, String token, String contentType, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(TestServer.request(base, method, path, token, contentType, body).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonNode problem(HttpResponse<String> response, int status) throws Exception {

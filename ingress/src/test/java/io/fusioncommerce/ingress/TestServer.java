@@ -126,14 +126,7 @@ public final class TestServer implements AutoCloseable {
 
   public Response send(String method, String path, String token, String contentType, String body,
       Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
+    HttpRequest.Builder request = request(base, method, path, token, contentType, body);
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -144,6 +137,20 @@ public final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A request to {@code baseUrl + path}, with the bearer token and content type when given. */
+  public static HttpRequest.Builder request(String baseUrl, String method, String path, String token,
+      String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return request;
   }
 
   @Override

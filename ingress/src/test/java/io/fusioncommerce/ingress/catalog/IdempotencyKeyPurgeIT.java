@@ -3,13 +3,11 @@ package io.fusioncommerce.ingress.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusioncommerce.ingress.catalog.store.IdempotencyKeyPurge;
-import io.fusioncommerce.ingress.database.Database;
-import io.fusioncommerce.ingress.database.TestDatabases;
+import io.fusioncommerce.ingress.database.PostgresFixture;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stored Idempotency-Key answers older than 48 hours are purged, for every tenant, in bounded
@@ -18,24 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class IdempotencyKeyPurgeIT {
 
-  static TestDatabases postgres;
-  static Database database;
-
-  @BeforeAll
-  static void start() {
-    postgres = TestDatabases.start();
-    database = postgres.newDatabase();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-    postgres.close();
-  }
+  @RegisterExtension static final PostgresFixture postgres = PostgresFixture.databaseOnly();
 
   /** Inserted as the application does: as the app role, inside the tenant. */
   private static void key(String tenant, String key, Duration age) {
-    database.inTenant(tenant, handle -> handle.createUpdate("insert into catalog.idempotency_keys (tenant_id, scope, "
+    postgres.database().inTenant(tenant, handle -> handle.createUpdate("insert into catalog.idempotency_keys (tenant_id, scope, "
             + "idempotency_key, request_hash, response_status, response_body, created_at) values (:tenant, 'admin|post', "
             + ":key, 'h', 201, '{}'::jsonb, now() - cast(:age as interval))")
         .bind("tenant", tenant).bind("key", key).bind("age", age.toSeconds() + " seconds").execute());
@@ -55,7 +40,7 @@ class IdempotencyKeyPurgeIT {
     key("acme", "fresh", Duration.ofHours(47));
 
     // the pool's connections run as the app role, which row-level security confines to one tenant
-    int deleted = database.jdbi().withHandle(handle -> handle
+    int deleted = postgres.database().jdbi().withHandle(handle -> handle
         .createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 10)").mapTo(Integer.class).one());
 
     assertThat(deleted).isEqualTo(2);
@@ -67,11 +52,11 @@ class IdempotencyKeyPurgeIT {
     for (int i = 0; i < 7; i++) {
       key("initech", "batch-" + i, Duration.ofDays(3));
     }
-    int first = database.jdbi().withHandle(handle -> handle
+    int first = postgres.database().jdbi().withHandle(handle -> handle
         .createQuery("select catalog.purge_idempotency_keys(interval '48 hours', 3)").mapTo(Integer.class).one());
     assertThat(first).isEqualTo(3);
 
-    new IdempotencyKeyPurge(database, IdempotencyKeyPurge.DEFAULT_RETENTION).purgeOnce();
+    new IdempotencyKeyPurge(postgres.database(), IdempotencyKeyPurge.DEFAULT_RETENTION).purgeOnce();
     assertThat(keys()).noneMatch(k -> k.startsWith("initech/"));
   }
 }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusioncommerce.ingress.TestServer;
 import io.fusioncommerce.ingress.catalog.csv.CsvImport;
-import io.fusioncommerce.ingress.database.Database;
-import io.fusioncommerce.ingress.database.TestDatabases;
+import io.fusioncommerce.ingress.database.PostgresFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two imports of more than 95 MiB at once, each made up while it is sent (no file, no copy in the test's
@@ -33,38 +28,21 @@ class LargeCsvImportIT {
   private static final int ROW_BYTES = 500;
   private static final long MIB = 1024 * 1024;
 
-  @TempDir static Path dir;
-  static TestDatabases postgres;
-  static Database database;
-  static TestServer api;
-
-  @BeforeAll
-  static void start() {
-    postgres = TestDatabases.start();
-    database = postgres.newDatabase();
-    api = TestServer.start(dir, List.of(new ProductTransferRoutes(database), new ProductRoutes(database)));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    database.close();
-    postgres.close();
-  }
+  @RegisterExtension static final PostgresFixture postgres = PostgresFixture.serving(database -> List.of(new ProductTransferRoutes(database), new ProductRoutes(database)));
 
   @Test
   void twoImportsOf95MiBAtOnceStreamThroughABoundedHeap() throws Exception {
     assertThat(Runtime.getRuntime().maxMemory()).as("the IT JVM's heap (it.argLine)").isLessThanOrEqualTo(1024 * MIB);
     assertThat(new GeneratedCsv("X", ROWS, ROW_BYTES).length()).isGreaterThanOrEqualTo(95 * MIB);
-    String other = api.token("big-other", "boss", null, "admin");
-    assertThat(api.send("POST", "/v1/products/import", other, "text/csv",
+    String other = postgres.api().token("big-other", "boss", null, "admin");
+    assertThat(postgres.api().send("POST", "/v1/products/import", other, "text/csv",
         GeneratedCsv.HEADER + "SMALL-1,,Small,,100,USD\r\n", java.util.Map.of()).status()).isEqualTo(200);
 
     HttpClient http = HttpClient.newHttpClient();
-    CompletableFuture<HttpResponse<String>> first = send(http, api.token("big-1", "boss", null, "admin"), "BIGA");
-    CompletableFuture<HttpResponse<String>> second = send(http, api.token("big-2", "boss", null, "admin"), "BIGB");
+    CompletableFuture<HttpResponse<String>> first = send(http, postgres.api().token("big-1", "boss", null, "admin"), "BIGA");
+    CompletableFuture<HttpResponse<String>> second = send(http, postgres.api().token("big-2", "boss", null, "admin"), "BIGB");
     // other routes keep answering while both run
-    assertThat(api.get("/v1/products/SMALL-1", other).status()).isEqualTo(200);
+    assertThat(postgres.api().get("/v1/products/SMALL-1", other).status()).isEqualTo(200);
 
     ObjectMapper json = new ObjectMapper();
     for (CompletableFuture<HttpResponse<String>> answer : List.of(first, second)) {
@@ -75,12 +53,12 @@ class LargeCsvImportIT {
       assertThat(report.path("created").asInt()).isEqualTo(ROWS);
       assertThat(report.path("failedRows").asInt()).isZero();
     }
-    String reader = api.token("big-2", "reader", null, "admin");
-    assertThat(api.get("/v1/products/BIGB-" + String.format("%07d", ROWS - 1), reader).status()).isEqualTo(200);
+    String reader = postgres.api().token("big-2", "reader", null, "admin");
+    assertThat(postgres.api().get("/v1/products/BIGB-" + String.format("%07d", ROWS - 1), reader).status()).isEqualTo(200);
   }
 
   private static CompletableFuture<HttpResponse<String>> send(HttpClient http, String token, String prefix) {
-    return http.sendAsync(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/products/import"))
+    return http.sendAsync(HttpRequest.newBuilder(URI.create(postgres.api().baseUrl() + "/v1/products/import"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(prefix, ROWS, ROW_BYTES))).build(),
         HttpResponse.BodyHandlers.ofString());

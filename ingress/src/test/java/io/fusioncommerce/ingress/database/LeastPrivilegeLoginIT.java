@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The application pool logs in as a role that is neither a superuser nor exempt from row-level
@@ -17,34 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class LeastPrivilegeLoginIT {
 
-  static TestDatabases postgres;
-  static Database database;
-
-  @BeforeAll
-  static void start() {
-    postgres = TestDatabases.start();
-    database = postgres.newDatabase();
-    for (String tenant : List.of("acme", "globex")) {
-      database.inTenant(tenant, h -> h.createUpdate(
-              "insert into catalog.vendors (tenant_id, vendor_id, name) values (:t, 'v1', :t || ' vendor')")
-          .bind("t", tenant).execute());
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-    postgres.close();
-  }
+  @RegisterExtension static final PostgresFixture postgres = PostgresFixture.withOneVendorIn("acme", "globex");
 
   @Test
   void thePoolLogsInAsARoleWithoutSuperuserOrBypassRls() {
-    Map<String, Object> login = database.jdbi().withHandle(h -> h.createQuery("""
+    Map<String, Object> login = postgres.database().jdbi().withHandle(h -> h.createQuery("""
             select session_user as login, current_user as acting, r.rolsuper as super, r.rolbypassrls as bypass
             from pg_roles r where r.rolname = session_user""").mapToMap().one());
     assertThat(login).containsEntry("login", Database.APP_ROLE).containsEntry("acting", Database.APP_ROLE)
         .containsEntry("super", false).containsEntry("bypass", false);
-    boolean memberOfAPrivilegedRole = database.jdbi().withHandle(h -> h.createQuery("""
+    boolean memberOfAPrivilegedRole = postgres.database().jdbi().withHandle(h -> h.createQuery("""
             select exists (select from pg_roles r where (r.rolsuper or r.rolbypassrls)
                                                   and pg_has_role(session_user, r.oid, 'member'))""")
         .mapTo(Boolean.class).one());
@@ -53,12 +34,12 @@ class LeastPrivilegeLoginIT {
 
   @Test
   void anInjectedRoleSwitchStillSeesOnlyItsTenant() {
-    List<String> seen = database.inTenant("acme", h -> {
+    List<String> seen = postgres.database().inTenant("acme", h -> {
       h.execute("reset role"); // what "'; reset role; select ..." would try
       return h.createQuery("select name from catalog.vendors").mapTo(String.class).list();
     });
     assertThat(seen).containsExactly("acme vendor");
-    int withoutTenant = database.jdbi().withHandle(h -> {
+    int withoutTenant = postgres.database().jdbi().withHandle(h -> {
       h.execute("reset role");
       return h.createQuery("select count(*) from catalog.vendors").mapTo(Integer.class).one();
     });
@@ -68,7 +49,7 @@ class LeastPrivilegeLoginIT {
   @Test
   void theOwnerAndSuperusersCannotBeBecome() {
     for (String statement : List.of("set role postgres", "set session authorization postgres")) {
-      assertThatThrownBy(() -> database.jdbi().useHandle((Handle h) -> h.execute(statement))).as(statement)
+      assertThatThrownBy(() -> postgres.database().jdbi().useHandle((Handle h) -> h.execute(statement))).as(statement)
           .hasMessageContaining("permission denied");
     }
   }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tenant isolation in the database itself: a query under tenant A's setting never returns, changes
@@ -15,42 +14,24 @@ import org.junit.jupiter.api.Test;
  */
 class RowLevelSecurityIT {
 
-  static TestDatabases postgres;
-  static Database database;
-
-  @BeforeAll
-  static void start() {
-    postgres = TestDatabases.start();
-    database = postgres.newDatabase();
-    for (String tenant : List.of("acme", "globex")) {
-      database.inTenant(tenant, h -> h.createUpdate(
-              "insert into catalog.vendors (tenant_id, vendor_id, name) values (:t, 'v1', :t || ' vendor')")
-          .bind("t", tenant).execute());
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-    postgres.close();
-  }
+  @RegisterExtension static final PostgresFixture postgres = PostgresFixture.withOneVendorIn("acme", "globex");
 
   @Test
   void aQueryWithoutATenantPredicateSeesOnlyItsTenantsRows() {
-    List<String> seen = database.inTenant("acme", h ->
+    List<String> seen = postgres.database().inTenant("acme", h ->
         h.createQuery("select name from catalog.vendors").mapTo(String.class).list());
     assertThat(seen).containsExactly("acme vendor");
   }
 
   @Test
   void anUpdateWithoutATenantPredicateChangesOnlyItsTenantsRows() {
-    int changed = database.inTenant("globex", h -> h.createUpdate("update catalog.vendors set name = name").execute());
+    int changed = postgres.database().inTenant("globex", h -> h.createUpdate("update catalog.vendors set name = name").execute());
     assertThat(changed).isEqualTo(1);
   }
 
   @Test
   void aRowForAnotherTenantCannotBeWritten() {
-    assertThatThrownBy(() -> database.inTenant("acme", h -> h.createUpdate(
+    assertThatThrownBy(() -> postgres.database().inTenant("acme", h -> h.createUpdate(
             "insert into catalog.vendors (tenant_id, vendor_id, name) values ('globex', 'sneaky', 'x')").execute()))
         .isInstanceOf(UnableToExecuteStatementException.class)
         .hasMessageContaining("row-level security");
@@ -59,21 +40,21 @@ class RowLevelSecurityIT {
   @Test
   void theFullTextMatchThatRunsAsOwnerStillSeesOnlyTheTransactionsTenant() {
     for (String tenant : List.of("acme", "globex")) {
-      database.inTenant(tenant, h -> h.createUpdate("insert into catalog.products (tenant_id, sku, vendor_id, name, "
+      postgres.database().inTenant(tenant, h -> h.createUpdate("insert into catalog.products (tenant_id, sku, vendor_id, name, "
               + "price_amount, currency, status) values (:t, 'LAMP-1', 'v1', 'Brass lamp', 100, 'USD', 'ACTIVE')")
           .bind("t", tenant).execute());
     }
-    List<String> acme = database.inTenant("acme", h ->
+    List<String> acme = postgres.database().inTenant("acme", h ->
         h.createQuery("select vendor_id || '@' || sku from catalog.matching_products('lamp')").mapTo(String.class).list());
     assertThat(acme).containsExactly("v1@LAMP-1");
-    List<String> none = database.jdbi().withHandle(h ->
+    List<String> none = postgres.database().jdbi().withHandle(h ->
         h.createQuery("select sku from catalog.matching_products('lamp')").mapTo(String.class).list());
     assertThat(none).isEmpty();
   }
 
   @Test
   void withoutATenantNoRowsExist() {
-    List<String> seen = database.jdbi().withHandle(h ->
+    List<String> seen = postgres.database().jdbi().withHandle(h ->
         h.createQuery("select name from catalog.vendors").mapTo(String.class).list());
     assertThat(seen).isEmpty();
   }

@@ -90,7 +90,7 @@ class ShipmentHttpTest {
   @Test
   void anAdminRegistersAgentsAndTurnsHyperlocalRoutingOn() {
     String admin = server.token("acme", "boss", null, "admin");
-    TestServer.Response accepted = server.post("/v1/hyperlocal/agents", admin,
+    TestServer.Response accepted = registerAgent(admin,
         "{\"agentId\":\"mitte\",\"name\":\"Mitte Bikes\",\"location\":{\"lat\":52.52,\"lon\":13.405},\"radiusKm\":5}");
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     assertThat(server.send("PUT", "/v1/hyperlocal/settings", admin, "application/json", "{\"enabled\":true}", Map.of())
@@ -106,14 +106,17 @@ class ShipmentHttpTest {
 
   @Test
   void aBadAgentIsRefusedWithEveryWrongFieldAndOnlyAdminsRegisterAgents() {
-    String admin = server.token("acme", "boss", null, "admin");
-    TestServer.Response refused = server.post("/v1/hyperlocal/agents", admin,
+    TestServer.Response refused = registerAgent(server.token("acme", "boss", null, "admin"),
         "{\"agentId\":\"bad id!\",\"name\":\"X\",\"location\":{\"lat\":95,\"lon\":13.4},\"radiusKm\":-1}");
     assertThat(refused.problem(400).path("errors").findValuesAsText("field"))
         .contains("agentId", "location.lat", "radiusKm");
-    assertThat(server.post("/v1/hyperlocal/agents", server.token("acme", "seller", "v1", "vendor"),
+    assertThat(registerAgent(server.token("acme", "seller", "v1", "vendor"),
         "{\"agentId\":\"a\",\"name\":\"X\",\"location\":{\"lat\":1,\"lon\":1},\"radiusKm\":1}").status()).isEqualTo(403);
     assertThat(server.sent()).isEmpty();
+  }
+
+  private TestServer.Response registerAgent(String token, String agent) {
+    return server.post("/v1/hyperlocal/agents", token, agent);
   }
 
   /** The label routes are exercised on the embedded platform; these tests never reach the store. */
