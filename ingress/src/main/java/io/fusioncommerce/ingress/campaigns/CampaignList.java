@@ -5,6 +5,7 @@ import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.catalog.Price;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
+import io.fusioncommerce.ingress.http.PageLimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -70,18 +71,8 @@ final class CampaignList {
         }
       }
     }
-    int limit = DEFAULT_LIMIT;
-    Optional<String> rawLimit = first(query, "limit");
-    if (rawLimit.isPresent()) {
-      try {
-        limit = Integer.parseInt(rawLimit.get());
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > MAX_LIMIT) {
-        errors.add(new FieldError("limit", "a whole number from 1 to " + MAX_LIMIT));
-      }
-    }
+    PageLimit limits = new PageLimit(DEFAULT_LIMIT, MAX_LIMIT);
+    int limit = limits.collect(first(query, "limit"), errors, limits.rule());
     String fingerprint = fingerprint(sku, statuses, vendor);
     Optional<Position> after = first(query, "cursor").flatMap(c -> {
       Optional<Position> position = decode(c, fingerprint);

@@ -1,5 +1,7 @@
 package io.fusioncommerce.ingress.campaigns;
 
+import static io.fusioncommerce.ingress.orders.ShippingAddresses.address;
+
 import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
@@ -8,18 +10,20 @@ import io.fusioncommerce.ingress.catalog.ProductAccess;
 import io.fusioncommerce.ingress.catalog.ProductStatus;
 import io.fusioncommerce.ingress.catalog.store.ProductStore;
 import io.fusioncommerce.ingress.commands.CommandIds;
+import io.fusioncommerce.ingress.commands.IdempotentCreate;
 import io.fusioncommerce.ingress.commands.RequestHash;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
+import io.fusioncommerce.ingress.http.PageLimit;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
-import io.fusioncommerce.ingress.orders.PlaceOrderRequest;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
-import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
@@ -29,11 +33,10 @@ import io.fusioncommerce.schemas.campaigns.CreateCampaign;
 import io.fusioncommerce.schemas.campaigns.JoinCampaign;
 import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.common.Money;
-import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.topologies.campaigns.CampaignBook;
 import io.fusioncommerce.topologies.campaigns.CampaignCodes;
-import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
+import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.support.EventIds;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -48,25 +51,22 @@ import java.util.regex.Pattern;
  * CreateCampaign command; joining checks the campaign's current state on the instance that owns it
  * (so a refused join gets a clear error at once) and writes a JoinCampaign command; the campaign
  * topology decides every join in order, so the count is exact. Reads are interactive queries.
+ *
+ * @param inviteCodes signs the campaign's invite code and verifies the codes joins carry (same secret as the topology's)
  */
-public final class CampaignRoutes implements ApiModule {
+public record CampaignRoutes(Database database, InviteCodes inviteCodes) implements ApiModule {
 
   private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final KeyedStore<CampaignKey, CampaignState> CAMPAIGNS =
+      KeyedStore.of(CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, CampaignKey.class);
+  private static final IdempotentCreate<CampaignKey, CampaignState> CREATE =
+      new IdempotentCreate<>(CAMPAIGNS, campaign -> true, CampaignState::getRequestHash, "campaign");
 
   /** Answer of an accepted campaign command (202). */
   public record CampaignAccepted(String campaignId, String status, String inviteUrl) {}
 
   /** Answer of an accepted join (202): the join is decided by the campaign topology in order. */
   public record JoinAccepted(String campaignId, String customerId, String status) {}
-
-  private final Database database;
-  private final InviteCodes inviteCodes;
-
-  /** @param inviteCodes signs the campaign's invite code and verifies the codes joins carry (same secret as the topology's) */
-  public CampaignRoutes(Database database, InviteCodes inviteCodes) {
-    this.database = database;
-    this.inviteCodes = inviteCodes;
-  }
 
   @Override
   public void register(DocumentedRoutes routes, ApiContext api) {
@@ -76,21 +76,18 @@ public final class CampaignRoutes implements ApiModule {
             + "offers only its own products. The campaign succeeds when minParticipants have joined before endsAt.")
         .body(CreateCampaignRequest.class).idempotent()
         .response(202, CampaignAccepted.class, "Accepted; GET the campaign to see it open")
-        .response(422, Problem.class, "The product cannot be offered on these terms", Problem.CONTENT_TYPE);
+        .problem(422, "The product cannot be offered on these terms");
     routes.get("/v1/campaigns", this::list, Role.ANY)
         .tag("Group buying").summary("The tenant's campaigns, newest first (from the Postgres read model)")
         .description("Counts here trail the campaign by up to a second; GET /v1/campaigns/{id} is exact.")
         .queryParam("sku", String.class, "Only campaigns for this SKU")
         .queryParam("status", String.class, "One or more (comma-separated) of OPEN, SUCCEEDED, EXPIRED, REJECTED")
         .queryParam("vendorId", String.class, "Only this vendor's campaigns")
-        .queryParam("limit", Integer.class, "Page size, default 50, at most 500")
-        .queryParam("cursor", String.class, "The next value of the previous page")
+        .paged()
         .response(200, CampaignList.Page.class, "A page of campaigns");
     routes.get("/v1/campaigns/{campaignId}", ctx -> get(ctx, api), Role.ANY)
         .tag("Group buying").summary("A campaign and its progress, from the campaign topology's state store")
-        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
-        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
-        .queryParam("status", String.class, "With waitMs: wait until the status is another one")
+        .longPoll()
         .queryParam("ref", String.class, "An invite code (ignored here; pass it on to the join)")
         .response(200, CampaignView.class, "The campaign");
     routes.post("/v1/campaigns/{campaignId}/join", ctx -> join(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
@@ -100,15 +97,14 @@ public final class CampaignRoutes implements ApiModule {
         .body(JoinRequest.class).idempotent()
         .queryParam("ref", String.class, "The invite code of the link followed")
         .response(202, JoinAccepted.class, "Accepted; GET the participant to see the join and its group order")
-        .response(409, Problem.class, "The campaign cannot be joined now", Problem.CONTENT_TYPE);
+        .problem(409, "The campaign cannot be joined now");
     routes.get("/v1/campaigns/{campaignId}/participants/{customerId}", ctx -> participant(ctx, api), Role.ANY)
         .tag("Group buying").summary("One participant: referrer, referrals, own invite link, group order")
         .response(200, ParticipantView.class, "The participant (a customer sees only itself)");
     routes.get("/v1/campaigns/{campaignId}/participants", ctx -> participants(ctx, api),
             Role.ADMIN, Role.OPERATOR, Role.ANALYST, Role.VENDOR)
         .tag("Group buying").summary("The participants, with who brought whom (staff and the campaign's vendor)")
-        .queryParam("limit", Integer.class, "Page size, default 50, at most 500")
-        .queryParam("cursor", String.class, "The next value of the previous page")
+        .paged()
         .response(200, ParticipantView.Page.class, "A page of participants in customer-id order");
   }
 
@@ -158,25 +154,10 @@ public final class CampaignRoutes implements ApiModule {
         .build();
     String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
         inviteCodes.issue(principal.tenantId(), campaignId, null));
-    if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
-      send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl));
-      return;
-    }
-    // with an Idempotency-Key the campaign may exist already: look where its state lives
-    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
-        local -> {
-          Optional<CampaignState> existing = local.get(CampaignTopology.CAMPAIGN_STORE);
-          if (existing.isPresent()) {
-            if (!existing.get().getRequestHash().equals(requestHash)) {
-              throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                  "this Idempotency-Key was used for a different campaign", List.of());
-            }
-            ctx.status(202).header("Location", "/v1/campaigns/" + campaignId)
-                .json(new CampaignAccepted(campaignId, existing.get().getStatus(), inviteUrl));
-            return;
-          }
-          send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl));
-        });
+    CREATE.run(ctx, api, key, requestHash,
+        existing -> ctx.status(202).header("Location", "/v1/campaigns/" + campaignId)
+            .json(new CampaignAccepted(campaignId, existing.getStatus(), inviteUrl)),
+        () -> send(ctx, api, key, command, new CampaignAccepted(campaignId, "OPEN", inviteUrl)));
   }
 
   private static void checkTerms(CreateCampaignRequest request, Instant startsAt, Instant now) {
@@ -222,10 +203,7 @@ public final class CampaignRoutes implements ApiModule {
       throw ApiException.invalidField("ref", "not an invite code of this campaign");
     }
     Instant now = api.clock().instant();
-    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
-        local -> {
-          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
-              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
+    api.withValue(ctx, CAMPAIGNS, key, () -> notFound(key), (local, campaign) -> {
           String participantKey = CampaignCodes.participantKey(key.getTenantId(), key.getCampaignId(), request.customerId());
           if (local.<String, CampaignParticipant>get(CampaignTopology.PARTICIPANT_STORE, participantKey).isPresent()) {
             accepted(ctx, key, request.customerId(), "JOINED");
@@ -245,7 +223,7 @@ public final class CampaignRoutes implements ApiModule {
           ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
                   ctx.header(RequestContext.TRACEPARENT_HEADER))
               .thenRun(() -> accepted(ctx, key, request.customerId(), "PENDING")));
-        });
+    });
   }
 
   private static void accepted(Context ctx, CampaignKey key, String customerId, String status) {
@@ -263,15 +241,6 @@ public final class CampaignRoutes implements ApiModule {
     };
   }
 
-  private static ShippingAddress address(PlaceOrderRequest.Address address) {
-    if (address == null) {
-      return null;
-    }
-    return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
-        .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
-        .setCountry(address.country()).setLatitude(address.latitude()).setLongitude(address.longitude()).build();
-  }
-
   // ------------------------------------------------------------------ read
 
   private void list(Context ctx) {
@@ -284,72 +253,49 @@ public final class CampaignRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     CampaignKey key = key(ctx, principal);
     String base = PublicUrls.base(ctx);
-    api.stores().<CampaignKey, CampaignState>serve(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key,
-        keySerializer(api), state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
+    api.serve(ctx, CAMPAIGNS, key, state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
         state -> CampaignView.of(state, base, api.clock().instant()), "no campaign " + key.getCampaignId());
   }
 
   private void participant(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     CampaignKey key = key(ctx, principal);
-    String customerId = ctx.pathParam("customerId");
+    String customerId = ctx.pathParam("customerId"); // any token subject; an unknown one is simply not found
     String base = PublicUrls.base(ctx);
-    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
-        local -> {
-          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
-              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
-          if (!principal.subject().equals(customerId) && !seesParticipants(principal, campaign)) {
-            throw ApiException.notFound("no participant " + customerId);
-          }
-          CampaignParticipant participant = local.<String, CampaignParticipant>get(CampaignTopology.PARTICIPANT_STORE,
-                  CampaignCodes.participantKey(key.getTenantId(), key.getCampaignId(), customerId))
-              .orElseThrow(() -> ApiException.notFound("no participant " + customerId));
-          ctx.json(ParticipantView.of(participant, base, key.getCampaignId()));
-        });
+    api.withValue(ctx, CAMPAIGNS, key, () -> notFound(key), (local, campaign) -> {
+      if (!principal.subject().equals(customerId) && !seesParticipants(principal, campaign)) {
+        throw ApiException.notFound("no participant " + customerId);
+      }
+      CampaignParticipant participant = local.<String, CampaignParticipant>get(CampaignTopology.PARTICIPANT_STORE,
+              CampaignCodes.participantKey(key.getTenantId(), key.getCampaignId(), customerId))
+          .orElseThrow(() -> ApiException.notFound("no participant " + customerId));
+      ctx.json(ParticipantView.of(participant, base, key.getCampaignId()));
+    });
   }
 
   private void participants(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     CampaignKey key = key(ctx, principal);
-    int limit = limit(ctx);
+    int limit = PageLimit.LISTS.require(ctx.queryParam("limit"));
     String cursor = ctx.queryParam("cursor");
     String base = PublicUrls.base(ctx);
-    api.stores().atOwner(ctx, CampaignTopology.CONTEXT, CampaignTopology.CAMPAIGN_STORE, key, keySerializer(api),
-        local -> {
-          CampaignState campaign = local.<CampaignState>get(CampaignTopology.CAMPAIGN_STORE)
-              .orElseThrow(() -> ApiException.notFound("no campaign " + key.getCampaignId()));
-          if (!seesParticipants(principal, campaign)) {
-            throw ApiException.forbidden("the participants are shown to staff and to the campaign's vendor");
-          }
-          String prefix = CampaignCodes.participantPrefix(key.getTenantId(), key.getCampaignId());
-          String after = cursor == null ? null : prefix + decodeCursor(cursor);
-          var page = local.<CampaignParticipant>scan(CampaignTopology.PARTICIPANT_STORE, prefix, after, limit + 1);
-          List<ParticipantView> items = page.stream().limit(limit)
-              .map(e -> ParticipantView.of(e.value, base, key.getCampaignId())).toList();
-          String next = page.size() > limit ? encodeCursor(items.get(items.size() - 1).customerId()) : null;
-          ctx.json(new ParticipantView.Page(items, next));
-        });
+    api.withValue(ctx, CAMPAIGNS, key, () -> notFound(key), (local, campaign) -> {
+      if (!seesParticipants(principal, campaign)) {
+        throw ApiException.forbidden("the participants are shown to staff and to the campaign's vendor");
+      }
+      String prefix = CampaignCodes.participantPrefix(key.getTenantId(), key.getCampaignId());
+      String after = cursor == null ? null : prefix + decodeCursor(cursor);
+      var page = local.<CampaignParticipant>scan(CampaignTopology.PARTICIPANT_STORE, prefix, after, limit + 1);
+      List<ParticipantView> items = page.stream().limit(limit)
+          .map(e -> ParticipantView.of(e.value, base, key.getCampaignId())).toList();
+      String next = page.size() > limit ? encodeCursor(items.get(items.size() - 1).customerId()) : null;
+      ctx.json(new ParticipantView.Page(items, next));
+    });
   }
 
   private static boolean seesParticipants(Principal principal, CampaignState campaign) {
     return principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST)
         || (principal.has(Role.VENDOR) && principal.vendorId().filter(campaign.getVendorId()::equals).isPresent());
-  }
-
-  private static int limit(Context ctx) {
-    String value = ctx.queryParam("limit");
-    if (value == null) {
-      return 50;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= 500) {
-        return limit;
-      }
-    } catch (NumberFormatException ignored) {
-      // refused below
-    }
-    throw ApiException.invalidField("limit", "a whole number from 1 to 500");
   }
 
   private static String encodeCursor(String customerId) {
@@ -370,14 +316,10 @@ public final class CampaignRoutes implements ApiModule {
   }
 
   private static CampaignKey key(Context ctx, Principal principal) {
-    String id = ctx.pathParam("campaignId");
-    if (!CAMPAIGN_ID.matcher(id).matches()) {
-      throw ApiException.invalidField("campaignId", "not a campaign id");
-    }
-    return new CampaignKey(principal.tenantId(), id);
+    return new CampaignKey(principal.tenantId(), PathParams.matching(ctx, "campaignId", CAMPAIGN_ID, "not a campaign id"));
   }
 
-  private static org.apache.kafka.common.serialization.Serializer<CampaignKey> keySerializer(ApiContext api) {
-    return api.serdes().key(CampaignKey.class).serializer();
+  private static ApiException notFound(CampaignKey key) {
+    return ApiException.notFound("no campaign " + key.getCampaignId());
   }
 }

@@ -7,7 +7,6 @@ import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.catalog.store.CategoryStore;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.javalin.http.Context;
@@ -54,7 +53,7 @@ public final class CategoryRoutes implements ApiModule {
         .tag("Catalog").summary("Create a category, at the root or under parentId").body(CategoryRequest.class)
         .idempotent()
         .response(201, CategoryView.class, "Created")
-        .response(409, Problem.class, "The category exists already", Problem.CONTENT_TYPE);
+        .problem(409, "The category exists already");
     routes.get("/v1/categories", ctx -> tree(ctx), Role.ANY)
         .tag("Catalog").summary("The category tree")
         .response(200, CategoryTree.class, "Every category, as a tree");

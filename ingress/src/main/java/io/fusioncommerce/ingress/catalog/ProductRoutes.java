@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
@@ -8,10 +9,9 @@ import io.fusioncommerce.ingress.catalog.store.ProductSearch;
 import io.fusioncommerce.ingress.catalog.store.ProductStore;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.http.Problem;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,7 +41,7 @@ public final class ProductRoutes implements ApiModule {
             + "product without vendorId belongs to the tenant's house vendor. product.created follows through CDC.")
         .body(ProductRequest.class).idempotent()
         .response(201, ProductView.class, "Created")
-        .response(409, Problem.class, "The SKU (or a variant's SKU) exists already", Problem.CONTENT_TYPE);
+        .problem(409, "The SKU (or a variant's SKU) exists already");
     routes.get("/v1/products", ctx -> search(ctx, api), Role.ANY)
         .tag("Catalog").summary("Search products: full text, filters, facet counts, cursor pages")
         .description("Customers see ACTIVE products; vendors also their own; staff everything. Filter attributes with "
@@ -54,8 +54,7 @@ public final class ProductRoutes implements ApiModule {
         .queryParam("currency", String.class, "Only products priced in this currency")
         .queryParam("status", String.class, "Staff and vendors: only this status")
         .queryParam("facets", String.class, "Comma-separated: category, vendor, status, attr.<name>, option.<name>")
-        .queryParam("limit", Integer.class, "Page size, default 50, at most 500")
-        .queryParam("cursor", String.class, "The next value of the previous page")
+        .paged()
         .response(200, SearchResponse.class, "A page of products with the facet counts");
     routes.get("/v1/products/{sku}", ctx -> get(ctx, api), Role.ANY)
         .tag("Catalog").summary("A product with its variants and media; the ETag is its version")
@@ -64,20 +63,20 @@ public final class ProductRoutes implements ApiModule {
         .tag("Catalog").summary("Change a product (JSON merge patch); If-Match: \"<version>\" guards against lost updates")
         .body(ProductRequest.class)
         .response(200, ProductView.class, "The changed product")
-        .response(409, Problem.class, "The product is archived or changed at the same time", Problem.CONTENT_TYPE)
-        .response(412, Problem.class, "If-Match names an older version", Problem.CONTENT_TYPE);
+        .problem(409, "The product is archived or changed at the same time")
+        .problem(412, "If-Match names an older version");
     routes.delete("/v1/products/{sku}", ctx -> archive(ctx, api), Role.ADMIN, Role.OPERATOR, Role.VENDOR)
         .tag("Catalog").summary("Archive a product: it can no longer be ordered; PATCH status ACTIVE restores it")
         .response(200, ProductView.class, "The archived product");
     routes.post("/v1/products/{sku}/approve", ctx -> approve(ctx, api, writes), Role.ADMIN, Role.OPERATOR)
         .tag("Catalog").summary("Approve a PENDING (or REJECTED) vendor product: it goes on sale").idempotent()
         .response(200, ProductView.class, "The approved product")
-        .response(409, Problem.class, "The product is not waiting for approval", Problem.CONTENT_TYPE);
+        .problem(409, "The product is not waiting for approval");
     routes.post("/v1/products/{sku}/reject", ctx -> reject(ctx, api, writes), Role.ADMIN, Role.OPERATOR)
         .tag("Catalog").summary("Reject a PENDING product, or take an ACTIVE one off sale, with a reason")
         .body(RejectRequest.class).idempotent()
         .response(200, ProductView.class, "The rejected product")
-        .response(409, Problem.class, "The product cannot be rejected in its status", Problem.CONTENT_TYPE);
+        .problem(409, "The product cannot be rejected in its status");
   }
 
   private void create(Context ctx, ApiContext api, IdempotentWrites writes) {
@@ -168,11 +167,7 @@ public final class ProductRoutes implements ApiModule {
   }
 
   static String sku(Context ctx) {
-    String sku = ctx.pathParam("sku");
-    if (!ProductRules.SKU.matcher(sku).matches()) {
-      throw ApiException.invalidField("sku", "not a valid SKU");
-    }
-    return sku;
+    return PathParams.matching(ctx, "sku", ProductRules.SKU, "not a valid SKU");
   }
 
   private static Optional<Long> ifMatch(Context ctx) {

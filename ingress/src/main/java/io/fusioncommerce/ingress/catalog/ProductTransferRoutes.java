@@ -11,7 +11,6 @@ import io.fusioncommerce.ingress.catalog.csv.ImportSlots;
 import io.fusioncommerce.ingress.catalog.csv.ProductExport;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.javalin.http.Context;
@@ -59,10 +58,10 @@ public final class ProductTransferRoutes implements ApiModule {
         .body(String.class, "text/csv")
         .queryParam("report", String.class, "all: the outcome of every row, not only the failures")
         .response(200, ImportReport.class, "The import report")
-        .response(413, Problem.class, "The file is larger than 100 MiB, holds more than 200,000 rows or a row longer "
-            + "than 64 KiB", Problem.CONTENT_TYPE)
-        .response(429, Problem.class, "An import of this tenant is running (Retry-After)", Problem.CONTENT_TYPE)
-        .response(503, Problem.class, "This node runs as many imports as it takes (Retry-After)", Problem.CONTENT_TYPE);
+        .problem(413, "The file is larger than 100 MiB, holds more than 200,000 rows or a row longer "
+            + "than 64 KiB")
+        .problem(429, "An import of this tenant is running (Retry-After)")
+        .problem(503, "This node runs as many imports as it takes (Retry-After)");
   }
 
   private void export(Context ctx, ProductExport exporter) throws IOException {

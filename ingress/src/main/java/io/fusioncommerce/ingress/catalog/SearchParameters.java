@@ -5,6 +5,7 @@ import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.catalog.store.ProductSearch;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
+import io.fusioncommerce.ingress.http.PageLimit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,18 +86,8 @@ final class SearchParameters {
     if (facets.size() > 10) {
       errors.add(new FieldError("facets", "at most 10 facets"));
     }
-    int limit = single(query, "limit").map(l -> {
-      try {
-        int value = Integer.parseInt(l);
-        if (value >= 1 && value <= MAX_LIMIT) {
-          return value;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      errors.add(new FieldError("limit", "a whole number from 1 to " + MAX_LIMIT));
-      return DEFAULT_LIMIT;
-    }).orElse(DEFAULT_LIMIT);
+    PageLimit limits = new PageLimit(DEFAULT_LIMIT, MAX_LIMIT);
+    int limit = limits.collect(single(query, "limit"), errors, limits.rule());
     for (String name : List.of("q", "category", "minPrice", "maxPrice", "currency", "status", "limit", "cursor")) {
       if (query.getOrDefault(name, List.of()).size() > 1) {
         errors.add(new FieldError(name, "give it once"));

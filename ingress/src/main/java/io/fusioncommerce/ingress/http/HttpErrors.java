@@ -8,6 +8,7 @@ import io.fusioncommerce.ingress.auth.AuthenticationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class HttpErrors {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       answer(ctx, ApiException.unauthorized(e.getMessage()));
     });
+    routes.exception(ValidationException.class, (e, ctx) -> answer(ctx, PathParams.refusal(e.getErrors())));
     routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, fromJson(e)));
     routes.exception(HttpResponseException.class, (e, ctx) ->
         answer(ctx, new ApiException(e.getStatus(), "http-" + e.getStatus(), reason(e.getStatus()), e.getMessage(), List.of())));

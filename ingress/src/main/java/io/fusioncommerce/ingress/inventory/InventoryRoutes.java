@@ -5,11 +5,14 @@ import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.catalog.ProductAccess;
+import io.fusioncommerce.ingress.catalog.ProductRules;
+import io.fusioncommerce.ingress.commands.Actors;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.http.Problem;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
@@ -34,7 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class InventoryRoutes implements ApiModule {
 
-  public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  public static final Pattern SKU = ProductRules.SKU;
+  private static final KeyedStore<SkuKey, StockLevel> STOCK =
+      KeyedStore.of(InventoryTopology.CONTEXT, InventoryTopology.STOCK_STORE, SkuKey.class);
 
   private final SkuCatalog catalog;
 
@@ -50,10 +55,9 @@ public final class InventoryRoutes implements ApiModule {
         .description("Writes a SetStockLevel command; the inventory topology applies it. Reservations are kept.")
         .body(SetStockRequest.class).idempotent()
         .response(202, CommandAccepted.class, "Accepted; GET the stock to see it applied")
-        .response(403, Problem.class, "The token lacks the role or the vendor claim, or a vendor and another vendor's product",
-            Problem.CONTENT_TYPE)
-        .response(404, Problem.class,
-            "A vendor and a SKU of no product it can see", Problem.CONTENT_TYPE);
+        .problem(403, "The token lacks the role or the vendor claim, or a vendor and another vendor's product")
+        .problem(404,
+            "A vendor and a SKU of no product it can see");
     routes.get("/v1/inventory/{sku}", ctx -> getStock(ctx, api), Role.ANY)
         .tag("Inventory").summary("Stock of a SKU: totals and per warehouse, from the topology's state store")
         .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
@@ -102,27 +106,16 @@ public final class InventoryRoutes implements ApiModule {
   private void getStock(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     String sku = sku(ctx);
-    api.stores().<SkuKey, StockLevel>serve(ctx, InventoryTopology.CONTEXT, InventoryTopology.STOCK_STORE,
-        new SkuKey(principal.tenantId(), sku), api.serdes().key(SkuKey.class).serializer(),
-        level -> new ReadParameters.Seen(level.getVersion(), null), StockView::of, "no stock recorded for SKU " + sku);
+    api.serve(ctx, STOCK, new SkuKey(principal.tenantId(), sku), level -> new ReadParameters.Seen(level.getVersion(), null), StockView::of, "no stock recorded for SKU " + sku);
   }
 
-  /**
-   * The command's issuer, from the verified token; with the vendor it acts for when it acts as a vendor
-   * (not as staff), so topologies can hold it to its own products.
-   */
+  /** The command's issuer, from the verified token (see Actors#of). */
   public static Actor actor(Principal principal) {
-    boolean actsAsVendor = principal.has(Role.VENDOR) && !ProductAccess.isStaff(principal);
-    return Actor.newBuilder().setSubject(principal.subject())
-        .setRoles(principal.roles().stream().map(Role::claimValue).sorted().toList())
-        .setVendorId(actsAsVendor ? principal.vendorId().orElse(null) : null).build();
+    return Actors.of(principal);
   }
 
-  static String sku(Context ctx) {
-    String sku = ctx.pathParam("sku");
-    if (!SKU.matcher(sku).matches()) {
-      throw ApiException.invalidField("sku", "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
-    return sku;
+  /** The {@code {sku}} of the path, refused with 400 unless it is a SKU. */
+  public static String sku(Context ctx) {
+    return PathParams.matching(ctx, "sku", SKU, "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
   }
 }

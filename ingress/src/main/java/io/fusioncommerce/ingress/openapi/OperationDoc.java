@@ -17,6 +17,8 @@ public final class OperationDoc {
   /** One documented query parameter. */
   public record QueryParamDoc(String name, Class<?> type, String description) {}
 
+  private static final String LONG_POLL_STATUS = "With waitMs: wait until the status is another one";
+
   final HandlerType method;
   final String path;
   final Set<RouteRole> roles;
@@ -71,9 +73,38 @@ public final class OperationDoc {
     return this;
   }
 
+  /** Documents a query parameter; a second one of the same name replaces the first in place. */
   public OperationDoc queryParam(String name, Class<?> type, String description) {
-    queryParams.add(new QueryParamDoc(name, type, description));
+    QueryParamDoc doc = new QueryParamDoc(name, type, description);
+    queryParams.replaceAll(known -> known.name().equals(name) ? doc : known);
+    if (!queryParams.contains(doc)) {
+      queryParams.add(doc);
+    }
     return this;
+  }
+
+  /** A problem+json answer with this status. */
+  public OperationDoc problem(int status, String description) {
+    return response(status, io.fusioncommerce.ingress.http.Problem.class, description,
+        io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+  }
+
+  /** The long-poll parameters of a single-resource GET (see ReadParameters). */
+  public OperationDoc longPoll() {
+    return queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
+        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
+        .queryParam("status", String.class, LONG_POLL_STATUS);
+  }
+
+  /** The long-poll parameters, naming the status a client typically waits to leave. */
+  public OperationDoc longPoll(String statusExample) {
+    return longPoll().queryParam("status", String.class, LONG_POLL_STATUS + " (e.g. " + statusExample + ")");
+  }
+
+  /** The paging parameters of a list that follows the API's convention ({@code PageLimit.LISTS}). */
+  public OperationDoc paged() {
+    return queryParam("limit", Integer.class, "Page size, default 50, at most 500")
+        .queryParam("cursor", String.class, "The next value of the previous page");
   }
 
   /** The operation honours the Idempotency-Key header. */

@@ -1,6 +1,7 @@
 package io.fusioncommerce.ingress.orders;
 
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PageLimit;
 import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.orders.OrderHistory;
@@ -46,18 +47,7 @@ record HistoryPage(List<OrderHistoryEntry> entries, String next) {
 
   static int limit(Context ctx) {
     String value = ctx.queryParam("limit");
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value.trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException ignored) {
-      // refused below
-    }
-    throw ApiException.invalidField("limit", "a whole number from 1 to " + MAX_LIMIT);
+    return new PageLimit(DEFAULT_LIMIT, MAX_LIMIT).require(value == null ? null : value.trim());
   }
 
   private static String encode(long position) {

@@ -2,6 +2,7 @@ package io.fusioncommerce.ingress.orders;
 
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
+import io.fusioncommerce.ingress.http.PageLimit;
 import io.fusioncommerce.topologies.orders.OrderStatus;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -153,18 +154,8 @@ record OrderListParameters(OrderListQuery.Filter filter, int limit, Optional<Ord
   }
 
   private static int limit(Map<String, List<String>> query, List<FieldError> errors) {
-    return single(query, "limit", errors).map(raw -> {
-      try {
-        int limit = Integer.parseInt(raw.trim());
-        if (limit >= 1 && limit <= MAX_LIMIT) {
-          return limit;
-        }
-      } catch (NumberFormatException notANumber) {
-        // reported below
-      }
-      errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
-      return DEFAULT_LIMIT;
-    }).orElse(DEFAULT_LIMIT);
+    return new PageLimit(DEFAULT_LIMIT, MAX_LIMIT).collect(single(query, "limit", errors).map(String::trim), errors,
+        "must be an integer from 1 to " + MAX_LIMIT);
   }
 
   /** The instant a UTC {@code timestamp} column holds (the read model stores UTC, see V2). */

@@ -1,16 +1,21 @@
 package io.fusioncommerce.ingress.orders;
 
+import static io.fusioncommerce.ingress.orders.ShippingAddresses.address;
+
 import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
+import io.fusioncommerce.ingress.commands.IdempotentCreate;
 import io.fusioncommerce.ingress.commands.RequestHash;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.OrderKey;
@@ -23,7 +28,6 @@ import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
-import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.topologies.orders.OrderStatus;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.support.EventIds;
@@ -48,6 +52,11 @@ import java.util.regex.Pattern;
 public final class OrderRoutes implements ApiModule {
 
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final KeyedStore<OrderKey, OrderState> ORDERS =
+      KeyedStore.of(OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, OrderKey.class);
+  /** An order exists for a retry once it was placed (a bare reservation answer creates no order). */
+  private static final IdempotentCreate<OrderKey, OrderState> PLACE =
+      new IdempotentCreate<>(ORDERS, OrderState::getPlaced, OrderState::getRequestHash, "order");
 
   private final Database database;
   private final OrderQuantityLimit orderLimits;
@@ -83,9 +92,8 @@ public final class OrderRoutes implements ApiModule {
             + "allows per order answer 422 at once (errors[].field \"items\").")
         .body(PlaceOrderRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted; GET the order (with ?waitMs=) to see it settle")
-        .response(422, io.fusioncommerce.ingress.http.Problem.class,
-            "The Idempotency-Key was used for a different order, or a SKU's quantity is over the tenant's per-order limit",
-            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+        .problem(422,
+            "The Idempotency-Key was used for a different order, or a SKU's quantity is over the tenant's per-order limit");
     routes.get("/v1/orders", this::list, Role.ANY)
         .tag("Orders").summary("List orders, newest first, from the Postgres read model")
         .description("Answers from the order list the JDBC sink keeps (it follows the order topology within moments; "
@@ -103,13 +111,10 @@ public final class OrderRoutes implements ApiModule {
             + OrderListParameters.DEFAULT_LIMIT + ")")
         .queryParam("cursor", String.class, "The \"next\" value of the previous page, with the same filters")
         .response(200, OrderListResponse.class, "One page of orders")
-        .response(400, io.fusioncommerce.ingress.http.Problem.class, "A parameter is wrong; errors[].field names it",
-            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+        .problem(400, "A parameter is wrong; errors[].field names it");
     routes.get("/v1/orders/{orderId}", ctx -> get(ctx, api), Role.ANY)
         .tag("Orders").summary("An order, from the order topology's state store")
-        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
-        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
-        .queryParam("status", String.class, "With waitMs: wait until the status is another one (e.g. CREATED)")
+        .longPoll("CREATED")
         .response(200, OrderResponse.class, "The order (a vendor sees its own part)");
     routes.get("/v1/orders/{orderId}/history", ctx -> history(ctx, api), Role.ANY)
         .tag("Orders").summary("Every event of the order, oldest first (audit trail), a page at a time")
@@ -125,8 +130,7 @@ public final class OrderRoutes implements ApiModule {
         .tag("Orders").summary("Cancel an order that is CREATED, CONFIRMED or PAID; its stock is released")
         .body(CancelRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted")
-        .response(409, io.fusioncommerce.ingress.http.Problem.class, "The order can no longer be cancelled",
-            io.fusioncommerce.ingress.http.Problem.CONTENT_TYPE);
+        .problem(409, "The order can no longer be cancelled");
   }
 
   // ------------------------------------------------------------------ place
@@ -139,37 +143,22 @@ public final class OrderRoutes implements ApiModule {
     String orderId = CommandIds.forRequest(ctx, principal, "place-order");
     String requestHash = RequestHash.of(request);
     OrderKey key = new OrderKey(principal.tenantId(), orderId);
-    if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
-      publishOrder(ctx, api, principal, key, request, requestHash);
-      return;
-    }
-    // With an Idempotency-Key the order may exist already: decide where its state lives.
-    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
-        api.serdes().key(OrderKey.class).serializer(), local -> {
-          Optional<OrderState> existing = local.get(OrderTopology.ORDER_STORE);
-          if (existing.isPresent() && existing.get().getPlaced()) {
-            if (!existing.get().getRequestHash().equals(requestHash)) {
-              throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                  "this Idempotency-Key was used for a different order", List.of());
-            }
-            Map<String, Long> pending = pendingReservations(existing.get());
-            if (!pending.isEmpty()) {
-              // The first attempt may have died between writing the order and writing its reservations (its
-              // client got no answer, so it retries): write the pending ones again. The inventory keeps one
-              // reservation per SKU and order, so a repeat changes nothing, nor does one arriving after the
-              // order gave up waiting (its release is remembered).
-              String correlationId = RequestContext.correlationId(ctx);
-              List<CompletableFuture<?>> acks = sendReservations(api, principal, key, existing.get().getCustomerId(),
-                  pending, api.clock().instant(), correlationId, ctx.header(RequestContext.TRACEPARENT_HEADER));
-              ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                  .thenRun(() -> accepted(ctx, orderId)));
-              return;
-            }
-            accepted(ctx, orderId);
-            return;
-          }
-          publishOrder(ctx, api, principal, key, request, requestHash);
-        });
+    PLACE.run(ctx, api, key, requestHash, existing -> {
+      Map<String, Long> pending = pendingReservations(existing);
+      if (pending.isEmpty()) {
+        accepted(ctx, orderId);
+        return;
+      }
+      // The first attempt may have died between writing the order and writing its reservations (its
+      // client got no answer, so it retries): write the pending ones again. The inventory keeps one
+      // reservation per SKU and order, so a repeat changes nothing, nor does one arriving after the
+      // order gave up waiting (its release is remembered).
+      String correlationId = RequestContext.correlationId(ctx);
+      List<CompletableFuture<?>> acks = sendReservations(api, principal, key, existing.getCustomerId(),
+          pending, api.clock().instant(), correlationId, ctx.header(RequestContext.TRACEPARENT_HEADER));
+      ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .thenRun(() -> accepted(ctx, orderId)));
+    }, () -> publishOrder(ctx, api, principal, key, request, requestHash));
   }
 
   private static void checkBuyer(Principal principal, PlaceOrderRequest request) {
@@ -244,15 +233,6 @@ public final class OrderRoutes implements ApiModule {
     ctx.status(202).header("Location", "/v1/orders/" + orderId).json(new OrderAccepted(orderId, OrderStatus.CREATED.name()));
   }
 
-  private static ShippingAddress address(PlaceOrderRequest.Address address) {
-    if (address == null) {
-      return null;
-    }
-    return ShippingAddress.newBuilder().setName(address.name()).setLine1(address.line1()).setLine2(address.line2())
-        .setCity(address.city()).setRegion(address.region()).setPostalCode(address.postalCode())
-        .setCountry(address.country()).setLatitude(address.latitude()).setLongitude(address.longitude()).build();
-  }
-
   // ------------------------------------------------------------------ list
 
   private void list(Context ctx) {
@@ -269,9 +249,7 @@ public final class OrderRoutes implements ApiModule {
   private void get(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
-    api.stores().<OrderKey, OrderState>serve(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
-        api.serdes().key(OrderKey.class).serializer(),
-        state -> new ReadParameters.Seen(state.getVersion(), state.getPlaced() ? state.getStatus() : null),
+    api.serve(ctx, ORDERS, key, state -> new ReadParameters.Seen(state.getVersion(), state.getPlaced() ? state.getStatus() : null),
         state -> OrderAccess.view(principal, state), "no order " + key.getOrderId());
   }
 
@@ -279,15 +257,12 @@ public final class OrderRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
     int limit = HistoryPage.limit(ctx);
-    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
-        api.serdes().key(OrderKey.class).serializer(), local -> {
-          OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
-              .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
-          OrderAccess.view(principal, state); // who may not see the order learns nothing, not even of a bad cursor
-          HistoryPage page = HistoryPage.read(local, key, ctx.queryParam("cursor"), limit);
-          ctx.json(new HistoryResponse(key.getOrderId(), OrderHistoryView.visible(principal, state, page.entries()),
-              page.next()));
-        });
+    api.withValue(ctx, ORDERS, key, () -> OrderAccess.notFound(key.getOrderId()), (local, state) -> {
+      OrderAccess.view(principal, state); // who may not see the order learns nothing, not even of a bad cursor
+      HistoryPage page = HistoryPage.read(local, key, ctx.queryParam("cursor"), limit);
+      ctx.json(new HistoryResponse(key.getOrderId(), OrderHistoryView.visible(principal, state, page.entries()),
+          page.next()));
+    });
   }
 
   // ------------------------------------------------------------------ cancel
@@ -296,10 +271,7 @@ public final class OrderRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     OrderKey key = new OrderKey(principal.tenantId(), orderId(ctx));
     CancelRequest request = ctx.body().isBlank() ? new CancelRequest(null) : api.bodies().read(ctx, CancelRequest.class);
-    api.stores().atOwner(ctx, OrderTopology.CONTEXT, OrderTopology.ORDER_STORE, key,
-        api.serdes().key(OrderKey.class).serializer(), local -> {
-          OrderState state = local.<OrderState>get(OrderTopology.ORDER_STORE)
-              .orElseThrow(() -> OrderAccess.notFound(key.getOrderId()));
+    api.withValue(ctx, ORDERS, key, () -> OrderAccess.notFound(key.getOrderId()), (local, state) -> {
           OrderAccess.requireBuyerOrStaff(principal, state);
           OrderStatus status = OrderStatus.valueOf(state.getStatus());
           if (!OrderStatus.CANCELLABLE.contains(status)) {
@@ -315,14 +287,10 @@ public final class OrderRoutes implements ApiModule {
                   ctx.header(RequestContext.TRACEPARENT_HEADER))
               .thenRun(() -> ctx.status(202).header("Location", "/v1/orders/" + key.getOrderId())
                   .json(new OrderAccepted(key.getOrderId(), status.name()))));
-        });
+    });
   }
 
   private static String orderId(Context ctx) {
-    String id = ctx.pathParam("orderId");
-    if (!ORDER_ID.matcher(id).matches()) {
-      throw ApiException.invalidField("orderId", "not an order id");
-    }
-    return id;
+    return PathParams.matching(ctx, "orderId", ORDER_ID, "not an order id");
   }
 }

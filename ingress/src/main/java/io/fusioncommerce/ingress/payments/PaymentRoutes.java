@@ -6,13 +6,15 @@ import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Access;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
+import io.fusioncommerce.ingress.commands.Actors;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
-import io.fusioncommerce.ingress.http.Problem;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
@@ -42,7 +44,9 @@ import org.apache.avro.specific.SpecificRecord;
 public final class PaymentRoutes implements ApiModule {
 
   private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
-  private static final Actor STRIPE = Actor.newBuilder().setSubject("stripe-webhook").setRoles(List.of()).build();
+  private static final Actor STRIPE = Actors.system("stripe-webhook");
+  private static final KeyedStore<PaymentKey, PaymentState> PAYMENTS =
+      KeyedStore.of(PaymentTopology.CONTEXT, PaymentTopology.PAYMENT_STORE, PaymentKey.class);
 
   /** Answer of an accepted confirmation or refund (202). */
   public record PaymentAccepted(String paymentId, String status, String refundId) {}
@@ -61,9 +65,7 @@ public final class PaymentRoutes implements ApiModule {
   public void register(DocumentedRoutes routes, ApiContext api) {
     routes.get("/v1/payments/{paymentId}", ctx -> get(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR, Role.ANALYST)
         .tag("Payments").summary("A payment, from the payment topology's state store")
-        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
-        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
-        .queryParam("status", String.class, "With waitMs: wait until the status is another one (e.g. PROCESSING)")
+        .longPoll("PROCESSING")
         .response(200, PaymentView.class, "The payment (a customer sees only its own)");
     routes.post("/v1/payments/{paymentId}/confirm", ctx -> confirm(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Payments").summary("Confirm the payment with a payment method")
@@ -72,21 +74,21 @@ public final class PaymentRoutes implements ApiModule {
             + "from the customer's wallet. After a failure the customer may confirm again until the order's hold ends.")
         .body(ConfirmRequest.class).idempotent()
         .response(202, PaymentAccepted.class, "Accepted; GET the payment or the order to see the outcome")
-        .response(409, Problem.class, "The payment cannot be confirmed now", Problem.CONTENT_TYPE);
+        .problem(409, "The payment cannot be confirmed now");
     routes.post("/v1/payments/{paymentId}/refunds", ctx -> refund(ctx, api), Role.ADMIN, Role.OPERATOR)
         .tag("Payments").summary("Refund part or all of a captured payment")
         .description("Never more than was captured less what was refunded or is being refunded (422). "
             + "toWallet credits the customer's wallet instead of the card.")
         .body(RefundRequest.class).idempotent()
         .response(202, PaymentAccepted.class, "Accepted")
-        .response(409, Problem.class, "Nothing was captured", Problem.CONTENT_TYPE)
-        .response(422, Problem.class, "More than may be refunded, or another currency", Problem.CONTENT_TYPE);
+        .problem(409, "Nothing was captured")
+        .problem(422, "More than may be refunded, or another currency");
     routes.post("/v1/webhooks/stripe", ctx -> webhook(ctx, api), Access.ANONYMOUS)
         .tag("Payments").summary("Stripe's webhook endpoint (Stripe-Signature verified)")
         .description("payment_intent.succeeded and payment_intent.payment_failed become the payment's outcome; a "
             + "redelivered event changes nothing. A missing, wrong or stale signature is refused with 400.")
         .response(200, WebhookReceived.class, "Received")
-        .response(400, Problem.class, "The signature does not verify", Problem.CONTENT_TYPE);
+        .problem(400, "The signature does not verify");
   }
 
   // ------------------------------------------------------------------ read
@@ -94,9 +96,7 @@ public final class PaymentRoutes implements ApiModule {
   private void get(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     PaymentKey key = key(ctx, principal);
-    api.stores().<PaymentKey, PaymentState>serve(ctx, PaymentTopology.CONTEXT, PaymentTopology.PAYMENT_STORE, key,
-        api.serdes().key(PaymentKey.class).serializer(),
-        state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
+    api.serve(ctx, PAYMENTS, key, state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
         state -> PaymentView.of(visible(principal, state), isPayer(principal, state)), "no payment " + key.getPaymentId());
   }
 
@@ -107,9 +107,8 @@ public final class PaymentRoutes implements ApiModule {
     PaymentKey key = key(ctx, principal);
     ConfirmRequest request = api.bodies().read(ctx, ConfirmRequest.class);
     String commandId = CommandIds.forRequest(ctx, principal, "confirm:" + key.getPaymentId());
-    api.stores().atOwner(ctx, PaymentTopology.CONTEXT, PaymentTopology.PAYMENT_STORE, key,
-        api.serdes().key(PaymentKey.class).serializer(), local -> {
-          PaymentState state = visible(principal, local.<PaymentState>get(PaymentTopology.PAYMENT_STORE).orElse(null));
+    api.atOwner(ctx, PAYMENTS, key, local -> {
+          PaymentState state = visible(principal, local.<PaymentState>get(PAYMENTS.name()).orElse(null));
           if (PaymentIds.request(commandId, key.getPaymentId()).equals(state.getPendingRequestId())) {
             accepted(ctx, key, state.getStatus(), null); // this very confirmation again (same Idempotency-Key)
             return;
@@ -137,9 +136,8 @@ public final class PaymentRoutes implements ApiModule {
     RefundRequest request = api.bodies().read(ctx, RefundRequest.class);
     String refundId = CommandIds.forRequest(ctx, principal, "refund:" + key.getPaymentId());
     Money amount = new Money(request.amount().amount(), request.amount().currency());
-    api.stores().atOwner(ctx, PaymentTopology.CONTEXT, PaymentTopology.PAYMENT_STORE, key,
-        api.serdes().key(PaymentKey.class).serializer(), local -> {
-          PaymentState state = visible(principal, local.<PaymentState>get(PaymentTopology.PAYMENT_STORE).orElse(null));
+    api.atOwner(ctx, PAYMENTS, key, local -> {
+          PaymentState state = visible(principal, local.<PaymentState>get(PAYMENTS.name()).orElse(null));
           var existing = state.getRefunds().stream().filter(r -> r.getRefundId().equals(refundId)).findFirst();
           if (existing.isPresent()) {
             accepted(ctx, key, existing.get().getStatus(), refundId); // the same refund again
@@ -227,10 +225,6 @@ public final class PaymentRoutes implements ApiModule {
   }
 
   private static PaymentKey key(Context ctx, Principal principal) {
-    String id = ctx.pathParam("paymentId");
-    if (!PAYMENT_ID.matcher(id).matches()) {
-      throw ApiException.invalidField("paymentId", "not a payment id");
-    }
-    return new PaymentKey(principal.tenantId(), id);
+    return new PaymentKey(principal.tenantId(), PathParams.matching(ctx, "paymentId", PAYMENT_ID, "not a payment id"));
   }
 }

@@ -6,9 +6,11 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.Money;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class WalletRoutes implements ApiModule {
 
+  private static final KeyedStore<CustomerKey, WalletState> WALLETS =
+      KeyedStore.of(PaymentTopology.CONTEXT, PaymentTopology.WALLET_STORE, CustomerKey.class);
   private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
 
   /** Answer of an accepted credit (202). */
@@ -48,10 +52,8 @@ public final class WalletRoutes implements ApiModule {
     if (!principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST) && !principal.subject().equals(key.getCustomerId())) {
       throw ApiException.notFound("no wallet " + key.getCustomerId());
     }
-    api.stores().atOwner(ctx, PaymentTopology.CONTEXT, PaymentTopology.WALLET_STORE, key,
-        api.serdes().key(CustomerKey.class).serializer(),
-        local -> ctx.json(WalletView.of(key.getCustomerId(),
-            local.<WalletState>get(PaymentTopology.WALLET_STORE).orElse(null))));
+    api.atOwner(ctx, WALLETS, key, local -> ctx.json(WalletView.of(key.getCustomerId(),
+        local.<WalletState>get(WALLETS.name()).orElse(null))));
   }
 
   private void credit(Context ctx, ApiContext api) {
@@ -73,10 +75,6 @@ public final class WalletRoutes implements ApiModule {
   }
 
   private static CustomerKey key(Context ctx, Principal principal) {
-    String id = ctx.pathParam("customerId");
-    if (!CUSTOMER_ID.matcher(id).matches()) {
-      throw ApiException.invalidField("customerId", "not a customer id");
-    }
-    return new CustomerKey(principal.tenantId(), id);
+    return new CustomerKey(principal.tenantId(), PathParams.matching(ctx, "customerId", CUSTOMER_ID, "not a customer id"));
   }
 }

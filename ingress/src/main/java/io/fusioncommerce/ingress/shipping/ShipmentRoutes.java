@@ -11,11 +11,13 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
+import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
@@ -30,8 +32,8 @@ import io.fusioncommerce.topologies.support.EventIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ public final class ShipmentRoutes implements ApiModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShipmentRoutes.class);
   private static final Pattern SHIPMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final KeyedStore<ShipmentKey, ShipmentState> SHIPMENTS =
+      KeyedStore.of(ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, ShipmentKey.class);
 
   /** Answer of an accepted tracking update (202). */
   public record TrackingAccepted(String shipmentId, String status) {}
@@ -70,21 +74,19 @@ public final class ShipmentRoutes implements ApiModule {
         .tag("Shipping").summary("A shipment: carrier, tracking number, status and label, from the shipping topology")
         .description("A paid order has one shipment per vendor (listed on the order). Visible to staff, the order's "
             + "customer and the shipment's vendor.")
-        .queryParam("waitMs", Long.class, "Long-poll up to this many ms (max 10000) for a change")
-        .queryParam("version", Long.class, "With waitMs: wait for a version newer than this one")
-        .queryParam("status", String.class, "With waitMs: wait until the status is another one")
+        .longPoll()
         .response(200, ShipmentView.class, "The shipment");
     routes.get("/v1/shipments/{shipmentId}/label", ctx -> label(ctx, api), Role.ANY)
         .tag("Shipping").summary("The shipment's 4x6 inch label (PDF)")
         .response(200, byte[].class, "The label", "application/pdf")
-        .response(404, Problem.class, "No such shipment, or no label yet", Problem.CONTENT_TYPE);
+        .problem(404, "No such shipment, or no label yet");
     routes.post("/v1/shipments/{shipmentId}/tracking", ctx -> track(ctx, api), Role.ADMIN, Role.OPERATOR, Role.VENDOR)
         .tag("Shipping").summary("Report a tracking step: IN_TRANSIT, OUT_FOR_DELIVERY or DELIVERED")
         .description("The order becomes SHIPPED when every shipment left and DELIVERED when every one arrived. "
             + "A step backwards, before the label, or after delivery is refused with 409.")
         .body(TrackingRequest.class).idempotent()
         .response(202, TrackingAccepted.class, "Accepted; GET the shipment to see it applied")
-        .response(409, Problem.class, "The shipment cannot take this step now", Problem.CONTENT_TYPE);
+        .problem(409, "The shipment cannot take this step now");
     routes.post("/v1/shipments/{shipmentId}/label/retry", ctx -> retryLabel(ctx, api), Role.ADMIN, Role.OPERATOR,
             Role.VENDOR)
         .tag("Shipping").summary("Ask again for the label of a shipment whose label failed (LABEL_FAILED)")
@@ -92,19 +94,18 @@ public final class ShipmentRoutes implements ApiModule {
             + "(its id derived from the shipment and the attempt number). Staff and the shipment's vendor.")
         .idempotent()
         .response(202, LabelRetryAccepted.class, "Accepted; GET the shipment to see the new attempt")
-        .response(409, Problem.class, "The shipment's label has not failed", Problem.CONTENT_TYPE);
+        .problem(409, "The shipment's label has not failed");
     routes.post("/v1/webhooks/carriers/{carrier}", ctx -> webhook(ctx, api), Access.ANONYMOUS)
         .tag("Shipping").summary("Tracking webhook of an HTTP carrier (signed: " + CarrierWebhook.SIGNATURE_HEADER + ")")
         .response(200, WebhookReceived.class, "Verified and recorded")
-        .response(400, Problem.class, "Unknown carrier, or a bad or stale signature: nothing recorded", Problem.CONTENT_TYPE);
+        .problem(400, "Unknown carrier, or a bad or stale signature: nothing recorded");
   }
 
   private void get(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     ShipmentKey key = key(ctx, principal);
     String base = PublicUrls.base(ctx);
-    api.stores().<ShipmentKey, ShipmentState>serve(ctx, ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, key,
-        keySerializer(api), state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
+    api.serve(ctx, SHIPMENTS, key, state -> new ReadParameters.Seen(state.getVersion(), state.getStatus()),
         state -> {
           if (!ShipmentAccess.sees(principal, state)) {
             throw notFound(key);
@@ -116,9 +117,7 @@ public final class ShipmentRoutes implements ApiModule {
   private void label(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     ShipmentKey key = key(ctx, principal);
-    api.stores().atOwner(ctx, ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, key, keySerializer(api), local -> {
-      ShipmentState state = local.<ShipmentState>get(ShippingTopology.SHIPMENT_STORE)
-          .filter(s -> ShipmentAccess.sees(principal, s)).orElseThrow(() -> notFound(key));
+    visible(ctx, api, principal, key, state -> {
       if (state.getLabelKey() == null) {
         throw ApiException.notFound("shipment " + key.getShipmentId() + " has no label yet (" + state.getStatus() + ")");
       }
@@ -141,9 +140,7 @@ public final class ShipmentRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     ShipmentKey key = key(ctx, principal);
     TrackingRequest request = api.bodies().read(ctx, TrackingRequest.class);
-    api.stores().atOwner(ctx, ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, key, keySerializer(api), local -> {
-      ShipmentState state = local.<ShipmentState>get(ShippingTopology.SHIPMENT_STORE)
-          .filter(s -> ShipmentAccess.sees(principal, s)).orElseThrow(() -> notFound(key));
+    visible(ctx, api, principal, key, state -> {
       if (!ShipmentAccess.tracks(principal, state)) {
         throw ApiException.forbidden("tracking is reported by staff and by the shipment's vendor");
       }
@@ -169,9 +166,7 @@ public final class ShipmentRoutes implements ApiModule {
   private void retryLabel(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     ShipmentKey key = key(ctx, principal);
-    api.stores().atOwner(ctx, ShippingTopology.CONTEXT, ShippingTopology.SHIPMENT_STORE, key, keySerializer(api), local -> {
-      ShipmentState state = local.<ShipmentState>get(ShippingTopology.SHIPMENT_STORE)
-          .filter(s -> ShipmentAccess.sees(principal, s)).orElseThrow(() -> notFound(key));
+    visible(ctx, api, principal, key, state -> {
       if (!ShipmentAccess.tracks(principal, state)) {
         throw ApiException.forbidden("a label is asked for again by staff and by the shipment's vendor");
       }
@@ -229,18 +224,21 @@ public final class ShipmentRoutes implements ApiModule {
   }
 
   private static ShipmentKey key(Context ctx, Principal principal) {
-    String id = ctx.pathParam("shipmentId");
-    if (!SHIPMENT_ID.matcher(id).matches()) {
-      throw ApiException.invalidField("shipmentId", "not a shipment id");
-    }
-    return new ShipmentKey(principal.tenantId(), id);
+    return new ShipmentKey(principal.tenantId(), PathParams.matching(ctx, "shipmentId", SHIPMENT_ID, "not a shipment id"));
   }
 
   private static ApiException notFound(ShipmentKey key) {
     return ApiException.notFound("no shipment " + key.getShipmentId());
   }
 
-  private static Serializer<ShipmentKey> keySerializer(ApiContext api) {
-    return api.serdes().key(ShipmentKey.class).serializer();
+  /** Runs {@code handler} with the shipment on the instance that owns it; who may not see it gets a 404. */
+  private static void visible(Context ctx, ApiContext api, Principal principal, ShipmentKey key,
+      Consumer<ShipmentState> handler) {
+    api.withValue(ctx, SHIPMENTS, key, () -> notFound(key), (local, state) -> {
+      if (!ShipmentAccess.sees(principal, state)) {
+        throw notFound(key);
+      }
+      handler.accept(state);
+    });
   }
 }

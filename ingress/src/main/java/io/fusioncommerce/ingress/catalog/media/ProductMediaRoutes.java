@@ -10,7 +10,6 @@ import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
-import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
@@ -86,12 +85,12 @@ public final class ProductMediaRoutes implements ApiModule {
             + "gives the same `url`.")
         .body(MediaUploadForm.class, "multipart/form-data").idempotent()
         .response(201, MediaUploaded.class, "Stored and attached to the product")
-        .response(404, Problem.class, "No such product in the caller's tenant", Problem.CONTENT_TYPE)
-        .response(413, Problem.class, "The file is larger than the upload limit", Problem.CONTENT_TYPE)
-        .response(422, Problem.class, "The Idempotency-Key was used for a different file", Problem.CONTENT_TYPE)
-        .response(415, Problem.class, "Not multipart/form-data, or the file is not an allowed image type, "
-            + "or not the type its part declares", Problem.CONTENT_TYPE)
-        .response(503, Problem.class, "The object store cannot be reached; retry", Problem.CONTENT_TYPE);
+        .problem(404, "No such product in the caller's tenant")
+        .problem(413, "The file is larger than the upload limit")
+        .problem(422, "The Idempotency-Key was used for a different file")
+        .problem(415, "Not multipart/form-data, or the file is not an allowed image type, "
+            + "or not the type its part declares")
+        .problem(503, "The object store cannot be reached; retry");
     routes.get(MEDIA_PATH, this::download, Role.ANY)
         .tag("Catalog").summary("A stored media object, such as a product image")
         .description("Streams the object with its content type. Only members of the tenant that owns it may read "
@@ -99,13 +98,13 @@ public final class ProductMediaRoutes implements ApiModule {
             + "cached privately for a year, and `If-None-Match` with its `ETag` answers 304.")
         .response(200, MediaContent.class, "The object's bytes", "image/*")
         .response(304, null, "Not modified: the ETag in If-None-Match is current")
-        .response(404, Problem.class, "No such object in the caller's tenant", Problem.CONTENT_TYPE)
-        .response(503, Problem.class, "The object store cannot be reached; retry", Problem.CONTENT_TYPE);
+        .problem(404, "No such object in the caller's tenant")
+        .problem(503, "The object store cannot be reached; retry");
   }
 
   private void upload(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
-    String sku = sku(ctx);
+    String sku = InventoryRoutes.sku(ctx);
     catalog.requireEditable(principal, sku);
     if (!ctx.isMultipartFormData()) {
       throw unsupported("send the image as multipart/form-data, in a part named " + FILE_PART);
@@ -258,14 +257,6 @@ public final class ProductMediaRoutes implements ApiModule {
     List<String> tags = Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
         .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag).toList();
     return tags.contains("*") || tags.contains(etag);
-  }
-
-  private static String sku(Context ctx) {
-    String sku = ctx.pathParam("sku");
-    if (!InventoryRoutes.SKU.matcher(sku).matches()) {
-      throw ApiException.invalidField("sku", "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
-    return sku;
   }
 
   /**
