@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The development issuer's endpoints; registered in embedded mode only. */
-public final class DevTokenRoutes {
+public record DevTokenRoutes(DevTokenIssuer issuer, Bodies bodies) {
 
   /** A request for a development token. */
   public record DevTokenRequest(
@@ -27,14 +27,6 @@ public final class DevTokenRoutes {
 
   /** The issued token. */
   public record DevTokenResponse(String token, String tokenType, long expiresIn) {}
-
-  private final DevTokenIssuer issuer;
-  private final Bodies bodies;
-
-  public DevTokenRoutes(DevTokenIssuer issuer, Bodies bodies) {
-    this.issuer = issuer;
-    this.bodies = bodies;
-  }
 
   public void register(DocumentedRoutes routes) {
     routes.post("/v1/auth/dev-token", this::issue, Access.ANONYMOUS)

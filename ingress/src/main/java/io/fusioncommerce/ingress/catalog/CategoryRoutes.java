@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The category tree of a tenant: any depth; filtering products by a category includes its subtree. */
-public final class CategoryRoutes implements ApiModule {
+public record CategoryRoutes(Database database) implements ApiModule {
 
   /** Body of {@code POST /v1/categories}. */
   public record CategoryRequest(
@@ -39,12 +39,6 @@ public final class CategoryRoutes implements ApiModule {
   public record CategoryTree(List<CategoryNode> items) {}
 
   static final int MAX_DEPTH = 10;
-
-  private final Database database;
-
-  public CategoryRoutes(Database database) {
-    this.database = database;
-  }
 
   @Override
   public void register(DocumentedRoutes routes, ApiContext api) {

@@ -20,20 +20,12 @@ import org.jdbi.v3.core.Handle;
  * first answer is stored with the change it describes, a retry with the same key and body gets it
  * back (same status, same body) and changes nothing, a different body under the same key is refused.
  */
-public final class IdempotentWrites {
+public record IdempotentWrites(Database database, ObjectMapper json) {
 
   /** What a write answers. */
   public record Answer(int status, Object body, String location) {}
 
   private record Stored(int status, JsonNode body, String location) {}
-
-  private final Database database;
-  private final ObjectMapper json;
-
-  public IdempotentWrites(Database database, ObjectMapper json) {
-    this.database = database;
-    this.json = json;
-  }
 
   public void run(Context ctx, Principal principal, String operation, Object request, Function<Handle, Answer> write) {
     String key = ctx.header(CommandIds.IDEMPOTENCY_HEADER);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
@@ -89,17 +90,21 @@ public final class ProductCatalog {
   }
 
   public static CatalogProduct approve(Handle handle, Principal principal, String sku, ProductStore.Change change) {
-    CatalogProduct current = find(handle, principal, sku, true);
-    ProductStatus next = current.status().approve().orElseThrow(() ->
-        ApiException.conflict("a product that is " + current.status() + " cannot be approved"));
-    return write(new ProductStore(handle), current.withStatus(next, null), change);
+    return review(handle, principal, sku, ProductStatus::approve, "approved", null, change);
   }
 
   public static CatalogProduct reject(Handle handle, Principal principal, String sku, String reason,
       ProductStore.Change change) {
+    return review(handle, principal, sku, ProductStatus::reject, "rejected", reason, change);
+  }
+
+  /** A review decision: the status it leads to from the current one, or 409 when there is none. */
+  private static CatalogProduct review(Handle handle, Principal principal, String sku,
+      Function<ProductStatus, Optional<ProductStatus>> decision, String decided, String reason,
+      ProductStore.Change change) {
     CatalogProduct current = find(handle, principal, sku, true);
-    ProductStatus next = current.status().reject().orElseThrow(() ->
-        ApiException.conflict("a product that is " + current.status() + " cannot be rejected"));
+    ProductStatus next = decision.apply(current.status()).orElseThrow(() ->
+        ApiException.conflict("a product that is " + current.status() + " cannot be " + decided));
     return write(new ProductStore(handle), current.withStatus(next, reason), change);
   }
 

@@ -21,16 +21,10 @@ import java.util.Optional;
  * The catalog's products over HTTP, answered synchronously from Postgres. The domain events
  * (product.created, ...) follow through Debezium; the product table that prices orders follows them.
  */
-public final class ProductRoutes implements ApiModule {
+public record ProductRoutes(Database database) implements ApiModule {
 
   /** Body of {@code POST /v1/products/{sku}/reject}. */
   public record RejectRequest(@NotBlank @Size(max = 500) String reason) {}
-
-  private final Database database;
-
-  public ProductRoutes(Database database) {
-    this.database = database;
-  }
 
   @Override
   public void register(DocumentedRoutes routes, ApiContext api) {

@@ -34,7 +34,7 @@ public record OrderResponse(
 
   /** Money in minor units of its currency. */
   public record MoneyView(long amount, String currency) {
-    static MoneyView of(Money money) {
+    public static MoneyView of(Money money) {
       return money == null ? null : new MoneyView(money.getAmount(), money.getCurrency());
     }
   }

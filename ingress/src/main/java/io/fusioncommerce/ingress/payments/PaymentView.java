@@ -1,6 +1,6 @@
 package io.fusioncommerce.ingress.payments;
 
-import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.ingress.orders.OrderResponse.MoneyView;
 import io.fusioncommerce.schemas.payments.PaymentRefund;
 import io.fusioncommerce.schemas.payments.PaymentState;
 import io.fusioncommerce.topologies.payments.PaymentBook;
@@ -28,12 +28,6 @@ public record PaymentView(
     Instant createdAt,
     Instant updatedAt,
     long version) {
-
-  public record MoneyView(long amount, String currency) {
-    static MoneyView of(Money money) {
-      return new MoneyView(money.getAmount(), money.getCurrency());
-    }
-  }
 
   public record Refund(String refundId, MoneyView amount, String status, boolean toWallet, String reason,
       String failureCode, Instant requestedAt) {}

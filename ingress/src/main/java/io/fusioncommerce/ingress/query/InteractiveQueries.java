@@ -84,34 +84,15 @@ public final class InteractiveQueries {
   }
 
   /** Reads a key from this instance's copy of the store; empty when absent. */
-  @SuppressWarnings("unchecked")
   public <K, V> Optional<V> get(String context, String store, K key, int partition, boolean allowStale) {
-    KafkaStreams streams =
-        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
-    StoreAndPartition id = new StoreAndPartition(context, store, partition);
-    try {
-      ReadOnlyKeyValueStore<K, V> local = (ReadOnlyKeyValueStore<K, V>) (allowStale
-          ? open(streams, id, true)
-          : localStores.computeIfAbsent(id, s -> open(streams, s, false)));
-      return Optional.ofNullable(local.get(key));
-    } catch (InvalidStateStoreException moved) {
-      localStores.remove(id);
-      ownership(context, streams, store, true);
-      throw moved;
-    }
+    return this.<K, V, Optional<V>>onLocalStore(context, store, partition, allowStale,
+        local -> Optional.ofNullable(local.get(key)));
   }
 
   /** Entries of a String-keyed store on one partition of this instance, by key prefix, in key order. */
-  @SuppressWarnings("unchecked")
   public <V> List<KeyValue<String, V>> scan(String context, String store, int partition, String prefix, String after,
       int limit, boolean allowStale) {
-    KafkaStreams streams =
-        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
-    StoreAndPartition id = new StoreAndPartition(context, store, partition);
-    try {
-      ReadOnlyKeyValueStore<String, V> local = (ReadOnlyKeyValueStore<String, V>) (allowStale
-          ? open(streams, id, true)
-          : localStores.computeIfAbsent(id, s -> open(streams, s, false)));
+    return this.<String, V, List<KeyValue<String, V>>>onLocalStore(context, store, partition, allowStale, local -> {
       List<KeyValue<String, V>> found = new java.util.ArrayList<>();
       // a range from just after the cursor to the end of the prefix, so deep pages cost no more than the first
       String from = after == null ? prefix : after + "\u0000";
@@ -124,6 +105,24 @@ public final class InteractiveQueries {
         }
       }
       return found;
+    });
+  }
+
+  /**
+   * Runs {@code read} on this instance's copy of one partition of the store (kept open between reads,
+   * unless stale reads are allowed); when the partition has moved away the cached store and ownership
+   * are dropped and the error is passed on.
+   */
+  @SuppressWarnings("unchecked")
+  private <K, V, R> R onLocalStore(String context, String store, int partition, boolean allowStale,
+      java.util.function.Function<ReadOnlyKeyValueStore<K, V>, R> read) {
+    KafkaStreams streams =
+        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
+    StoreAndPartition id = new StoreAndPartition(context, store, partition);
+    try {
+      return read.apply((ReadOnlyKeyValueStore<K, V>) (allowStale
+          ? open(streams, id, true)
+          : localStores.computeIfAbsent(id, s -> open(streams, s, false))));
     } catch (InvalidStateStoreException moved) {
       localStores.remove(id);
       ownership(context, streams, store, true);

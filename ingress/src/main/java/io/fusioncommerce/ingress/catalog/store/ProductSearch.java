@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -242,32 +243,32 @@ public final class ProductSearch {
       criteria.currency().ifPresent(c -> terms.add(Term.of(null, "p.currency = :currency", "currency", c)));
       int n = 0;
       for (var attribute : criteria.attributes().entrySet()) {
-        n++;
-        List<String> any = new ArrayList<>();
-        Map<String, Object> values = new LinkedHashMap<>();
-        int m = 0;
-        for (String value : attribute.getValue()) {
-          String name = "attr" + n + "_" + (m++);
-          any.add("p.attributes @> cast(:" + name + " as jsonb)");
-          values.put(name, json(Map.of(attribute.getKey(), value)));
-        }
-        terms.add(new Term("attr." + attribute.getKey(), "(" + String.join(" or ", any) + ")", values, Map.of()));
+        terms.add(anyOf("attr." + attribute.getKey(), "p.attributes", "attr" + (++n), attribute.getValue(),
+            value -> Map.of(attribute.getKey(), value)));
       }
       n = 0;
       for (var option : criteria.options().entrySet()) {
-        n++;
-        List<String> any = new ArrayList<>();
-        Map<String, Object> values = new LinkedHashMap<>();
-        int m = 0;
-        for (String value : option.getValue()) {
-          String name = "opt" + n + "_" + (m++);
-          any.add("p.variants @> cast(:" + name + " as jsonb)");
-          values.put(name, json(List.of(Map.of("options", Map.of(option.getKey(), value)))));
-        }
-        terms.add(new Term("option." + option.getKey(), "(" + String.join(" or ", any) + ")", values, Map.of()));
+        terms.add(anyOf("option." + option.getKey(), "p.variants", "opt" + (++n), option.getValue(),
+            value -> List.of(Map.of("options", Map.of(option.getKey(), value)))));
       }
       return terms;
     }
+  }
+
+  /**
+   * A filter matching any of {@code values}: the jsonb {@code column} contains the document
+   * {@code contained} makes of one value (bound as {@code <parameter>_<i>}).
+   */
+  private static Term anyOf(String facet, String column, String parameter, List<String> values,
+      Function<String, Object> contained) {
+    List<String> any = new ArrayList<>();
+    Map<String, Object> bound = new LinkedHashMap<>();
+    for (String value : values) {
+      String name = parameter + "_" + bound.size();
+      any.add(column + " @> cast(:" + name + " as jsonb)");
+      bound.put(name, json(contained.apply(value)));
+    }
+    return new Term(facet, "(" + String.join(" or ", any) + ")", bound, Map.of());
   }
 
   private static String json(Object value) {

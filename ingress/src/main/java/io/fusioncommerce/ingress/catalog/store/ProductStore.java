@@ -33,6 +33,20 @@ public final class ProductStore {
 
   static final RowMapper<CatalogProduct> MAPPER = ProductStore::map;
 
+  /** Writes a new product (bound by {@link #bindProduct}); one product or a batch. */
+  private static final String INSERT = "insert into catalog.products (tenant_id, sku, vendor_id, name, description, "
+      + "price_amount, currency, category_ids, attributes, variants, media, status, rejection_reason, updated_by, "
+      + "correlation_id) values (:tenant, :sku, :vendor, :name, :description, :amount, :currency, :categories, "
+      + "cast(:attributes as jsonb), cast(:variants as jsonb), cast(:media as jsonb), :status, :reason, :actor, "
+      + ":correlation)";
+
+  /** Writes a product over its stored row if that row still has the version bound as :version. */
+  private static final String UPDATE = "update catalog.products set vendor_id = :vendor, name = :name, "
+      + "description = :description, price_amount = :amount, currency = :currency, category_ids = :categories, "
+      + "attributes = cast(:attributes as jsonb), variants = cast(:variants as jsonb), media = cast(:media as jsonb), "
+      + "status = :status, rejection_reason = :reason, updated_by = :actor, correlation_id = :correlation, "
+      + "version = version + 1, updated_at = now() where tenant_id = :tenant and sku = :sku and version = :version";
+
   private final Handle handle;
 
   /** The columns {@link #mapper()} reads, for queries of other classes. */
@@ -85,11 +99,7 @@ public final class ProductStore {
 
   public CatalogProduct insert(CatalogProduct product, Change change) {
     ensureVendor(product.tenantId(), product.vendorId());
-    CatalogProduct stored = bindProduct(handle.createQuery("insert into catalog.products (tenant_id, sku, vendor_id, name, "
-            + "description, price_amount, currency, category_ids, attributes, variants, media, status, rejection_reason, "
-            + "updated_by, correlation_id) values (:tenant, :sku, :vendor, :name, :description, :amount, :currency, "
-            + ":categories, cast(:attributes as jsonb), cast(:variants as jsonb), cast(:media as jsonb), :status, "
-            + ":reason, :actor, :correlation) returning " + COLUMNS), product, change)
+    CatalogProduct stored = bindProduct(handle.createQuery(INSERT + " returning " + COLUMNS), product, change)
         .map(MAPPER).one();
     writeSkus(product);
     return stored;
@@ -101,12 +111,7 @@ public final class ProductStore {
    */
   public Optional<CatalogProduct> update(CatalogProduct product, Change change) {
     ensureVendor(product.tenantId(), product.vendorId());
-    Optional<CatalogProduct> stored = bindProduct(handle.createQuery("update catalog.products set vendor_id = :vendor, "
-            + "name = :name, description = :description, price_amount = :amount, currency = :currency, "
-            + "category_ids = :categories, attributes = cast(:attributes as jsonb), variants = cast(:variants as jsonb), "
-            + "media = cast(:media as jsonb), status = :status, rejection_reason = :reason, updated_by = :actor, "
-            + "correlation_id = :correlation, version = version + 1, updated_at = now() "
-            + "where tenant_id = :tenant and sku = :sku and version = :version returning " + COLUMNS), product, change)
+    Optional<CatalogProduct> stored = bindProduct(handle.createQuery(UPDATE + " returning " + COLUMNS), product, change)
         .bind("version", product.version())
         .map(MAPPER).findOne();
     stored.ifPresent(this::writeSkus);
@@ -144,11 +149,7 @@ public final class ProductStore {
     if (products.isEmpty()) {
       return;
     }
-    var batch = handle.prepareBatch("insert into catalog.products (tenant_id, sku, vendor_id, name, description, "
-        + "price_amount, currency, category_ids, attributes, variants, media, status, rejection_reason, updated_by, "
-        + "correlation_id) values (:tenant, :sku, :vendor, :name, :description, :amount, :currency, :categories, "
-        + "cast(:attributes as jsonb), cast(:variants as jsonb), cast(:media as jsonb), :status, :reason, :actor, "
-        + ":correlation)");
+    var batch = handle.prepareBatch(INSERT);
     products.forEach(product -> bindProduct(batch, product, change).add());
     batch.execute();
     insertSkus(products);
@@ -159,11 +160,7 @@ public final class ProductStore {
     if (products.isEmpty()) {
       return;
     }
-    var batch = handle.prepareBatch("update catalog.products set vendor_id = :vendor, name = :name, "
-        + "description = :description, price_amount = :amount, currency = :currency, category_ids = :categories, "
-        + "attributes = cast(:attributes as jsonb), variants = cast(:variants as jsonb), media = cast(:media as jsonb), "
-        + "status = :status, rejection_reason = :reason, updated_by = :actor, correlation_id = :correlation, "
-        + "version = version + 1, updated_at = now() where tenant_id = :tenant and sku = :sku and version = :version");
+    var batch = handle.prepareBatch(UPDATE);
     products.forEach(product -> bindProduct(batch, product, change).bind("version", product.version()).add());
     int[] counts = batch.execute();
     for (int i = 0; i < counts.length; i++) {
