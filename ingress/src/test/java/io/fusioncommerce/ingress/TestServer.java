@@ -113,7 +113,12 @@ public final class TestServer implements AutoCloseable {
 
   /** A token of {@code subject} in {@code tenant} with these roles, and a vendor claim for vendors. */
   public String token(String tenant, String subject, String vendor, String... roles) {
-    return issuer.issue(subject, tenant, List.of(roles), vendor, null, Duration.ofMinutes(30));
+    return token(tenant, subject, vendor, null, List.of(roles));
+  }
+
+  /** A token of {@code subject} in {@code tenant}, with vendor and organization claims when given. */
+  public String token(String tenant, String subject, String vendor, String organization, List<String> roles) {
+    return issuer.issue(subject, tenant, roles, vendor, organization, Duration.ofMinutes(30));
   }
 
   public Response get(String path, String token) {

@@ -17,7 +17,6 @@ import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
 import io.fusioncommerce.ingress.http.PageLimit;
 import io.fusioncommerce.ingress.http.PathParams;
-import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;

@@ -8,7 +8,6 @@ import io.fusioncommerce.ingress.catalog.ProductAccess;
 import io.fusioncommerce.ingress.catalog.ProductRules;
 import io.fusioncommerce.ingress.commands.Actors;
 import io.fusioncommerce.ingress.commands.CommandIds;
-import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;

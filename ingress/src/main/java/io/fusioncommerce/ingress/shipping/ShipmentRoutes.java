@@ -12,7 +12,6 @@ import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
-import io.fusioncommerce.ingress.http.Problem;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;

@@ -4,39 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusioncommerce.ingress.IngressServer;
-import io.fusioncommerce.ingress.auth.DevTokenIssuer;
-import io.fusioncommerce.ingress.auth.TokenVerifier;
-import io.fusioncommerce.ingress.commands.CommandPublisher;
-import io.fusioncommerce.ingress.database.Database;
-import io.fusioncommerce.ingress.database.TestDatabases;
-import io.fusioncommerce.ingress.query.ChangeSignals;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.fusioncommerce.ingress.database.PostgresFixture;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /v1/orders} over HTTP against the real read-model table (V2 on PostgreSQL 17), with rows
@@ -45,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrderListIT {
 
-  @TempDir static Path dir;
-  static TestDatabases postgres;
-  static Database database;
-  static IngressServer server;
-  static DevTokenIssuer issuer;
+  @RegisterExtension static final PostgresFixture postgres =
+      PostgresFixture.serving(database -> List.of(new OrderRoutes(database)));
   static String base;
   static final HttpClient http = HttpClient.newHttpClient();
   static final ObjectMapper json = new ObjectMapper();
@@ -59,8 +38,6 @@ class OrderListIT {
 
   @BeforeAll
   static void start() {
-    postgres = TestDatabases.start();
-    database = postgres.newDatabase();
     // 60 orders of acme, one a second, three of them at the very same millisecond (the id breaks the tie)
     for (int i = 0; i < 60; i++) {
       String customer = i % 3 == 0 ? "alice" : i % 3 == 1 ? "bob" : "carol";
@@ -76,31 +53,8 @@ class OrderListIT {
       ACME_NEWEST_FIRST.add(String.format("o-%02d", i));
     }
 
-    var registry = new InMemorySchemaRegistryClient();
-    issuer = DevTokenIssuer.loadOrCreate(dir.resolve("key.json"), Clock.systemUTC());
-    server = IngressServer.start(
-        new IngressServer.Settings("127.0.0.1", 0, "127.0.0.1", 64 * 1024, "test", Optional.empty()),
-        new IngressServer.Components(
-            new TokenVerifier(issuer.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
-            Optional.of(issuer),
-            new CommandPublisher(new MockProducer<SpecificRecord, SpecificRecord>(true, null,
-                new SpecificAvroSerializer<>(registry, true), new SpecificAvroSerializer<>(registry, false))),
-            new AvroSerdes(registry),
-            context -> Optional.empty(),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            Clock.systemUTC(),
-            List.of(new OrderRoutes(database)),
-            new ChangeSignals()));
-    base = "http://127.0.0.1:" + server.port();
+    base = postgres.api().baseUrl();
     ADMIN = token("acme", "admin-1", null, null, "admin");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
-    postgres.close();
   }
 
   /** A row as the sink writes it: logged in as the fusion_sink role, which writes every tenant. */
@@ -122,7 +76,7 @@ class OrderListIT {
   }
 
   static String token(String tenant, String subject, String vendor, String organization, String... roles) {
-    return issuer.issue(subject, tenant, List.of(roles), vendor, organization, Duration.ofMinutes(5));
+    return postgres.api().token(tenant, subject, vendor, organization, List.of(roles));
   }
 
   static String ADMIN;
@@ -303,7 +257,7 @@ class OrderListIT {
     String globexAlice = token("globex", "alice", null, null, "customer");
     assertThat(walk("?customerId=alice", globexAlice)).containsExactly("g-1");
     // and the database itself agrees, whatever the query says
-    long rows = database.inTenant("globex", h -> h.createQuery("select count(*) from orders.order_list")
+    long rows = postgres.database().inTenant("globex", h -> h.createQuery("select count(*) from orders.order_list")
         .mapTo(Long.class).one());
     assertThat(rows).isEqualTo(1L);
   }
