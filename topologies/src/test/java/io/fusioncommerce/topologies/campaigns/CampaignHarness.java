@@ -21,10 +21,8 @@ import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,35 +65,20 @@ final class CampaignHarness implements AutoCloseable {
   static final InviteCodes INVITES = InviteCodes.withSecret("test-secret-of-the-campaign-topology-tests-0123456789");
 
   CampaignHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    campaigns = new TopologyTestDriver(new CampaignTopology(INVITES).build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("campaigns"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("campaigns", Topics.DEAD_LETTER), SagaHarness.T0);
-    var campaignKey = serdes.key(CampaignKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    commands = campaigns.createInputTopic(Topics.CAMPAIGN_COMMANDS.name(), campaignKey.serializer(),
-        serdes.value(CampaignCommand.class).serializer());
-    products = campaigns.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
-    orderStatus = campaigns.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    orderCommandsOut = campaigns.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    inventoryOut = campaigns.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
-        serdes.value(InventoryCommand.class).deserializer());
-    created = campaigns.createOutputTopic(Topics.CAMPAIGN_CREATED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignCreated.class).deserializer());
-    rejected = campaigns.createOutputTopic(Topics.CAMPAIGN_REJECTED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignRejected.class).deserializer());
-    joined = campaigns.createOutputTopic(Topics.CAMPAIGN_JOINED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignJoined.class).deserializer());
-    refused = campaigns.createOutputTopic(Topics.CAMPAIGN_JOIN_REFUSED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignJoinRefused.class).deserializer());
-    succeeded = campaigns.createOutputTopic(Topics.CAMPAIGN_SUCCEEDED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignSucceeded.class).deserializer());
-    expired = campaigns.createOutputTopic(Topics.CAMPAIGN_EXPIRED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignExpired.class).deserializer());
+    TestTopology topology = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
+    campaigns = topology.driver();
+    commands = topology.input(Topics.CAMPAIGN_COMMANDS);
+    products = topology.input(Topics.CATALOG_PRODUCTS);
+    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
+    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
+    inventoryOut = topology.output(Topics.INVENTORY_COMMANDS);
+    created = topology.output(Topics.CAMPAIGN_CREATED);
+    rejected = topology.output(Topics.CAMPAIGN_REJECTED);
+    joined = topology.output(Topics.CAMPAIGN_JOINED);
+    refused = topology.output(Topics.CAMPAIGN_JOIN_REFUSED);
+    succeeded = topology.output(Topics.CAMPAIGN_SUCCEEDED);
+    expired = topology.output(Topics.CAMPAIGN_EXPIRED);
     campaignStore = campaigns.getKeyValueStore(CampaignTopology.CAMPAIGN_STORE);
     participantStore = campaigns.getKeyValueStore(CampaignTopology.PARTICIPANT_STORE);
   }

@@ -27,7 +27,7 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -84,40 +83,25 @@ public final class SagaHarness implements AutoCloseable {
   /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
   public SagaHarness(Path stateDir, OrderTopology orderTopology) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    orders = new TopologyTestDriver(orderTopology.build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("orders"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("orders", Topics.DEAD_LETTER), T0);
-    inventory = new TopologyTestDriver(new InventoryTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("inventory"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("inventory", Topics.DEAD_LETTER), T0);
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    orderCommands = orders.createInputTopic(Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
-        serdes.value(OrderCommand.class).serializer());
-    products = orders.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
-    tenants = orders.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(TenantSettings.class).serializer());
-    reservedIn = orders.createInputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.serializer(),
-        serdes.value(InventoryReserved.class).serializer());
-    insufficientIn = orders.createInputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.serializer(),
-        serdes.value(InventoryInsufficient.class).serializer());
-    inventoryFromOrders = orders.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
-        serdes.value(InventoryCommand.class).deserializer());
-    created = orders.createOutputTopic(Topics.ORDER_CREATED.name(), orderKey.deserializer(), serdes.value(OrderCreated.class).deserializer());
-    statusChanges = orders.createOutputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.deserializer(),
-        serdes.value(OrderStatusChanged.class).deserializer());
-    views = orders.createOutputTopic(Topics.ORDERS_VIEW.name(), orderKey.deserializer(), serdes.value(OrderView.class).deserializer());
-    orderDeadLetters = orders.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    inventoryTenants = inventory.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(TenantSettings.class).serializer());
-    inventoryIn = inventory.createInputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
-        serdes.value(InventoryCommand.class).serializer());
-    reservedOut = inventory.createOutputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.deserializer(),
-        serdes.value(InventoryReserved.class).deserializer());
-    insufficientOut = inventory.createOutputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.deserializer(),
-        serdes.value(InventoryInsufficient.class).deserializer());
-    released = inventory.createOutputTopic(Topics.INVENTORY_RELEASED.name(), orderKey.deserializer(),
-        serdes.value(InventoryReleased.class).deserializer());
+    TestTopology orderTopic = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
+    TestTopology inventoryTopic = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
+    orders = orderTopic.driver();
+    inventory = inventoryTopic.driver();
+    orderCommands = orderTopic.input(Topics.ORDER_COMMANDS);
+    products = orderTopic.input(Topics.CATALOG_PRODUCTS);
+    tenants = orderTopic.input(Topics.TENANT_SETTINGS);
+    reservedIn = orderTopic.input(Topics.INVENTORY_RESERVED);
+    insufficientIn = orderTopic.input(Topics.INVENTORY_INSUFFICIENT);
+    inventoryFromOrders = orderTopic.output(Topics.INVENTORY_COMMANDS);
+    created = orderTopic.output(Topics.ORDER_CREATED);
+    statusChanges = orderTopic.output(Topics.ORDER_STATUS_CHANGED);
+    views = orderTopic.output(Topics.ORDERS_VIEW);
+    orderDeadLetters = orderTopic.deadLetters();
+    inventoryTenants = inventoryTopic.input(Topics.TENANT_SETTINGS);
+    inventoryIn = inventoryTopic.input(Topics.INVENTORY_COMMANDS);
+    reservedOut = inventoryTopic.output(Topics.INVENTORY_RESERVED);
+    insufficientOut = inventoryTopic.output(Topics.INVENTORY_INSUFFICIENT);
+    released = inventoryTopic.output(Topics.INVENTORY_RELEASED);
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
     historyEntries = orders.getKeyValueStore(OrderTopology.HISTORY_ENTRIES_STORE);

@@ -24,14 +24,12 @@ import io.fusioncommerce.schemas.payments.RecordIntentCreated;
 import io.fusioncommerce.schemas.payments.RecordPaymentOutcome;
 import io.fusioncommerce.schemas.payments.RecordRefundOutcome;
 import io.fusioncommerce.schemas.payments.RequestRefund;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.wallets.CreditWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,36 +76,20 @@ final class PaymentHarness implements AutoCloseable {
   boolean refundsFail;
 
   PaymentHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    payments = new TopologyTestDriver(new PaymentTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("payments"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("payments", Topics.DEAD_LETTER), SagaHarness.T0);
-    var paymentKey = serdes.key(PaymentKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    var customerKey = serdes.key(CustomerKey.class);
-    orderStatus = payments.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    commands = payments.createInputTopic(Topics.PAYMENT_COMMANDS.name(), paymentKey.serializer(),
-        serdes.value(PaymentCommand.class).serializer());
-    walletCommands = payments.createInputTopic(Topics.WALLET_COMMANDS.name(), customerKey.serializer(),
-        serdes.value(WalletCommand.class).serializer());
-    orderCommandsOut = payments.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    providerRequests = payments.createOutputTopic(Topics.PAYMENT_PROVIDER_REQUESTS.name(), paymentKey.deserializer(),
-        serdes.value(PaymentProviderRequest.class).deserializer());
-    created = payments.createOutputTopic(Topics.PAYMENT_CREATED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentCreated.class).deserializer());
-    succeeded = payments.createOutputTopic(Topics.PAYMENT_SUCCEEDED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentSucceeded.class).deserializer());
-    failed = payments.createOutputTopic(Topics.PAYMENT_FAILED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentFailed.class).deserializer());
-    refunded = payments.createOutputTopic(Topics.PAYMENT_REFUNDED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentRefunded.class).deserializer());
-    refundRefused = payments.createOutputTopic(Topics.PAYMENT_REFUND_REFUSED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentRefundRefused.class).deserializer());
-    walletTransactions = payments.createOutputTopic(Topics.WALLET_TRANSACTIONS.name(), customerKey.deserializer(),
-        serdes.value(WalletTransaction.class).deserializer());
+    TestTopology topology = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
+    payments = topology.driver();
+    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
+    commands = topology.input(Topics.PAYMENT_COMMANDS);
+    walletCommands = topology.input(Topics.WALLET_COMMANDS);
+    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
+    providerRequests = topology.output(Topics.PAYMENT_PROVIDER_REQUESTS);
+    created = topology.output(Topics.PAYMENT_CREATED);
+    succeeded = topology.output(Topics.PAYMENT_SUCCEEDED);
+    failed = topology.output(Topics.PAYMENT_FAILED);
+    refunded = topology.output(Topics.PAYMENT_REFUNDED);
+    refundRefused = topology.output(Topics.PAYMENT_REFUND_REFUSED);
+    walletTransactions = topology.output(Topics.WALLET_TRANSACTIONS);
     paymentStore = payments.getKeyValueStore(PaymentTopology.PAYMENT_STORE);
     walletStore = payments.getKeyValueStore(PaymentTopology.WALLET_STORE);
   }

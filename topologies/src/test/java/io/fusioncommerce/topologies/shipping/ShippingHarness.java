@@ -9,8 +9,6 @@ import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.shipping.GeoPoint;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
@@ -24,7 +22,7 @@ import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,31 +61,18 @@ final class ShippingHarness implements AutoCloseable {
   final List<OrderStatusChanged> orderStatusChanges = new ArrayList<>();
 
   ShippingHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    shipping = new TopologyTestDriver(new ShippingTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("shipping"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("shipping", Topics.DEAD_LETTER), SagaHarness.T0);
-    var orderKey = serdes.key(OrderKey.class);
-    var shipmentKey = serdes.key(ShipmentKey.class);
-    orderCreated = shipping.createInputTopic(Topics.ORDER_CREATED.name(), orderKey.serializer(),
-        serdes.value(OrderCreated.class).serializer());
-    orderStatus = shipping.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    commands = shipping.createInputTopic(Topics.SHIPPING_COMMANDS.name(), shipmentKey.serializer(),
-        serdes.value(ShipmentCommand.class).serializer());
-    agents = shipping.createInputTopic(Topics.SHIPPING_HYPERLOCAL_AGENTS.name(),
-        serdes.key(HyperlocalAgentKey.class).serializer(), serdes.value(HyperlocalAgent.class).serializer());
-    options = shipping.createInputTopic(Topics.SHIPPING_OPTIONS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(ShippingOptions.class).serializer());
-    orderCommandsOut = shipping.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    labelRequests = shipping.createOutputTopic(Topics.SHIPPING_LABEL_REQUESTS.name(), shipmentKey.deserializer(),
-        serdes.value(LabelRequested.class).deserializer());
-    labelsCreated = shipping.createOutputTopic(Topics.SHIPPING_LABEL_CREATED.name(), shipmentKey.deserializer(),
-        serdes.value(ShippingLabelCreated.class).deserializer());
-    tracking = shipping.createOutputTopic(Topics.SHIPPING_TRACKING.name(), shipmentKey.deserializer(),
-        serdes.value(ShipmentTracked.class).deserializer());
+    TestTopology topology = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
+    shipping = topology.driver();
+    orderCreated = topology.input(Topics.ORDER_CREATED);
+    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
+    commands = topology.input(Topics.SHIPPING_COMMANDS);
+    agents = topology.input(Topics.SHIPPING_HYPERLOCAL_AGENTS);
+    options = topology.input(Topics.SHIPPING_OPTIONS);
+    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
+    labelRequests = topology.output(Topics.SHIPPING_LABEL_REQUESTS);
+    labelsCreated = topology.output(Topics.SHIPPING_LABEL_CREATED);
+    tracking = topology.output(Topics.SHIPPING_TRACKING);
     shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
   }
 
