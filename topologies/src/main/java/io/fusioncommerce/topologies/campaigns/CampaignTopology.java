@@ -4,14 +4,11 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
 import io.fusioncommerce.schemas.campaigns.CampaignState;
 import io.fusioncommerce.schemas.common.CampaignKey;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Group buying: each campaign's state and counters ({@value #CAMPAIGN_STORE}), its participants
@@ -21,7 +18,7 @@ import org.apache.kafka.streams.Topology;
  * {@code campaign.group-orders}; the campaign list's rows go to {@code campaigns.view}. See
  * {@link CampaignBook} for the rules.
  */
-public final class CampaignTopology implements TopologyDefinition {
+public final class CampaignTopology extends WiredTopology {
 
   public static final String CONTEXT = "campaigns";
   public static final String CAMPAIGN_STORE = "campaigns";
@@ -52,28 +49,13 @@ public final class CampaignTopology implements TopologyDefinition {
   }
 
   public CampaignTopology(InviteCodes inviteCodes, RetentionSettings retention) {
+    super(CONTEXT, CAMPAIGN_STORE, PARTICIPANT_STORE);
     this.inviteCodes = java.util.Objects.requireNonNull(inviteCodes, "inviteCodes");
     this.retention = retention;
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(CAMPAIGN_STORE, PARTICIPANT_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     // group orders' status changes, re-keyed by campaign
     wiring.relay("group-order-relay", Topics.ORDER_STATUS_CHANGED, Topics.CAMPAIGN_GROUP_ORDERS, GroupOrderRelay::outcomes);
     wiring.processor("campaign-processor", () -> new CampaignProcessor(changes, inviteCodes))
@@ -91,6 +73,5 @@ public final class CampaignTopology implements TopologyDefinition {
         .sweeps(retention, context -> CampaignRetention.sweep(context, retention), CAMPAIGN_STORE, PARTICIPANT_STORE,
             INVITE_STORE, STALE_ROWS_STORE);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
-    return wiring.topology();
   }
 }

@@ -3,11 +3,9 @@ package io.fusioncommerce.topologies.catalog;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.CatalogProductState;
 import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.StoreChangeListener;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
-import java.util.List;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Catalog: turns the Postgres catalog's change data capture (Debezium, topics {@value Topics#CDC_CATALOG_PRODUCTS}
@@ -17,7 +15,7 @@ import org.apache.kafka.streams.Topology;
  * tenant.settings. The last processed change of each product row is kept in {@value #PRODUCT_STATE_STORE};
  * see {@link ProductChanges} for the rules. One hop from Debezium to every output.
  */
-public final class CatalogTopology implements TopologyDefinition {
+public final class CatalogTopology extends WiredTopology {
 
   public static final String CONTEXT = "catalog";
   public static final String PRODUCT_STATE_STORE = "catalog-product-state";
@@ -31,19 +29,12 @@ public final class CatalogTopology implements TopologyDefinition {
   static final String TABLE_SINK = Wiring.sinkName(Topics.CATALOG_PRODUCTS);
   static final String TENANT_SETTINGS_SINK = Wiring.sinkName(Topics.TENANT_SETTINGS);
 
-  @Override
-  public String context() {
-    return CONTEXT;
+  public CatalogTopology() {
+    super(CONTEXT);
   }
 
   @Override
-  public List<String> queryableStores() {
-    return List.of();
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.processor("product-change-processor", ProductChangeProcessor::new)
         .readsBytes(Topics.CDC_CATALOG_PRODUCTS)
         .keeps(wiring.store(PRODUCT_STATE_STORE, SkuKey.class, CatalogProductState.class))
@@ -52,6 +43,5 @@ public final class CatalogTopology implements TopologyDefinition {
     wiring.processor("tenant-change-processor", TenantChangeProcessor::new)
         .readsBytes(Topics.CDC_CATALOG_TENANTS)
         .writes(Topics.TENANT_SETTINGS);
-    return wiring.topology();
   }
 }

@@ -7,13 +7,10 @@ import io.fusioncommerce.schemas.inventory.CustomerSkuKey;
 import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Inventory: stock per SKU and warehouse ({@value #STOCK_STORE}) and the reservations orders hold
@@ -23,7 +20,7 @@ import org.apache.kafka.streams.Topology;
  * ({@value #PRODUCT_STORE}, a global store of catalog.products) names each SKU's vendor, so a stock
  * level a vendor sets on another vendor's SKU is refused here too, not only at the ingress.
  */
-public final class InventoryTopology implements TopologyDefinition {
+public final class InventoryTopology extends WiredTopology {
 
   public static final String CONTEXT = "inventory";
   public static final String STOCK_STORE = "inventory-stock";
@@ -44,24 +41,12 @@ public final class InventoryTopology implements TopologyDefinition {
   static final String RELEASED_SINK = Wiring.sinkName(Topics.INVENTORY_RELEASED);
   static final String COMMITTED_SINK = Wiring.sinkName(Topics.INVENTORY_COMMITTED);
 
-  @Override
-  public String context() {
-    return CONTEXT;
+  public InventoryTopology() {
+    super(CONTEXT, STOCK_STORE);
   }
 
   @Override
-  public List<String> queryableStores() {
-    return List.of(STOCK_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.processor("inventory-command-processor", () -> new InventoryCommandProcessor(changes))
         .reads(Topics.INVENTORY_COMMANDS)
         .keeps(wiring.store(STOCK_STORE, SkuKey.class, StockLevel.class),
@@ -73,6 +58,5 @@ public final class InventoryTopology implements TopologyDefinition {
             Topics.INVENTORY_INSUFFICIENT, Topics.INVENTORY_RELEASED, Topics.INVENTORY_COMMITTED);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
     wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
-    return wiring.topology();
   }
 }

@@ -5,14 +5,11 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.orders.OrderHistory;
 import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Orders: each order's state ({@value #ORDER_STORE}), its audit trail ({@value #HISTORY_STORE}) and
@@ -21,7 +18,7 @@ import org.apache.kafka.streams.Topology;
  * inventory topology on the SKUs' partitions and their outcomes come back here. See {@link OrderBook}
  * for the rules.
  */
-public final class OrderTopology implements TopologyDefinition {
+public final class OrderTopology extends WiredTopology {
 
   public static final String CONTEXT = "orders";
   public static final String ORDER_STORE = "orders";
@@ -50,6 +47,7 @@ public final class OrderTopology implements TopologyDefinition {
 
   /** @param closedRetention how long after it closed an order's state and trail are kept in the stores */
   public OrderTopology(Duration closedRetention) {
+    super(CONTEXT, ORDER_STORE, HISTORY_STORE, HISTORY_ENTRIES_STORE);
     if (closedRetention.isNegative() || closedRetention.isZero()) {
       throw new IllegalArgumentException("closed-order retention must be positive: " + closedRetention);
     }
@@ -57,23 +55,7 @@ public final class OrderTopology implements TopologyDefinition {
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(ORDER_STORE, HISTORY_STORE, HISTORY_ENTRIES_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.processor("order-processor", () -> new OrderProcessor(changes, closedRetention))
         .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT)
         .keeps(wiring.store(ORDER_STORE, OrderKey.class, OrderState.class),
@@ -84,6 +66,5 @@ public final class OrderTopology implements TopologyDefinition {
         .writes(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED, Topics.ORDERS_VIEW, Topics.INVENTORY_COMMANDS);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
     wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
-    return wiring.topology();
   }
 }

@@ -4,14 +4,11 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.payments.PaymentState;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
-import java.util.List;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Payments: each payment's state ({@value #PAYMENT_STORE}, keyed by payment id, which is derived from
@@ -20,7 +17,7 @@ import org.apache.kafka.streams.Topology;
  * through payment.commands; calls to the provider go out on payment.provider-requests and are made by
  * the worker, never here. See {@link PaymentBook} and {@link WalletBook} for the rules.
  */
-public final class PaymentTopology implements TopologyDefinition {
+public final class PaymentTopology extends WiredTopology {
 
   public static final String CONTEXT = "payments";
   public static final String PAYMENT_STORE = "payments";
@@ -45,27 +42,12 @@ public final class PaymentTopology implements TopologyDefinition {
   }
 
   public PaymentTopology(RetentionSettings retention) {
+    super(CONTEXT, PAYMENT_STORE, WALLET_STORE);
     this.retention = retention;
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(PAYMENT_STORE, WALLET_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.relay("payment-order-relay", Topics.ORDER_STATUS_CHANGED, Topics.PAYMENT_COMMANDS, PaymentOrderRelay::commands);
     wiring.processor("payment-processor", () -> new PaymentProcessor(changes))
         .reads(Topics.PAYMENT_COMMANDS)
@@ -78,6 +60,5 @@ public final class PaymentTopology implements TopologyDefinition {
         .reads(Topics.WALLET_COMMANDS)
         .keeps(wiring.store(WALLET_STORE, CustomerKey.class, WalletState.class))
         .writes(Topics.WALLET_TRANSACTIONS, Topics.PAYMENT_COMMANDS);
-    return wiring.topology();
   }
 }

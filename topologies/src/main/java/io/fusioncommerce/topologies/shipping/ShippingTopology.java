@@ -5,13 +5,10 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
 import io.fusioncommerce.topologies.support.Wiring;
-import java.util.List;
-import org.apache.kafka.streams.Topology;
 
 /**
  * Shipping, in two parts. On the orders' partitions, {@link PaidOrderSplitter} keeps what an order
@@ -21,7 +18,7 @@ import org.apache.kafka.streams.Topology;
  * reports each shipment's progress to its order. Hyperlocal agents and the tenants' shipping options are
  * global stores, so every shipment partition can route. See {@link ShipmentBook} for the rules.
  */
-public final class ShippingTopology implements TopologyDefinition {
+public final class ShippingTopology extends WiredTopology {
 
   public static final String CONTEXT = "shipping";
   public static final String SHIPMENT_STORE = "shipments";
@@ -42,27 +39,12 @@ public final class ShippingTopology implements TopologyDefinition {
   }
 
   public ShippingTopology(RetentionSettings retention) {
+    super(CONTEXT, SHIPMENT_STORE);
     this.retention = retention;
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(SHIPMENT_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    Wiring wiring = new Wiring(serdes);
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     // keeps what each order ships, so a Processor API node, not a relay
     wiring.processor("paid-order-splitter", PaidOrderSplitter::new)
         .reads(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED)
@@ -77,6 +59,5 @@ public final class ShippingTopology implements TopologyDefinition {
         .expires(SHIPMENT_STORE, ShippingRetention.deliveredShipments(retention), retention);
     wiring.globalTable(Topics.SHIPPING_HYPERLOCAL_AGENTS, AGENT_STORE);
     wiring.globalTable(Topics.SHIPPING_OPTIONS, OPTIONS_STORE);
-    return wiring.topology();
   }
 }
