@@ -45,12 +45,8 @@ final class CampaignHarness implements AutoCloseable {
   static final Actor VENDOR = Actor.newBuilder().setSubject("seller").setRoles(List.of("vendor")).build();
 
   final TopologyTestDriver campaigns;
+  private final TestTopology topology;
   final SagaHarness saga;
-  private final TestInputTopic<CampaignKey, CampaignCommand> commands;
-  private final TestInputTopic<SkuKey, Product> products;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
-  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryOut;
   final TestOutputTopic<CampaignKey, CampaignCreated> created;
   final TestOutputTopic<CampaignKey, CampaignRejected> rejected;
   final TestOutputTopic<CampaignKey, CampaignJoined> joined;
@@ -66,13 +62,8 @@ final class CampaignHarness implements AutoCloseable {
 
   CampaignHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    TestTopology topology = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
+    topology = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
     campaigns = topology.driver();
-    commands = topology.input(Topics.CAMPAIGN_COMMANDS);
-    products = topology.input(Topics.CATALOG_PRODUCTS);
-    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
-    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
-    inventoryOut = topology.output(Topics.INVENTORY_COMMANDS);
     created = topology.output(Topics.CAMPAIGN_CREATED);
     rejected = topology.output(Topics.CAMPAIGN_REJECTED);
     joined = topology.output(Topics.CAMPAIGN_JOINED);
@@ -89,7 +80,8 @@ final class CampaignHarness implements AutoCloseable {
 
   void product(String sku, long price, String vendor) {
     saga.product(TENANT, sku, price, "USD", vendor, "ACTIVE");
-    products.pipeInput(new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
+    topology.input(Topics.CATALOG_PRODUCTS).pipeInput(
+        new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, "USD")).setStatus("ACTIVE").setVersion(1)
         .setUpdatedAt(SagaHarness.T0).build(), now());
   }
@@ -111,7 +103,8 @@ final class CampaignHarness implements AutoCloseable {
   }
 
   void command(String campaignId, String commandId, Object command) {
-    commands.pipeInput(new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
+    topology.input(Topics.CAMPAIGN_COMMANDS).pipeInput(
+        new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(now()).setCorrelationId("corr-" + commandId).setIssuedBy(VENDOR)
         .setCommand(command).build(), now());
     relay();
@@ -128,18 +121,18 @@ final class CampaignHarness implements AutoCloseable {
     boolean moved = true;
     while (moved) {
       moved = false;
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         placedOrders++;
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : inventoryOut.readRecordsToList()) {
+      for (TestRecord<SkuKey, InventoryCommand> r : topology.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
         saga.inventoryCommand(r.key(), r.value());
         moved = true;
       }
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        orderStatus.pipeInput(r.key(), r.value(), now());
+        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), now());
         moved = true;
       }
       // campaign.group-orders is written and read by the same topology: the driver pipes it itself

@@ -52,17 +52,9 @@ public final class SagaHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver orders;
+  private final TestTopology inventoryTopic;
+  private final TestTopology orderTopic;
   final TopologyTestDriver inventory;
-  private final TestInputTopic<OrderKey, OrderCommand> orderCommands;
-  private final TestInputTopic<SkuKey, Product> products;
-  private final TestInputTopic<TenantKey, TenantSettings> tenants;
-  private final TestInputTopic<TenantKey, TenantSettings> inventoryTenants;
-  private final TestInputTopic<OrderKey, InventoryReserved> reservedIn;
-  private final TestInputTopic<OrderKey, InventoryInsufficient> insufficientIn;
-  private final TestInputTopic<SkuKey, InventoryCommand> inventoryIn;
-  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryFromOrders;
-  private final TestOutputTopic<OrderKey, InventoryReserved> reservedOut;
-  private final TestOutputTopic<OrderKey, InventoryInsufficient> insufficientOut;
   final TestOutputTopic<OrderKey, InventoryReleased> released;
   final TestOutputTopic<OrderKey, OrderCreated> created;
   final TestOutputTopic<OrderKey, OrderStatusChanged> statusChanges;
@@ -83,24 +75,14 @@ public final class SagaHarness implements AutoCloseable {
   /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
   public SagaHarness(Path stateDir, OrderTopology orderTopology) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    TestTopology orderTopic = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
-    TestTopology inventoryTopic = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
+    orderTopic = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
+    inventoryTopic = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
     orders = orderTopic.driver();
     inventory = inventoryTopic.driver();
-    orderCommands = orderTopic.input(Topics.ORDER_COMMANDS);
-    products = orderTopic.input(Topics.CATALOG_PRODUCTS);
-    tenants = orderTopic.input(Topics.TENANT_SETTINGS);
-    reservedIn = orderTopic.input(Topics.INVENTORY_RESERVED);
-    insufficientIn = orderTopic.input(Topics.INVENTORY_INSUFFICIENT);
-    inventoryFromOrders = orderTopic.output(Topics.INVENTORY_COMMANDS);
     created = orderTopic.output(Topics.ORDER_CREATED);
     statusChanges = orderTopic.output(Topics.ORDER_STATUS_CHANGED);
     views = orderTopic.output(Topics.ORDERS_VIEW);
     orderDeadLetters = orderTopic.deadLetters();
-    inventoryTenants = inventoryTopic.input(Topics.TENANT_SETTINGS);
-    inventoryIn = inventoryTopic.input(Topics.INVENTORY_COMMANDS);
-    reservedOut = inventoryTopic.output(Topics.INVENTORY_RESERVED);
-    insufficientOut = inventoryTopic.output(Topics.INVENTORY_INSUFFICIENT);
     released = inventoryTopic.output(Topics.INVENTORY_RELEASED);
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
@@ -111,7 +93,8 @@ public final class SagaHarness implements AutoCloseable {
   // ------------------------------------------------------------- arranging
 
   public void product(String tenant, String sku, long price, String currency, String vendor, String status) {
-    products.pipeInput(new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
+    orderTopic.input(Topics.CATALOG_PRODUCTS).pipeInput(
+        new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, currency)).setStatus(status).setVersion(1)
         .setUpdatedAt(T0).build(), now);
   }
@@ -121,7 +104,8 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   public void stock(String tenant, String sku, String warehouse, long available) {
-    inventoryIn.pipeInput(new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
+    inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(
+        new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
         .setWarehouse(warehouse).setAvailable(available).build()), now);
   }
 
@@ -152,7 +136,7 @@ public final class SagaHarness implements AutoCloseable {
       io.fusioncommerce.schemas.orders.ShippingAddress address) {
     List<RequestedLine> requested = new ArrayList<>();
     lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
-    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
         .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId(customer)
             .setCurrency(currency).setLines(requested).setRequestHash(requestHash).setShippingAddress(address).build())
@@ -162,7 +146,7 @@ public final class SagaHarness implements AutoCloseable {
   void reserveOnly(String tenant, String orderId, Map<String, Long> lines) {
     Map<String, Long> bySku = new LinkedHashMap<>();
     lines.forEach((sku, quantity) -> bySku.merge(sku, quantity, Long::sum));
-    bySku.forEach((sku, quantity) -> inventoryIn.pipeInput(new SkuKey(tenant, sku),
+    bySku.forEach((sku, quantity) -> inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(new SkuKey(tenant, sku),
         inventoryCommand(tenant, ReserveStock.newBuilder().setOrderId(orderId).setSku(sku).setQuantity(quantity)
             .setCustomerId(customer).build()), now));
   }
@@ -175,19 +159,19 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A tenant's settings, as the catalog topology publishes them on tenant.settings. */
   public void settings(TenantSettings settings) {
-    tenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
-    inventoryTenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    orderTopic.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    inventoryTopic.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
   }
 
   public void cancel(String tenant, String orderId, String reason) {
-    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-cancel")
         .setIssuedBy(CUSTOMER).setCommand(new CancelOrder(orderId, reason)).build(), now);
     relay();
   }
 
   void command(String tenant, String keyOrderId, OrderCommand command) {
-    orderCommands.pipeInput(new OrderKey(tenant, keyOrderId), command, now);
+    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, keyOrderId), command, now);
     relay();
   }
 
@@ -203,16 +187,18 @@ public final class SagaHarness implements AutoCloseable {
     boolean moved = true;
     while (moved) {
       moved = false;
-      for (TestRecord<OrderKey, InventoryReserved> r : reservedOut.readRecordsToList()) {
-        reservedIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<OrderKey, InventoryReserved> r
+          : inventoryTopic.output(Topics.INVENTORY_RESERVED).readRecordsToList()) {
+        orderTopic.input(Topics.INVENTORY_RESERVED).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
-      for (TestRecord<OrderKey, InventoryInsufficient> r : insufficientOut.readRecordsToList()) {
-        insufficientIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<OrderKey, InventoryInsufficient> r
+          : inventoryTopic.output(Topics.INVENTORY_INSUFFICIENT).readRecordsToList()) {
+        orderTopic.input(Topics.INVENTORY_INSUFFICIENT).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : inventoryFromOrders.readRecordsToList()) {
-        inventoryIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<SkuKey, InventoryCommand> r : orderTopic.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
+        inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
     }
@@ -220,12 +206,12 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A command from another topology (a group order, say) into the order topology. */
   public void orderCommand(OrderKey key, OrderCommand command) {
-    orderCommands.pipeInput(key, command, now);
+    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(key, command, now);
   }
 
   /** A command from another topology into the inventory topology. */
   public void inventoryCommand(SkuKey key, InventoryCommand command) {
-    inventoryIn.pipeInput(key, command, now);
+    inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(key, command, now);
   }
 
   /** The order.created events published since the last call. */

@@ -54,12 +54,8 @@ final class PaymentHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver payments;
+  private final TestTopology topology;
   final SagaHarness saga;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestInputTopic<PaymentKey, PaymentCommand> commands;
-  private final TestInputTopic<CustomerKey, WalletCommand> walletCommands;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
-  private final TestOutputTopic<PaymentKey, PaymentProviderRequest> providerRequests;
   final TestOutputTopic<PaymentKey, PaymentCreated> created;
   final TestOutputTopic<PaymentKey, PaymentSucceeded> succeeded;
   final TestOutputTopic<PaymentKey, PaymentFailed> failed;
@@ -77,13 +73,8 @@ final class PaymentHarness implements AutoCloseable {
 
   PaymentHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    TestTopology topology = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
+    topology = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
     payments = topology.driver();
-    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
-    commands = topology.input(Topics.PAYMENT_COMMANDS);
-    walletCommands = topology.input(Topics.WALLET_COMMANDS);
-    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
-    providerRequests = topology.output(Topics.PAYMENT_PROVIDER_REQUESTS);
     created = topology.output(Topics.PAYMENT_CREATED);
     succeeded = topology.output(Topics.PAYMENT_SUCCEEDED);
     failed = topology.output(Topics.PAYMENT_FAILED);
@@ -113,14 +104,16 @@ final class PaymentHarness implements AutoCloseable {
   }
 
   void credit(String customerId, long amount, String currency, String commandId) {
-    walletCommands.pipeInput(new CustomerKey(TENANT, customerId), WalletCommand.newBuilder().setCommandId(commandId)
+    topology.input(Topics.WALLET_COMMANDS).pipeInput(
+        new CustomerKey(TENANT, customerId), WalletCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(new CreditWallet(customerId, new Money(amount, currency), "admin-credit", null)).build(), saga.now());
     relay();
   }
 
   void command(String paymentId, String commandId, Object command) {
-    commands.pipeInput(new PaymentKey(TENANT, paymentId), PaymentCommand.newBuilder().setCommandId(commandId)
+    topology.input(Topics.PAYMENT_COMMANDS).pipeInput(
+        new PaymentKey(TENANT, paymentId), PaymentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(command).build(), saga.now());
     relay();
@@ -139,14 +132,14 @@ final class PaymentHarness implements AutoCloseable {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        orderStatus.pipeInput(r.key(), r.value(), saga.now());
+        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
-      if (autoAnswer && !providerRequests.isEmpty()) {
+      if (autoAnswer && !topology.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
         answerProviderRequests();
         moved = true;
       }
@@ -160,7 +153,8 @@ final class PaymentHarness implements AutoCloseable {
    */
   List<PaymentProviderRequest> answerProviderRequests() {
     List<PaymentProviderRequest> answered = new ArrayList<>();
-    for (TestRecord<PaymentKey, PaymentProviderRequest> r : providerRequests.readRecordsToList()) {
+    for (TestRecord<PaymentKey, PaymentProviderRequest> r
+        : topology.output(Topics.PAYMENT_PROVIDER_REQUESTS).readRecordsToList()) {
       PaymentProviderRequest request = r.value();
       answered.add(request);
       seenRequests.add(request);
@@ -174,7 +168,8 @@ final class PaymentHarness implements AutoCloseable {
             .setFailureCode(refundsFail ? "charge_disputed" : null).build();
         default -> throw new AssertionError(request);
       };
-      commands.pipeInput(r.key(), PaymentCommand.newBuilder().setCommandId("worker-" + request.getRequestId())
+      topology.input(Topics.PAYMENT_COMMANDS).pipeInput(
+          r.key(), PaymentCommand.newBuilder().setCommandId("worker-" + request.getRequestId())
           .setTenantId(request.getTenantId()).setIssuedAt(saga.now()).setCorrelationId(request.getCorrelationId())
           .setIssuedBy(CUSTOMER).setCommand(answer).build(), saga.now());
     }

@@ -44,13 +44,8 @@ final class ShippingHarness implements AutoCloseable {
   static final Actor STAFF = Actor.newBuilder().setSubject("ops").setRoles(List.of("operator")).build();
 
   final TopologyTestDriver shipping;
+  private final TestTopology topology;
   final SagaHarness saga;
-  private final TestInputTopic<OrderKey, OrderCreated> orderCreated;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestInputTopic<ShipmentKey, ShipmentCommand> commands;
-  private final TestInputTopic<HyperlocalAgentKey, HyperlocalAgent> agents;
-  private final TestInputTopic<TenantKey, ShippingOptions> options;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
   final TestOutputTopic<ShipmentKey, LabelRequested> labelRequests;
   final TestOutputTopic<ShipmentKey, ShippingLabelCreated> labelsCreated;
   final TestOutputTopic<ShipmentKey, ShipmentTracked> tracking;
@@ -62,14 +57,8 @@ final class ShippingHarness implements AutoCloseable {
 
   ShippingHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    TestTopology topology = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
+    topology = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
     shipping = topology.driver();
-    orderCreated = topology.input(Topics.ORDER_CREATED);
-    orderStatus = topology.input(Topics.ORDER_STATUS_CHANGED);
-    commands = topology.input(Topics.SHIPPING_COMMANDS);
-    agents = topology.input(Topics.SHIPPING_HYPERLOCAL_AGENTS);
-    options = topology.input(Topics.SHIPPING_OPTIONS);
-    orderCommandsOut = topology.output(Topics.ORDER_COMMANDS);
     labelRequests = topology.output(Topics.SHIPPING_LABEL_REQUESTS);
     labelsCreated = topology.output(Topics.SHIPPING_LABEL_CREATED);
     tracking = topology.output(Topics.SHIPPING_TRACKING);
@@ -93,13 +82,15 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void agent(String agentId, double lat, double lon, double radiusKm) {
-    agents.pipeInput(new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
+    topology.input(Topics.SHIPPING_HYPERLOCAL_AGENTS).pipeInput(
+        new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
         .setAgentId(agentId).setName("Agent " + agentId).setLocation(new GeoPoint(lat, lon)).setRadiusKm(radiusKm)
         .setUpdatedAt(saga.now()).build(), saga.now());
   }
 
   void hyperlocal(boolean enabled) {
-    options.pipeInput(new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
+    topology.input(Topics.SHIPPING_OPTIONS).pipeInput(
+        new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
         .setHyperlocalEnabled(enabled).setUpdatedAt(saga.now()).build(), saga.now());
   }
 
@@ -121,7 +112,8 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void command(String shipmentId, String commandId, Object command) {
-    commands.pipeInput(new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
+    topology.input(Topics.SHIPPING_COMMANDS).pipeInput(
+        new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(STAFF)
         .setCommand(command).build(), saga.now());
     relay();
@@ -134,15 +126,15 @@ final class ShippingHarness implements AutoCloseable {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
-        orderCreated.pipeInput(r.key(), r.value(), saga.now());
+        topology.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
         orderStatusChanges.add(r.value());
-        orderStatus.pipeInput(r.key(), r.value(), saga.now());
+        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
@@ -154,7 +146,8 @@ final class ShippingHarness implements AutoCloseable {
   /** Pipes every order status change seen so far into shipping once more (a replay after a crash). */
   void replayOrderStatusChanges() {
     for (OrderStatusChanged changed : List.copyOf(orderStatusChanges)) {
-      orderStatus.pipeInput(new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
+      topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(
+          new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
     }
     relay();
   }

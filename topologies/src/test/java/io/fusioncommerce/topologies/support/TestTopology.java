@@ -6,6 +6,8 @@ import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,6 +25,8 @@ public final class TestTopology {
 
   private final TopologyTestDriver driver;
   private final AvroSerdes serdes;
+  /** One test topic per topic: an input topic keeps its own clock, so asking twice must give the same one. */
+  private final Map<String, Object> topics = new HashMap<>();
 
   private TestTopology(TopologyTestDriver driver, AvroSerdes serdes) {
     this.driver = driver;
@@ -57,14 +61,18 @@ public final class TestTopology {
     return serdes;
   }
 
+  /** The input topic of {@code topic}, the same one each time it is asked for. */
+  @SuppressWarnings("unchecked")
   public <K extends SpecificRecord, V extends SpecificRecord> TestInputTopic<K, V> input(TopicContract<K, V> topic) {
-    return driver.createInputTopic(topic.name(), serdes.key(topic.keyType()).serializer(),
-        serdes.value(topic.valueType()).serializer());
+    return (TestInputTopic<K, V>) topics.computeIfAbsent("in:" + topic.name(), t -> driver.createInputTopic(
+        topic.name(), serdes.key(topic.keyType()).serializer(), serdes.value(topic.valueType()).serializer()));
   }
 
+  /** The output topic of {@code topic}, the same one each time it is asked for. */
+  @SuppressWarnings("unchecked")
   public <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> output(TopicContract<K, V> topic) {
-    return driver.createOutputTopic(topic.name(), serdes.key(topic.keyType()).deserializer(),
-        serdes.value(topic.valueType()).deserializer());
+    return (TestOutputTopic<K, V>) topics.computeIfAbsent("out:" + topic.name(), t -> driver.createOutputTopic(
+        topic.name(), serdes.key(topic.keyType()).deserializer(), serdes.value(topic.valueType()).deserializer()));
   }
 
   /** A topic outside the Avro contracts, written as raw bytes (Debezium's JSON, a poison record). */
