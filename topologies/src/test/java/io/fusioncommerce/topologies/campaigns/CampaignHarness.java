@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.campaigns;
 
+import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,12 +49,6 @@ final class CampaignHarness implements AutoCloseable {
   final TopologyTestDriver campaigns;
   private final TestTopology topology;
   final SagaHarness saga;
-  final TestOutputTopic<CampaignKey, CampaignCreated> created;
-  final TestOutputTopic<CampaignKey, CampaignRejected> rejected;
-  final TestOutputTopic<CampaignKey, CampaignJoined> joined;
-  final TestOutputTopic<CampaignKey, CampaignJoinRefused> refused;
-  final TestOutputTopic<CampaignKey, CampaignSucceeded> succeeded;
-  final TestOutputTopic<CampaignKey, CampaignExpired> expired;
   final KeyValueStore<CampaignKey, CampaignState> campaignStore;
   final KeyValueStore<String, CampaignParticipant> participantStore;
   int placedOrders;
@@ -64,12 +60,6 @@ final class CampaignHarness implements AutoCloseable {
     saga = new SagaHarness(stateDir.resolve("saga"));
     topology = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
     campaigns = topology.driver();
-    created = topology.output(Topics.CAMPAIGN_CREATED);
-    rejected = topology.output(Topics.CAMPAIGN_REJECTED);
-    joined = topology.output(Topics.CAMPAIGN_JOINED);
-    refused = topology.output(Topics.CAMPAIGN_JOIN_REFUSED);
-    succeeded = topology.output(Topics.CAMPAIGN_SUCCEEDED);
-    expired = topology.output(Topics.CAMPAIGN_EXPIRED);
     campaignStore = campaigns.getKeyValueStore(CampaignTopology.CAMPAIGN_STORE);
     participantStore = campaigns.getKeyValueStore(CampaignTopology.PARTICIPANT_STORE);
   }
@@ -145,6 +135,11 @@ final class CampaignHarness implements AutoCloseable {
 
   CampaignParticipant participant(String campaignId, String customer) {
     return participantStore.get(CampaignCodes.participantKey(TENANT, campaignId, customer));
+  }
+
+  /** What the topology wrote to {@code topic} (the same test topic each time). */
+  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
+    return topology.output(topic);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.orders;
 
+import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,10 +57,6 @@ public final class SagaHarness implements AutoCloseable {
   private final TestTopology inventoryTopic;
   private final TestTopology orderTopic;
   final TopologyTestDriver inventory;
-  final TestOutputTopic<OrderKey, InventoryReleased> released;
-  final TestOutputTopic<OrderKey, OrderCreated> created;
-  final TestOutputTopic<OrderKey, OrderStatusChanged> statusChanges;
-  final TestOutputTopic<OrderKey, OrderView> views;
   final TestOutputTopic<byte[], byte[]> orderDeadLetters;
   final KeyValueStore<OrderKey, OrderState> orderStore;
   final KeyValueStore<OrderKey, OrderHistory> historyStore;
@@ -79,11 +77,7 @@ public final class SagaHarness implements AutoCloseable {
     inventoryTopic = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
     orders = orderTopic.driver();
     inventory = inventoryTopic.driver();
-    created = orderTopic.output(Topics.ORDER_CREATED);
-    statusChanges = orderTopic.output(Topics.ORDER_STATUS_CHANGED);
-    views = orderTopic.output(Topics.ORDERS_VIEW);
     orderDeadLetters = orderTopic.deadLetters();
-    released = inventoryTopic.output(Topics.INVENTORY_RELEASED);
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
     historyEntries = orders.getKeyValueStore(OrderTopology.HISTORY_ENTRIES_STORE);
@@ -216,12 +210,12 @@ public final class SagaHarness implements AutoCloseable {
 
   /** The order.created events published since the last call. */
   public List<TestRecord<OrderKey, OrderCreated>> drainCreated() {
-    return created.readRecordsToList();
+    return orderTopic.output(Topics.ORDER_CREATED).readRecordsToList();
   }
 
   /** The order status changes published since the last call. */
   public List<TestRecord<OrderKey, OrderStatusChanged>> drainStatusChanges() {
-    return statusChanges.readRecordsToList();
+    return orderTopic.output(Topics.ORDER_STATUS_CHANGED).readRecordsToList();
   }
 
   public Instant now() {
@@ -262,6 +256,18 @@ public final class SagaHarness implements AutoCloseable {
   static InventoryCommand inventoryCommand(String tenant, Object command) {
     return InventoryCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setTenantId(tenant)
         .setIssuedAt(T0).setCorrelationId("corr").setIssuedBy(CUSTOMER).setCommand(command).build();
+  }
+
+  /** What the order topology wrote to {@code topic} (the same test topic each time). */
+  public <K extends SpecificRecord, V extends SpecificRecord>
+  TestOutputTopic<K, V> ordersOut(TopicContract<K, V> topic) {
+    return orderTopic.output(topic);
+  }
+
+  /** What the inventory topology wrote to {@code topic} (the same test topic each time). */
+  public <K extends SpecificRecord, V extends SpecificRecord>
+  TestOutputTopic<K, V> inventoryOut(TopicContract<K, V> topic) {
+    return inventoryTopic.output(topic);
   }
 
   @Override

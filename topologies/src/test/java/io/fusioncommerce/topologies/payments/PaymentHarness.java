@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.payments;
 
+import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.CustomerKey;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -56,12 +58,6 @@ final class PaymentHarness implements AutoCloseable {
   final TopologyTestDriver payments;
   private final TestTopology topology;
   final SagaHarness saga;
-  final TestOutputTopic<PaymentKey, PaymentCreated> created;
-  final TestOutputTopic<PaymentKey, PaymentSucceeded> succeeded;
-  final TestOutputTopic<PaymentKey, PaymentFailed> failed;
-  final TestOutputTopic<PaymentKey, PaymentRefunded> refunded;
-  final TestOutputTopic<PaymentKey, PaymentRefundRefused> refundRefused;
-  final TestOutputTopic<CustomerKey, WalletTransaction> walletTransactions;
   final KeyValueStore<PaymentKey, PaymentState> paymentStore;
   final KeyValueStore<CustomerKey, WalletState> walletStore;
   /** Every request the "worker" was given, in order. */
@@ -75,12 +71,6 @@ final class PaymentHarness implements AutoCloseable {
     saga = new SagaHarness(stateDir.resolve("saga"));
     topology = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
     payments = topology.driver();
-    created = topology.output(Topics.PAYMENT_CREATED);
-    succeeded = topology.output(Topics.PAYMENT_SUCCEEDED);
-    failed = topology.output(Topics.PAYMENT_FAILED);
-    refunded = topology.output(Topics.PAYMENT_REFUNDED);
-    refundRefused = topology.output(Topics.PAYMENT_REFUND_REFUSED);
-    walletTransactions = topology.output(Topics.WALLET_TRANSACTIONS);
     paymentStore = payments.getKeyValueStore(PaymentTopology.PAYMENT_STORE);
     walletStore = payments.getKeyValueStore(PaymentTopology.WALLET_STORE);
   }
@@ -202,6 +192,11 @@ final class PaymentHarness implements AutoCloseable {
 
   long balance(String customerId, String currency) {
     return WalletBook.balance(walletStore.get(new CustomerKey(TENANT, customerId)), currency);
+  }
+
+  /** What the topology wrote to {@code topic} (the same test topic each time). */
+  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
+    return topology.output(topic);
   }
 
   @Override

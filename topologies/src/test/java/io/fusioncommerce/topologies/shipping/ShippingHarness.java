@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
+import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.Money;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -46,9 +48,6 @@ final class ShippingHarness implements AutoCloseable {
   final TopologyTestDriver shipping;
   private final TestTopology topology;
   final SagaHarness saga;
-  final TestOutputTopic<ShipmentKey, LabelRequested> labelRequests;
-  final TestOutputTopic<ShipmentKey, ShippingLabelCreated> labelsCreated;
-  final TestOutputTopic<ShipmentKey, ShipmentTracked> tracking;
   final KeyValueStore<ShipmentKey, ShipmentState> shipmentStore;
   /** Every label request the worker was handed, in order. */
   final List<LabelRequested> requested = new ArrayList<>();
@@ -59,9 +58,6 @@ final class ShippingHarness implements AutoCloseable {
     saga = new SagaHarness(stateDir.resolve("saga"));
     topology = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
     shipping = topology.driver();
-    labelRequests = topology.output(Topics.SHIPPING_LABEL_REQUESTS);
-    labelsCreated = topology.output(Topics.SHIPPING_LABEL_CREATED);
-    tracking = topology.output(Topics.SHIPPING_TRACKING);
     shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
   }
 
@@ -139,7 +135,7 @@ final class ShippingHarness implements AutoCloseable {
         moved = true;
       }
       // shipping.commands is written and read by the same topology: the driver pipes it itself
-      labelRequests.readValuesToList().forEach(requested::add);
+      topology.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
     }
   }
 
@@ -170,6 +166,11 @@ final class ShippingHarness implements AutoCloseable {
 
   String orderStatus(String orderId) {
     return saga.status(TENANT, orderId);
+  }
+
+  /** What the topology wrote to {@code topic} (the same test topic each time). */
+  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
+    return topology.output(topic);
   }
 
   @Override
