@@ -1,6 +1,5 @@
 package io.fusioncommerce.topologies.campaigns;
 
-import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -37,7 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The campaign topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The campaign topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers): group orders go into the saga and their outcomes come back, as
  * on the broker.
  */
@@ -47,7 +45,8 @@ final class CampaignHarness implements AutoCloseable {
   static final Actor VENDOR = Actor.newBuilder().setSubject("seller").setRoles(List.of("vendor")).build();
 
   final TopologyTestDriver campaigns;
-  private final TestTopology topology;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
   final KeyValueStore<CampaignKey, CampaignState> campaignStore;
   final KeyValueStore<String, CampaignParticipant> participantStore;
@@ -58,8 +57,8 @@ final class CampaignHarness implements AutoCloseable {
 
   CampaignHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    topology = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
-    campaigns = topology.driver();
+    topics = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
+    campaigns = topics.driver();
     campaignStore = campaigns.getKeyValueStore(CampaignTopology.CAMPAIGN_STORE);
     participantStore = campaigns.getKeyValueStore(CampaignTopology.PARTICIPANT_STORE);
   }
@@ -70,7 +69,7 @@ final class CampaignHarness implements AutoCloseable {
 
   void product(String sku, long price, String vendor) {
     saga.product(TENANT, sku, price, "USD", vendor, "ACTIVE");
-    topology.input(Topics.CATALOG_PRODUCTS).pipeInput(
+    topics.input(Topics.CATALOG_PRODUCTS).pipeInput(
         new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, "USD")).setStatus("ACTIVE").setVersion(1)
         .setUpdatedAt(SagaHarness.T0).build(), now());
@@ -93,7 +92,7 @@ final class CampaignHarness implements AutoCloseable {
   }
 
   void command(String campaignId, String commandId, Object command) {
-    topology.input(Topics.CAMPAIGN_COMMANDS).pipeInput(
+    topics.input(Topics.CAMPAIGN_COMMANDS).pipeInput(
         new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(now()).setCorrelationId("corr-" + commandId).setIssuedBy(VENDOR)
         .setCommand(command).build(), now());
@@ -106,23 +105,23 @@ final class CampaignHarness implements AutoCloseable {
     relay();
   }
 
-  /** Moves records between the campaign topology and the saga until nothing moves. */
+  /** Moves records between the campaign topics and the saga until nothing moves. */
   void relay() {
     boolean moved = true;
     while (moved) {
       moved = false;
-      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         placedOrders++;
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : topology.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
+      for (TestRecord<SkuKey, InventoryCommand> r : topics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
         saga.inventoryCommand(r.key(), r.value());
         moved = true;
       }
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), now());
         moved = true;
       }
       // campaign.group-orders is written and read by the same topology: the driver pipes it itself
@@ -135,11 +134,6 @@ final class CampaignHarness implements AutoCloseable {
 
   CampaignParticipant participant(String campaignId, String customer) {
     return participantStore.get(CampaignCodes.participantKey(TENANT, campaignId, customer));
-  }
-
-  /** What the topology wrote to {@code topic} (the same test topic each time). */
-  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
-    return topology.output(topic);
   }
 
   @Override

@@ -141,7 +141,7 @@ class BoundedOrderStateTest {
         .setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
         .setCommand(new io.fusioncommerce.schemas.orders.MarkOrderPaid("o-open", "pay-1",
             new io.fusioncommerce.schemas.common.Money(5999L, "USD"))).build());
-    saga.ordersOut(Topics.ORDERS_VIEW).readRecordsToList();
+    saga.orderTopics.output(Topics.ORDERS_VIEW).readRecordsToList();
 
     saga.advance(RETENTION.minusMinutes(1));
     assertThat(saga.order("acme", "o-closed")).isNotNull();
@@ -152,7 +152,7 @@ class BoundedOrderStateTest {
     assertThat(saga.order("acme", "o-open").getStatus()).isEqualTo("PAID");
     assertThat(saga.history("acme", "o-open")).isNotEmpty();
     // the read model is not told: its row stays for the list route
-    assertThat(saga.ordersOut(Topics.ORDERS_VIEW).readRecordsToList()).isEmpty();
+    assertThat(saga.orderTopics.output(Topics.ORDERS_VIEW).readRecordsToList()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.fusioncommerce.topologies.orders;
 
-import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
@@ -37,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -54,8 +52,10 @@ public final class SagaHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver orders;
-  private final TestTopology inventoryTopic;
-  private final TestTopology orderTopic;
+  /** The inventory topology's test topics, by contract. */
+  public final TestTopology inventoryTopics;
+  /** The order topology's test topics, by contract. */
+  public final TestTopology orderTopics;
   final TopologyTestDriver inventory;
   final TestOutputTopic<byte[], byte[]> orderDeadLetters;
   final KeyValueStore<OrderKey, OrderState> orderStore;
@@ -73,11 +73,11 @@ public final class SagaHarness implements AutoCloseable {
   /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
   public SagaHarness(Path stateDir, OrderTopology orderTopology) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    orderTopic = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
-    inventoryTopic = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
-    orders = orderTopic.driver();
-    inventory = inventoryTopic.driver();
-    orderDeadLetters = orderTopic.deadLetters();
+    orderTopics = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
+    inventoryTopics = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
+    orders = orderTopics.driver();
+    inventory = inventoryTopics.driver();
+    orderDeadLetters = orderTopics.deadLetters();
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
     historyEntries = orders.getKeyValueStore(OrderTopology.HISTORY_ENTRIES_STORE);
@@ -87,7 +87,7 @@ public final class SagaHarness implements AutoCloseable {
   // ------------------------------------------------------------- arranging
 
   public void product(String tenant, String sku, long price, String currency, String vendor, String status) {
-    orderTopic.input(Topics.CATALOG_PRODUCTS).pipeInput(
+    orderTopics.input(Topics.CATALOG_PRODUCTS).pipeInput(
         new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, currency)).setStatus(status).setVersion(1)
         .setUpdatedAt(T0).build(), now);
@@ -98,7 +98,7 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   public void stock(String tenant, String sku, String warehouse, long available) {
-    inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(
+    inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(
         new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
         .setWarehouse(warehouse).setAvailable(available).build()), now);
   }
@@ -130,7 +130,7 @@ public final class SagaHarness implements AutoCloseable {
       io.fusioncommerce.schemas.orders.ShippingAddress address) {
     List<RequestedLine> requested = new ArrayList<>();
     lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
-    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
         .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId(customer)
             .setCurrency(currency).setLines(requested).setRequestHash(requestHash).setShippingAddress(address).build())
@@ -140,7 +140,7 @@ public final class SagaHarness implements AutoCloseable {
   void reserveOnly(String tenant, String orderId, Map<String, Long> lines) {
     Map<String, Long> bySku = new LinkedHashMap<>();
     lines.forEach((sku, quantity) -> bySku.merge(sku, quantity, Long::sum));
-    bySku.forEach((sku, quantity) -> inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(new SkuKey(tenant, sku),
+    bySku.forEach((sku, quantity) -> inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(new SkuKey(tenant, sku),
         inventoryCommand(tenant, ReserveStock.newBuilder().setOrderId(orderId).setSku(sku).setQuantity(quantity)
             .setCustomerId(customer).build()), now));
   }
@@ -153,19 +153,19 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A tenant's settings, as the catalog topology publishes them on tenant.settings. */
   public void settings(TenantSettings settings) {
-    orderTopic.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
-    inventoryTopic.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    orderTopics.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    inventoryTopics.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
   }
 
   public void cancel(String tenant, String orderId, String reason) {
-    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-cancel")
         .setIssuedBy(CUSTOMER).setCommand(new CancelOrder(orderId, reason)).build(), now);
     relay();
   }
 
   void command(String tenant, String keyOrderId, OrderCommand command) {
-    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, keyOrderId), command, now);
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, keyOrderId), command, now);
     relay();
   }
 
@@ -182,17 +182,17 @@ public final class SagaHarness implements AutoCloseable {
     while (moved) {
       moved = false;
       for (TestRecord<OrderKey, InventoryReserved> r
-          : inventoryTopic.output(Topics.INVENTORY_RESERVED).readRecordsToList()) {
-        orderTopic.input(Topics.INVENTORY_RESERVED).pipeInput(r.key(), r.value(), now);
+          : inventoryTopics.output(Topics.INVENTORY_RESERVED).readRecordsToList()) {
+        orderTopics.input(Topics.INVENTORY_RESERVED).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
       for (TestRecord<OrderKey, InventoryInsufficient> r
-          : inventoryTopic.output(Topics.INVENTORY_INSUFFICIENT).readRecordsToList()) {
-        orderTopic.input(Topics.INVENTORY_INSUFFICIENT).pipeInput(r.key(), r.value(), now);
+          : inventoryTopics.output(Topics.INVENTORY_INSUFFICIENT).readRecordsToList()) {
+        orderTopics.input(Topics.INVENTORY_INSUFFICIENT).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : orderTopic.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
-        inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(r.key(), r.value(), now);
+      for (TestRecord<SkuKey, InventoryCommand> r : orderTopics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
+        inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
     }
@@ -200,22 +200,22 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A command from another topology (a group order, say) into the order topology. */
   public void orderCommand(OrderKey key, OrderCommand command) {
-    orderTopic.input(Topics.ORDER_COMMANDS).pipeInput(key, command, now);
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(key, command, now);
   }
 
   /** A command from another topology into the inventory topology. */
   public void inventoryCommand(SkuKey key, InventoryCommand command) {
-    inventoryTopic.input(Topics.INVENTORY_COMMANDS).pipeInput(key, command, now);
+    inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(key, command, now);
   }
 
   /** The order.created events published since the last call. */
   public List<TestRecord<OrderKey, OrderCreated>> drainCreated() {
-    return orderTopic.output(Topics.ORDER_CREATED).readRecordsToList();
+    return orderTopics.output(Topics.ORDER_CREATED).readRecordsToList();
   }
 
   /** The order status changes published since the last call. */
   public List<TestRecord<OrderKey, OrderStatusChanged>> drainStatusChanges() {
-    return orderTopic.output(Topics.ORDER_STATUS_CHANGED).readRecordsToList();
+    return orderTopics.output(Topics.ORDER_STATUS_CHANGED).readRecordsToList();
   }
 
   public Instant now() {
@@ -256,18 +256,6 @@ public final class SagaHarness implements AutoCloseable {
   static InventoryCommand inventoryCommand(String tenant, Object command) {
     return InventoryCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setTenantId(tenant)
         .setIssuedAt(T0).setCorrelationId("corr").setIssuedBy(CUSTOMER).setCommand(command).build();
-  }
-
-  /** What the order topology wrote to {@code topic} (the same test topic each time). */
-  public <K extends SpecificRecord, V extends SpecificRecord>
-  TestOutputTopic<K, V> ordersOut(TopicContract<K, V> topic) {
-    return orderTopic.output(topic);
-  }
-
-  /** What the inventory topology wrote to {@code topic} (the same test topic each time). */
-  public <K extends SpecificRecord, V extends SpecificRecord>
-  TestOutputTopic<K, V> inventoryOut(TopicContract<K, V> topic) {
-    return inventoryTopic.output(topic);
   }
 
   @Override

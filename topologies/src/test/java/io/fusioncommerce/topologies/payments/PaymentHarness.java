@@ -1,6 +1,5 @@
 package io.fusioncommerce.topologies.payments;
 
-import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.CustomerKey;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -44,7 +42,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The payment topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The payment topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers) as on the broker: order status changes come in, order commands go
  * back. The payment worker is played by {@link #answerProviderRequests()}: it answers each provider
  * request the way the sandbox's test cards do, and keeps every request it saw so tests can look at
@@ -56,7 +54,8 @@ final class PaymentHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver payments;
-  private final TestTopology topology;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
   final KeyValueStore<PaymentKey, PaymentState> paymentStore;
   final KeyValueStore<CustomerKey, WalletState> walletStore;
@@ -69,8 +68,8 @@ final class PaymentHarness implements AutoCloseable {
 
   PaymentHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    topology = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
-    payments = topology.driver();
+    topics = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
+    payments = topics.driver();
     paymentStore = payments.getKeyValueStore(PaymentTopology.PAYMENT_STORE);
     walletStore = payments.getKeyValueStore(PaymentTopology.WALLET_STORE);
   }
@@ -94,7 +93,7 @@ final class PaymentHarness implements AutoCloseable {
   }
 
   void credit(String customerId, long amount, String currency, String commandId) {
-    topology.input(Topics.WALLET_COMMANDS).pipeInput(
+    topics.input(Topics.WALLET_COMMANDS).pipeInput(
         new CustomerKey(TENANT, customerId), WalletCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(new CreditWallet(customerId, new Money(amount, currency), "admin-credit", null)).build(), saga.now());
@@ -102,7 +101,7 @@ final class PaymentHarness implements AutoCloseable {
   }
 
   void command(String paymentId, String commandId, Object command) {
-    topology.input(Topics.PAYMENT_COMMANDS).pipeInput(
+    topics.input(Topics.PAYMENT_COMMANDS).pipeInput(
         new PaymentKey(TENANT, paymentId), PaymentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(command).build(), saga.now());
@@ -122,14 +121,14 @@ final class PaymentHarness implements AutoCloseable {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
-      if (autoAnswer && !topology.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
+      if (autoAnswer && !topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
         answerProviderRequests();
         moved = true;
       }
@@ -144,7 +143,7 @@ final class PaymentHarness implements AutoCloseable {
   List<PaymentProviderRequest> answerProviderRequests() {
     List<PaymentProviderRequest> answered = new ArrayList<>();
     for (TestRecord<PaymentKey, PaymentProviderRequest> r
-        : topology.output(Topics.PAYMENT_PROVIDER_REQUESTS).readRecordsToList()) {
+        : topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).readRecordsToList()) {
       PaymentProviderRequest request = r.value();
       answered.add(request);
       seenRequests.add(request);
@@ -158,7 +157,7 @@ final class PaymentHarness implements AutoCloseable {
             .setFailureCode(refundsFail ? "charge_disputed" : null).build();
         default -> throw new AssertionError(request);
       };
-      topology.input(Topics.PAYMENT_COMMANDS).pipeInput(
+      topics.input(Topics.PAYMENT_COMMANDS).pipeInput(
           r.key(), PaymentCommand.newBuilder().setCommandId("worker-" + request.getRequestId())
           .setTenantId(request.getTenantId()).setIssuedAt(saga.now()).setCorrelationId(request.getCorrelationId())
           .setIssuedBy(CUSTOMER).setCommand(answer).build(), saga.now());
@@ -192,11 +191,6 @@ final class PaymentHarness implements AutoCloseable {
 
   long balance(String customerId, String currency) {
     return WalletBook.balance(walletStore.get(new CustomerKey(TENANT, customerId)), currency);
-  }
-
-  /** What the topology wrote to {@code topic} (the same test topic each time). */
-  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
-    return topology.output(topic);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.fusioncommerce.topologies.shipping;
 
-import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.Money;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -36,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The shipping topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The shipping topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers): order events go into shipping, shipment progress goes back to the
  * orders, as on the broker. The label worker is played by the test, through {@link #labelAll()}.
  */
@@ -46,18 +44,19 @@ final class ShippingHarness implements AutoCloseable {
   static final Actor STAFF = Actor.newBuilder().setSubject("ops").setRoles(List.of("operator")).build();
 
   final TopologyTestDriver shipping;
-  private final TestTopology topology;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
   final KeyValueStore<ShipmentKey, ShipmentState> shipmentStore;
   /** Every label request the worker was handed, in order. */
   final List<LabelRequested> requested = new ArrayList<>();
-  /** Status changes of the orders, as the shipping topology saw them. */
+  /** Status changes of the orders, as the shipping topics saw them. */
   final List<OrderStatusChanged> orderStatusChanges = new ArrayList<>();
 
   ShippingHarness(Path stateDir) {
     saga = new SagaHarness(stateDir.resolve("saga"));
-    topology = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
-    shipping = topology.driver();
+    topics = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
+    shipping = topics.driver();
     shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
   }
 
@@ -78,14 +77,14 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void agent(String agentId, double lat, double lon, double radiusKm) {
-    topology.input(Topics.SHIPPING_HYPERLOCAL_AGENTS).pipeInput(
+    topics.input(Topics.SHIPPING_HYPERLOCAL_AGENTS).pipeInput(
         new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
         .setAgentId(agentId).setName("Agent " + agentId).setLocation(new GeoPoint(lat, lon)).setRadiusKm(radiusKm)
         .setUpdatedAt(saga.now()).build(), saga.now());
   }
 
   void hyperlocal(boolean enabled) {
-    topology.input(Topics.SHIPPING_OPTIONS).pipeInput(
+    topics.input(Topics.SHIPPING_OPTIONS).pipeInput(
         new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
         .setHyperlocalEnabled(enabled).setUpdatedAt(saga.now()).build(), saga.now());
   }
@@ -108,41 +107,41 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void command(String shipmentId, String commandId, Object command) {
-    topology.input(Topics.SHIPPING_COMMANDS).pipeInput(
+    topics.input(Topics.SHIPPING_COMMANDS).pipeInput(
         new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(STAFF)
         .setCommand(command).build(), saga.now());
     relay();
   }
 
-  /** Moves records between the shipping topology and the saga until nothing moves. */
+  /** Moves records between the shipping topics and the saga until nothing moves. */
   void relay() {
     boolean moved = true;
     while (moved) {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
-        topology.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
         orderStatusChanges.add(r.value());
-        topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : topology.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
       // shipping.commands is written and read by the same topology: the driver pipes it itself
-      topology.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
+      topics.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
     }
   }
 
   /** Pipes every order status change seen so far into shipping once more (a replay after a crash). */
   void replayOrderStatusChanges() {
     for (OrderStatusChanged changed : List.copyOf(orderStatusChanges)) {
-      topology.input(Topics.ORDER_STATUS_CHANGED).pipeInput(
+      topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(
           new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
     }
     relay();
@@ -166,11 +165,6 @@ final class ShippingHarness implements AutoCloseable {
 
   String orderStatus(String orderId) {
     return saga.status(TENANT, orderId);
-  }
-
-  /** What the topology wrote to {@code topic} (the same test topic each time). */
-  <K extends SpecificRecord, V extends SpecificRecord> TestOutputTopic<K, V> out(TopicContract<K, V> topic) {
-    return topology.output(topic);
   }
 
   @Override
