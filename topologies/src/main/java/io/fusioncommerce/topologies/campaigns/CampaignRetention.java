@@ -2,7 +2,6 @@ package io.fusioncommerce.topologies.campaigns;
 
 import io.fusioncommerce.schemas.campaigns.CampaignState;
 import io.fusioncommerce.schemas.common.CampaignKey;
-import io.fusioncommerce.topologies.support.RetentionProcessor;
 import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreRetention;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -24,7 +23,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CampaignRetention {
 
-  static final String RETENTION = "campaign-retention";
   private static final String PREFIX_END = "\uffff";
 
   private CampaignRetention() {}
@@ -46,30 +44,28 @@ final class CampaignRetention {
     };
   }
 
-  static void addTo(Topology topology, RetentionSettings settings) {
-    topology.addProcessor(RETENTION, () -> new RetentionProcessor<CampaignKey, Object>(settings.sweepInterval(), context -> {
-      KeyValueStore<String, Object> participants = context.getStateStore(CampaignTopology.PARTICIPANT_STORE);
-      KeyValueStore<String, String> invites = context.getStateStore(CampaignTopology.INVITE_STORE);
-      KeyValueStore<CampaignKey, Long> staleRows = context.getStateStore(CampaignTopology.STALE_ROWS_STORE);
-      return List.of(new StoreRetention<CampaignKey, CampaignState>(context.getStateStore(CampaignTopology.CAMPAIGN_STORE),
-          campaign -> expiry(campaign, settings),
-          (key, campaign, budget) -> {
-            String prefix = CampaignCodes.participantPrefix(key.getTenantId(), key.getCampaignId());
-            int deleted = deletePrefix(participants, prefix, budget);
-            if (deleted >= budget) {
-              return new StoreRetention.Deleted(deleted, false);
-            }
-            deleted += deletePrefix(invites, prefix, budget - deleted);
-            if (deleted >= budget) {
-              return new StoreRetention.Deleted(deleted, false);
-            }
-            staleRows.delete(key);
-            return new StoreRetention.Deleted(deleted + 1, true);
-          },
-          settings.sweepBudget()));
-    }), CampaignTopology.COMMANDS_SOURCE, CampaignTopology.GROUP_ORDERS_SOURCE);
-    topology.connectProcessorAndStateStores(RETENTION, CampaignTopology.CAMPAIGN_STORE, CampaignTopology.PARTICIPANT_STORE,
-        CampaignTopology.INVITE_STORE, CampaignTopology.STALE_ROWS_STORE);
+  /** The sweep of a task's campaign stores (the campaign processor's retention node runs it). */
+  static StoreRetention<CampaignKey, CampaignState> sweep(ProcessorContext<Void, Void> context,
+      RetentionSettings settings) {
+    KeyValueStore<String, Object> participants = context.getStateStore(CampaignTopology.PARTICIPANT_STORE);
+    KeyValueStore<String, String> invites = context.getStateStore(CampaignTopology.INVITE_STORE);
+    KeyValueStore<CampaignKey, Long> staleRows = context.getStateStore(CampaignTopology.STALE_ROWS_STORE);
+    return new StoreRetention<>(context.getStateStore(CampaignTopology.CAMPAIGN_STORE),
+        campaign -> expiry(campaign, settings),
+        (key, campaign, budget) -> {
+          String prefix = CampaignCodes.participantPrefix(key.getTenantId(), key.getCampaignId());
+          int deleted = deletePrefix(participants, prefix, budget);
+          if (deleted >= budget) {
+            return new StoreRetention.Deleted(deleted, false);
+          }
+          deleted += deletePrefix(invites, prefix, budget - deleted);
+          if (deleted >= budget) {
+            return new StoreRetention.Deleted(deleted, false);
+          }
+          staleRows.delete(key);
+          return new StoreRetention.Deleted(deleted + 1, true);
+        },
+        settings.sweepBudget());
   }
 
   /** Deletes up to {@code budget} keys starting with {@code prefix}; returns how many it deleted. */

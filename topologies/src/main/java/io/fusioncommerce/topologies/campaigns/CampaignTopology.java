@@ -3,19 +3,12 @@ package io.fusioncommerce.topologies.campaigns;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
 import io.fusioncommerce.schemas.campaigns.CampaignState;
-import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.CampaignKey;
-import io.fusioncommerce.schemas.common.OrderKey;
-import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.RetentionSettings;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
-import java.util.List;
+import io.fusioncommerce.topologies.support.WiredTopology;
+import io.fusioncommerce.topologies.support.Wiring;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Group buying: each campaign's state and counters ({@value #CAMPAIGN_STORE}), its participants
@@ -25,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code campaign.group-orders}; the campaign list's rows go to {@code campaigns.view}. See
  * {@link CampaignBook} for the rules.
  */
-public final class CampaignTopology implements TopologyDefinition {
+public final class CampaignTopology extends WiredTopology {
 
   public static final String CONTEXT = "campaigns";
   public static final String CAMPAIGN_STORE = "campaigns";
@@ -36,21 +29,16 @@ public final class CampaignTopology implements TopologyDefinition {
   /** Campaigns whose list row is behind their count (flushed once a second). */
   public static final String STALE_ROWS_STORE = "campaign-stale-rows";
 
-  static final String COMMANDS_SOURCE = "campaign-commands";
-  static final String GROUP_ORDERS_SOURCE = "campaign-group-orders";
-  static final String ORDER_STATUS_SOURCE = "order-status-changed";
-  static final String RELAY = "group-order-relay";
-  static final String RELAY_SINK = "group-order-relay-sink";
-  static final String PROCESSOR = "campaign-processor";
-  static final String CREATED_SINK = "campaign-created-sink";
-  static final String REJECTED_SINK = "campaign-rejected-sink";
-  static final String JOINED_SINK = "campaign-joined-sink";
-  static final String JOIN_REFUSED_SINK = "campaign-join-refused-sink";
-  static final String SUCCEEDED_SINK = "campaign-succeeded-sink";
-  static final String EXPIRED_SINK = "campaign-expired-sink";
-  static final String ORDER_SINK = "group-order-commands-sink";
-  static final String INVENTORY_SINK = "group-order-reservations-sink";
-  static final String VIEW_SINK = "campaigns-view-sink";
+  // the children CampaignProcessor forwards to, one per topic it writes
+  static final String CREATED_SINK = Wiring.sinkName(Topics.CAMPAIGN_CREATED);
+  static final String REJECTED_SINK = Wiring.sinkName(Topics.CAMPAIGN_REJECTED);
+  static final String JOINED_SINK = Wiring.sinkName(Topics.CAMPAIGN_JOINED);
+  static final String JOIN_REFUSED_SINK = Wiring.sinkName(Topics.CAMPAIGN_JOIN_REFUSED);
+  static final String SUCCEEDED_SINK = Wiring.sinkName(Topics.CAMPAIGN_SUCCEEDED);
+  static final String EXPIRED_SINK = Wiring.sinkName(Topics.CAMPAIGN_EXPIRED);
+  static final String ORDER_SINK = Wiring.sinkName(Topics.ORDER_COMMANDS);
+  static final String INVENTORY_SINK = Wiring.sinkName(Topics.INVENTORY_COMMANDS);
+  static final String VIEW_SINK = Wiring.sinkName(Topics.CAMPAIGNS_VIEW);
 
   private final InviteCodes inviteCodes;
   private final RetentionSettings retention;
@@ -61,81 +49,29 @@ public final class CampaignTopology implements TopologyDefinition {
   }
 
   public CampaignTopology(InviteCodes inviteCodes, RetentionSettings retention) {
+    super(CONTEXT, CAMPAIGN_STORE, PARTICIPANT_STORE);
     this.inviteCodes = java.util.Objects.requireNonNull(inviteCodes, "inviteCodes");
     this.retention = retention;
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(CAMPAIGN_STORE, PARTICIPANT_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    var campaignKey = serdes.key(CampaignKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    Topology topology = new Topology();
-
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
     // group orders' status changes, re-keyed by campaign
-    topology.addSource(ORDER_STATUS_SOURCE, orderKey.deserializer(),
-        serdes.value(Topics.ORDER_STATUS_CHANGED.valueType()).deserializer(), Topics.ORDER_STATUS_CHANGED.name());
-    topology.addProcessor(RELAY, GroupOrderRelay::new, ORDER_STATUS_SOURCE);
-    topology.addSink(RELAY_SINK, Topics.CAMPAIGN_GROUP_ORDERS.name(), campaignKey.serializer(),
-        serdes.value(Topics.CAMPAIGN_GROUP_ORDERS.valueType()).serializer(), RELAY);
-
-    topology.addSource(COMMANDS_SOURCE, campaignKey.deserializer(),
-        serdes.value(Topics.CAMPAIGN_COMMANDS.valueType()).deserializer(), Topics.CAMPAIGN_COMMANDS.name());
-    topology.addSource(GROUP_ORDERS_SOURCE, campaignKey.deserializer(),
-        serdes.value(Topics.CAMPAIGN_GROUP_ORDERS.valueType()).deserializer(), Topics.CAMPAIGN_GROUP_ORDERS.name());
-    topology.addProcessor(PROCESSOR, () -> new CampaignProcessor(changes, inviteCodes), COMMANDS_SOURCE, GROUP_ORDERS_SOURCE);
-
-    // a hot campaign's record changes with every join: the cache collapses those writes per commit
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMPAIGN_STORE),
-        campaignKey, serdes.value(CampaignState.class)).withCachingEnabled(), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANT_STORE),
-        Serdes.String(), serdes.value(CampaignParticipant.class)), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVITE_STORE),
-        Serdes.String(), Serdes.String()), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
-        Serdes.String(), Serdes.String()), PROCESSOR);
-    // a hot campaign marks itself stale with every join: the cache keeps that to one write per commit
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_ROWS_STORE),
-        campaignKey, Serdes.Long()).withCachingEnabled(), PROCESSOR);
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCT_STORE), skuKey, serdes.value(Product.class))
-            .withLoggingDisabled(),
-        "campaigns-catalog-products-source", skuKey.deserializer(), serdes.value(Product.class).deserializer(),
-        Topics.CATALOG_PRODUCTS.name(), "campaigns-catalog-products-updater", () -> new GlobalTableUpdater<>(PRODUCT_STORE));
-
-    sink(topology, serdes, CREATED_SINK, Topics.CAMPAIGN_CREATED);
-    sink(topology, serdes, REJECTED_SINK, Topics.CAMPAIGN_REJECTED);
-    sink(topology, serdes, JOINED_SINK, Topics.CAMPAIGN_JOINED);
-    sink(topology, serdes, JOIN_REFUSED_SINK, Topics.CAMPAIGN_JOIN_REFUSED);
-    sink(topology, serdes, SUCCEEDED_SINK, Topics.CAMPAIGN_SUCCEEDED);
-    sink(topology, serdes, EXPIRED_SINK, Topics.CAMPAIGN_EXPIRED);
-    sink(topology, serdes, VIEW_SINK, Topics.CAMPAIGNS_VIEW);
-    topology.addSink(ORDER_SINK, Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
-        serdes.value(Topics.ORDER_COMMANDS.valueType()).serializer(), PROCESSOR);
-    topology.addSink(INVENTORY_SINK, Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
-        serdes.value(Topics.INVENTORY_COMMANDS.valueType()).serializer(), PROCESSOR);
-    CampaignRetention.addTo(topology, retention);
-    return topology;
-  }
-
-  private static void sink(Topology topology, AvroSerdes serdes, String name,
-      io.fusioncommerce.schemas.TopicContract<CampaignKey, ?> topic) {
-    topology.addSink(name, topic.name(), serdes.key(CampaignKey.class).serializer(),
-        serdes.value(topic.valueType()).serializer(), PROCESSOR);
+    wiring.relay("group-order-relay", Topics.ORDER_STATUS_CHANGED, Topics.CAMPAIGN_GROUP_ORDERS, GroupOrderRelay::outcomes);
+    wiring.processor("campaign-processor", () -> new CampaignProcessor(changes, inviteCodes))
+        .reads(Topics.CAMPAIGN_COMMANDS, Topics.CAMPAIGN_GROUP_ORDERS)
+        // a hot campaign's record changes with every join: the cache collapses those writes per commit
+        .keeps(wiring.store(CAMPAIGN_STORE, CampaignKey.class, CampaignState.class).withCachingEnabled(),
+            Wiring.store(PARTICIPANT_STORE, Serdes.String(), wiring.value(CampaignParticipant.class)),
+            Wiring.store(INVITE_STORE, Serdes.String(), Serdes.String()),
+            Wiring.store(TIMER_STORE, Serdes.String(), Serdes.String()),
+            // a hot campaign marks itself stale with every join: the cache keeps that to one write per commit
+            Wiring.store(STALE_ROWS_STORE, wiring.key(CampaignKey.class), Serdes.Long()).withCachingEnabled())
+        .writes(Topics.CAMPAIGN_CREATED, Topics.CAMPAIGN_REJECTED, Topics.CAMPAIGN_JOINED, Topics.CAMPAIGN_JOIN_REFUSED,
+            Topics.CAMPAIGN_SUCCEEDED, Topics.CAMPAIGN_EXPIRED, Topics.CAMPAIGNS_VIEW, Topics.ORDER_COMMANDS,
+            Topics.INVENTORY_COMMANDS)
+        .sweeps(retention, context -> CampaignRetention.sweep(context, retention), CAMPAIGN_STORE, PARTICIPANT_STORE,
+            INVITE_STORE, STALE_ROWS_STORE);
+    wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
   }
 }

@@ -1,24 +1,16 @@
 package io.fusioncommerce.topologies.inventory;
 
 import io.fusioncommerce.schemas.Topics;
-import io.fusioncommerce.schemas.catalog.Product;
-import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.CustomerReservations;
 import io.fusioncommerce.schemas.inventory.CustomerSkuKey;
 import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
 import io.fusioncommerce.schemas.inventory.StockLevel;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.tenants.TenantKey;
-import io.fusioncommerce.schemas.tenants.TenantSettings;
-import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
-import java.util.List;
+import io.fusioncommerce.topologies.support.WiredTopology;
+import io.fusioncommerce.topologies.support.Wiring;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Inventory: stock per SKU and warehouse ({@value #STOCK_STORE}) and the reservations orders hold
@@ -28,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  * ({@value #PRODUCT_STORE}, a global store of catalog.products) names each SKU's vendor, so a stock
  * level a vendor sets on another vendor's SKU is refused here too, not only at the ingress.
  */
-public final class InventoryTopology implements TopologyDefinition {
+public final class InventoryTopology extends WiredTopology {
 
   public static final String CONTEXT = "inventory";
   public static final String STOCK_STORE = "inventory-stock";
@@ -41,73 +33,30 @@ public final class InventoryTopology implements TopologyDefinition {
   public static final String SWEEP_STORE = "inventory-sweep";
   public static final String TENANT_STORE = "inventory-tenant-settings";
 
-  static final String SOURCE = "inventory-commands";
-  static final String PROCESSOR = "inventory-command-processor";
-  static final String STOCK_CHANGED_SINK = "stock-changed-sink";
-  static final String LOW_STOCK_SINK = "low-stock-sink";
-  static final String RESERVED_SINK = "reserved-sink";
-  static final String INSUFFICIENT_SINK = "insufficient-sink";
-  static final String RELEASED_SINK = "released-sink";
-  static final String COMMITTED_SINK = "committed-sink";
+  // the children InventoryCommandProcessor forwards to, one per topic it writes
+  static final String STOCK_CHANGED_SINK = Wiring.sinkName(Topics.INVENTORY_STOCK_CHANGED);
+  static final String LOW_STOCK_SINK = Wiring.sinkName(Topics.INVENTORY_LOW_STOCK);
+  static final String RESERVED_SINK = Wiring.sinkName(Topics.INVENTORY_RESERVED);
+  static final String INSUFFICIENT_SINK = Wiring.sinkName(Topics.INVENTORY_INSUFFICIENT);
+  static final String RELEASED_SINK = Wiring.sinkName(Topics.INVENTORY_RELEASED);
+  static final String COMMITTED_SINK = Wiring.sinkName(Topics.INVENTORY_COMMITTED);
 
-  @Override
-  public String context() {
-    return CONTEXT;
+  public InventoryTopology() {
+    super(CONTEXT, STOCK_STORE);
   }
 
   @Override
-  public List<String> queryableStores() {
-    return List.of(STOCK_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    var skuKey = serdes.key(SkuKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    Topology topology = new Topology();
-    topology.addSource(SOURCE, skuKey.deserializer(),
-        serdes.value(Topics.INVENTORY_COMMANDS.valueType()).deserializer(), Topics.INVENTORY_COMMANDS.name());
-    topology.addProcessor(PROCESSOR, () -> new InventoryCommandProcessor(changes), SOURCE);
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(STOCK_STORE), skuKey, serdes.value(StockLevel.class)), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RESERVATION_STORE), serdes.key(ReservationKey.class),
-        serdes.value(Reservation.class)), PROCESSOR);
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCT_STORE), skuKey, serdes.value(Product.class))
-            .withLoggingDisabled(),
-        "inventory-catalog-products-source", skuKey.deserializer(), serdes.value(Product.class).deserializer(),
-        Topics.CATALOG_PRODUCTS.name(), "inventory-catalog-products-updater",
-        () -> new GlobalTableUpdater<>(PRODUCT_STORE));
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CUSTOMER_WINDOW_STORE), serdes.key(CustomerSkuKey.class),
-        serdes.value(CustomerReservations.class)), PROCESSOR);
-    // Sweep keys sort by due time as strings, which Avro's varint encoding would not.
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SWEEP_STORE), Serdes.String(), Serdes.String()), PROCESSOR);
-    var tenantKey = serdes.key(TenantKey.class);
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_STORE), tenantKey,
-            serdes.value(TenantSettings.class)).withLoggingDisabled(),
-        "inventory-tenant-settings-source", tenantKey.deserializer(), serdes.value(TenantSettings.class).deserializer(),
-        Topics.TENANT_SETTINGS.name(), "inventory-tenant-settings-updater", () -> new GlobalTableUpdater<>(TENANT_STORE));
-    topology.addSink(STOCK_CHANGED_SINK, Topics.INVENTORY_STOCK_CHANGED.name(), skuKey.serializer(),
-        serdes.value(Topics.INVENTORY_STOCK_CHANGED.valueType()).serializer(), PROCESSOR);
-    topology.addSink(LOW_STOCK_SINK, Topics.INVENTORY_LOW_STOCK.name(), skuKey.serializer(),
-        serdes.value(Topics.INVENTORY_LOW_STOCK.valueType()).serializer(), PROCESSOR);
-    topology.addSink(RESERVED_SINK, Topics.INVENTORY_RESERVED.name(), orderKey.serializer(),
-        serdes.value(Topics.INVENTORY_RESERVED.valueType()).serializer(), PROCESSOR);
-    topology.addSink(INSUFFICIENT_SINK, Topics.INVENTORY_INSUFFICIENT.name(), orderKey.serializer(),
-        serdes.value(Topics.INVENTORY_INSUFFICIENT.valueType()).serializer(), PROCESSOR);
-    topology.addSink(RELEASED_SINK, Topics.INVENTORY_RELEASED.name(), orderKey.serializer(),
-        serdes.value(Topics.INVENTORY_RELEASED.valueType()).serializer(), PROCESSOR);
-    topology.addSink(COMMITTED_SINK, Topics.INVENTORY_COMMITTED.name(), orderKey.serializer(),
-        serdes.value(Topics.INVENTORY_COMMITTED.valueType()).serializer(), PROCESSOR);
-    return topology;
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
+    wiring.processor("inventory-command-processor", () -> new InventoryCommandProcessor(changes))
+        .reads(Topics.INVENTORY_COMMANDS)
+        .keeps(wiring.store(STOCK_STORE, SkuKey.class, StockLevel.class),
+            wiring.store(RESERVATION_STORE, ReservationKey.class, Reservation.class),
+            wiring.store(CUSTOMER_WINDOW_STORE, CustomerSkuKey.class, CustomerReservations.class),
+            // Sweep keys sort by due time as strings, which Avro's varint encoding would not.
+            Wiring.store(SWEEP_STORE, Serdes.String(), Serdes.String()))
+        .writes(Topics.INVENTORY_STOCK_CHANGED, Topics.INVENTORY_LOW_STOCK, Topics.INVENTORY_RESERVED,
+            Topics.INVENTORY_INSUFFICIENT, Topics.INVENTORY_RELEASED, Topics.INVENTORY_COMMITTED);
+    wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
+    wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
   }
 }

@@ -1,23 +1,15 @@
 package io.fusioncommerce.topologies.orders;
 
 import io.fusioncommerce.schemas.Topics;
-import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
-import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.orders.OrderHistory;
 import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.schemas.tenants.TenantKey;
-import io.fusioncommerce.schemas.tenants.TenantSettings;
-import io.fusioncommerce.topologies.support.GlobalTableUpdater;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import io.fusioncommerce.topologies.support.TopologyDefinition;
+import io.fusioncommerce.topologies.support.WiredTopology;
+import io.fusioncommerce.topologies.support.Wiring;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Orders: each order's state ({@value #ORDER_STORE}), its audit trail ({@value #HISTORY_STORE}) and
@@ -26,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * inventory topology on the SKUs' partitions and their outcomes come back here. See {@link OrderBook}
  * for the rules.
  */
-public final class OrderTopology implements TopologyDefinition {
+public final class OrderTopology extends WiredTopology {
 
   public static final String CONTEXT = "orders";
   public static final String ORDER_STORE = "orders";
@@ -38,14 +30,11 @@ public final class OrderTopology implements TopologyDefinition {
   public static final String PRODUCT_STORE = "orders-catalog-products";
   public static final String TENANT_STORE = "orders-tenant-settings";
 
-  static final String COMMANDS_SOURCE = "order-commands";
-  static final String RESERVED_SOURCE = "inventory-reserved";
-  static final String INSUFFICIENT_SOURCE = "inventory-insufficient";
-  static final String PROCESSOR = "order-processor";
-  static final String CREATED_SINK = "order-created-sink";
-  static final String STATUS_SINK = "order-status-sink";
-  static final String VIEW_SINK = "orders-view-sink";
-  static final String INVENTORY_SINK = "inventory-commands-sink";
+  // the children OrderProcessor forwards to, one per topic it writes
+  static final String CREATED_SINK = Wiring.sinkName(Topics.ORDER_CREATED);
+  static final String STATUS_SINK = Wiring.sinkName(Topics.ORDER_STATUS_CHANGED);
+  static final String VIEW_SINK = Wiring.sinkName(Topics.ORDERS_VIEW);
+  static final String INVENTORY_SINK = Wiring.sinkName(Topics.INVENTORY_COMMANDS);
 
   /** How long a closed order (delivered, cancelled, rejected) stays in the stores by default. */
   public static final Duration DEFAULT_CLOSED_RETENTION = Duration.ofDays(30);
@@ -58,6 +47,7 @@ public final class OrderTopology implements TopologyDefinition {
 
   /** @param closedRetention how long after it closed an order's state and trail are kept in the stores */
   public OrderTopology(Duration closedRetention) {
+    super(CONTEXT, ORDER_STORE, HISTORY_STORE, HISTORY_ENTRIES_STORE);
     if (closedRetention.isNegative() || closedRetention.isZero()) {
       throw new IllegalArgumentException("closed-order retention must be positive: " + closedRetention);
     }
@@ -65,64 +55,16 @@ public final class OrderTopology implements TopologyDefinition {
   }
 
   @Override
-  public String context() {
-    return CONTEXT;
-  }
-
-  @Override
-  public List<String> queryableStores() {
-    return List.of(ORDER_STORE, HISTORY_STORE, HISTORY_ENTRIES_STORE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes) {
-    return build(serdes, StoreChangeListener.NONE);
-  }
-
-  @Override
-  public Topology build(AvroSerdes serdes, StoreChangeListener changes) {
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    Topology topology = new Topology();
-    topology.addSource(COMMANDS_SOURCE, orderKey.deserializer(),
-        serdes.value(Topics.ORDER_COMMANDS.valueType()).deserializer(), Topics.ORDER_COMMANDS.name());
-    topology.addSource(RESERVED_SOURCE, orderKey.deserializer(),
-        serdes.value(Topics.INVENTORY_RESERVED.valueType()).deserializer(), Topics.INVENTORY_RESERVED.name());
-    topology.addSource(INSUFFICIENT_SOURCE, orderKey.deserializer(),
-        serdes.value(Topics.INVENTORY_INSUFFICIENT.valueType()).deserializer(), Topics.INVENTORY_INSUFFICIENT.name());
-    topology.addProcessor(PROCESSOR, () -> new OrderProcessor(changes, closedRetention), COMMANDS_SOURCE, RESERVED_SOURCE,
-        INSUFFICIENT_SOURCE);
-
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_STORE),
-        orderKey, serdes.value(OrderState.class)), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
-        orderKey, serdes.value(OrderHistory.class)), PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_ENTRIES_STORE),
-        Serdes.String(), serdes.value(OrderHistoryEntry.class)), PROCESSOR);
-    // Timer keys sort by due time as strings (see OrderTimers), which Avro's varint encoding would not.
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
-        Serdes.String(), Serdes.String()), PROCESSOR);
-
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCT_STORE), skuKey, serdes.value(Product.class))
-            .withLoggingDisabled(),
-        "catalog-products-source", skuKey.deserializer(), serdes.value(Product.class).deserializer(),
-        Topics.CATALOG_PRODUCTS.name(), "catalog-products-updater", () -> new GlobalTableUpdater<>(PRODUCT_STORE));
-    var tenantKey = serdes.key(TenantKey.class);
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_STORE), tenantKey,
-            serdes.value(TenantSettings.class)).withLoggingDisabled(),
-        "tenant-settings-source", tenantKey.deserializer(), serdes.value(TenantSettings.class).deserializer(),
-        Topics.TENANT_SETTINGS.name(), "tenant-settings-updater", () -> new GlobalTableUpdater<>(TENANT_STORE));
-
-    topology.addSink(CREATED_SINK, Topics.ORDER_CREATED.name(), orderKey.serializer(),
-        serdes.value(Topics.ORDER_CREATED.valueType()).serializer(), PROCESSOR);
-    topology.addSink(STATUS_SINK, Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(Topics.ORDER_STATUS_CHANGED.valueType()).serializer(), PROCESSOR);
-    topology.addSink(VIEW_SINK, Topics.ORDERS_VIEW.name(), orderKey.serializer(),
-        serdes.value(Topics.ORDERS_VIEW.valueType()).serializer(), PROCESSOR);
-    topology.addSink(INVENTORY_SINK, Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
-        serdes.value(Topics.INVENTORY_COMMANDS.valueType()).serializer(), PROCESSOR);
-    return topology;
+  protected void wire(Wiring wiring, StoreChangeListener changes) {
+    wiring.processor("order-processor", () -> new OrderProcessor(changes, closedRetention))
+        .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT)
+        .keeps(wiring.store(ORDER_STORE, OrderKey.class, OrderState.class),
+            wiring.store(HISTORY_STORE, OrderKey.class, OrderHistory.class),
+            Wiring.store(HISTORY_ENTRIES_STORE, Serdes.String(), wiring.value(OrderHistoryEntry.class)),
+            // Timer keys sort by due time as strings (see OrderTimers), which Avro's varint encoding would not.
+            Wiring.store(TIMER_STORE, Serdes.String(), Serdes.String()))
+        .writes(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED, Topics.ORDERS_VIEW, Topics.INVENTORY_COMMANDS);
+    wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
+    wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
   }
 }

@@ -9,32 +9,24 @@ import io.fusioncommerce.schemas.payments.OrderCancelledForPayment;
 import io.fusioncommerce.schemas.payments.PaymentCommand;
 import io.fusioncommerce.topologies.support.EventIds;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.KeyValue;
 
 /**
  * Turns the order lifecycle into payment commands, re-keyed by payment so they reach the partition
  * that owns the payment: CONFIRMED opens the payment for the order's total; CANCELLED from CONFIRMED
  * or PAID closes it (and refunds what was paid). Command ids are derived from the order event's id,
- * so a replayed event is the same command.
+ * so a replayed event is the same command. Stateless: a DSL relay (see PaymentTopology).
  */
-final class PaymentOrderRelay implements Processor<OrderKey, OrderStatusChanged, PaymentKey, PaymentCommand> {
+final class PaymentOrderRelay {
 
   static final Actor SYSTEM = Actor.newBuilder().setSubject("payment-topology").setRoles(List.of()).build();
 
-  private ProcessorContext<PaymentKey, PaymentCommand> context;
+  private PaymentOrderRelay() {}
 
-  @Override
-  public void init(ProcessorContext<PaymentKey, PaymentCommand> context) {
-    this.context = context;
-  }
-
-  @Override
-  public void process(Record<OrderKey, OrderStatusChanged> record) {
-    OrderStatusChanged changed = record.value();
+  /** The payment command an order status change asks for: none, or one. */
+  static List<KeyValue<PaymentKey, PaymentCommand>> commands(OrderKey key, OrderStatusChanged changed) {
     if (changed == null) {
-      return;
+      return List.of();
     }
     String paymentId = PaymentIds.forOrder(changed.getOrderId());
     Object command = null;
@@ -45,12 +37,12 @@ final class PaymentOrderRelay implements Processor<OrderKey, OrderStatusChanged,
       command = new OrderCancelledForPayment(paymentId, changed.getOrderId(), changed.getFromStatus(), changed.getReason());
     }
     if (command == null) {
-      return;
+      return List.of();
     }
     PaymentCommand payment = PaymentCommand.newBuilder()
         .setCommandId(EventIds.derive(changed.getEventId(), "payment")).setTenantId(changed.getTenantId())
         .setIssuedAt(changed.getOccurredAt()).setCorrelationId(changed.getCorrelationId())
         .setCausationId(changed.getEventId()).setIssuedBy(SYSTEM).setCommand(command).build();
-    context.forward(record.withKey(new PaymentKey(changed.getTenantId(), paymentId)).withValue(payment));
+    return List.of(KeyValue.pair(new PaymentKey(changed.getTenantId(), paymentId), payment));
   }
 }

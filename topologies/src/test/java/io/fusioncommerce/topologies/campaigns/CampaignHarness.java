@@ -21,10 +21,8 @@ import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The campaign topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The campaign topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers): group orders go into the saga and their outcomes come back, as
  * on the broker.
  */
@@ -47,18 +45,9 @@ final class CampaignHarness implements AutoCloseable {
   static final Actor VENDOR = Actor.newBuilder().setSubject("seller").setRoles(List.of("vendor")).build();
 
   final TopologyTestDriver campaigns;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
-  private final TestInputTopic<CampaignKey, CampaignCommand> commands;
-  private final TestInputTopic<SkuKey, Product> products;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
-  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryOut;
-  final TestOutputTopic<CampaignKey, CampaignCreated> created;
-  final TestOutputTopic<CampaignKey, CampaignRejected> rejected;
-  final TestOutputTopic<CampaignKey, CampaignJoined> joined;
-  final TestOutputTopic<CampaignKey, CampaignJoinRefused> refused;
-  final TestOutputTopic<CampaignKey, CampaignSucceeded> succeeded;
-  final TestOutputTopic<CampaignKey, CampaignExpired> expired;
   final KeyValueStore<CampaignKey, CampaignState> campaignStore;
   final KeyValueStore<String, CampaignParticipant> participantStore;
   int placedOrders;
@@ -67,35 +56,9 @@ final class CampaignHarness implements AutoCloseable {
   static final InviteCodes INVITES = InviteCodes.withSecret("test-secret-of-the-campaign-topology-tests-0123456789");
 
   CampaignHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    campaigns = new TopologyTestDriver(new CampaignTopology(INVITES).build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("campaigns"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("campaigns", Topics.DEAD_LETTER), SagaHarness.T0);
-    var campaignKey = serdes.key(CampaignKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    commands = campaigns.createInputTopic(Topics.CAMPAIGN_COMMANDS.name(), campaignKey.serializer(),
-        serdes.value(CampaignCommand.class).serializer());
-    products = campaigns.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
-    orderStatus = campaigns.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    orderCommandsOut = campaigns.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    inventoryOut = campaigns.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
-        serdes.value(InventoryCommand.class).deserializer());
-    created = campaigns.createOutputTopic(Topics.CAMPAIGN_CREATED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignCreated.class).deserializer());
-    rejected = campaigns.createOutputTopic(Topics.CAMPAIGN_REJECTED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignRejected.class).deserializer());
-    joined = campaigns.createOutputTopic(Topics.CAMPAIGN_JOINED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignJoined.class).deserializer());
-    refused = campaigns.createOutputTopic(Topics.CAMPAIGN_JOIN_REFUSED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignJoinRefused.class).deserializer());
-    succeeded = campaigns.createOutputTopic(Topics.CAMPAIGN_SUCCEEDED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignSucceeded.class).deserializer());
-    expired = campaigns.createOutputTopic(Topics.CAMPAIGN_EXPIRED.name(), campaignKey.deserializer(),
-        serdes.value(CampaignExpired.class).deserializer());
+    topics = TestTopology.start(new CampaignTopology(INVITES), stateDir.resolve("campaigns"), SagaHarness.T0);
+    campaigns = topics.driver();
     campaignStore = campaigns.getKeyValueStore(CampaignTopology.CAMPAIGN_STORE);
     participantStore = campaigns.getKeyValueStore(CampaignTopology.PARTICIPANT_STORE);
   }
@@ -106,7 +69,8 @@ final class CampaignHarness implements AutoCloseable {
 
   void product(String sku, long price, String vendor) {
     saga.product(TENANT, sku, price, "USD", vendor, "ACTIVE");
-    products.pipeInput(new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
+    topics.input(Topics.CATALOG_PRODUCTS).pipeInput(
+        new SkuKey(TENANT, sku), Product.newBuilder().setTenantId(TENANT).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, "USD")).setStatus("ACTIVE").setVersion(1)
         .setUpdatedAt(SagaHarness.T0).build(), now());
   }
@@ -128,7 +92,8 @@ final class CampaignHarness implements AutoCloseable {
   }
 
   void command(String campaignId, String commandId, Object command) {
-    commands.pipeInput(new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
+    topics.input(Topics.CAMPAIGN_COMMANDS).pipeInput(
+        new CampaignKey(TENANT, campaignId), CampaignCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(now()).setCorrelationId("corr-" + commandId).setIssuedBy(VENDOR)
         .setCommand(command).build(), now());
     relay();
@@ -140,23 +105,23 @@ final class CampaignHarness implements AutoCloseable {
     relay();
   }
 
-  /** Moves records between the campaign topology and the saga until nothing moves. */
+  /** Moves records between the campaign topics and the saga until nothing moves. */
   void relay() {
     boolean moved = true;
     while (moved) {
       moved = false;
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         placedOrders++;
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : inventoryOut.readRecordsToList()) {
+      for (TestRecord<SkuKey, InventoryCommand> r : topics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
         saga.inventoryCommand(r.key(), r.value());
         moved = true;
       }
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        orderStatus.pipeInput(r.key(), r.value(), now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), now());
         moved = true;
       }
       // campaign.group-orders is written and read by the same topology: the driver pipes it itself

@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.campaigns;
 
+import io.fusioncommerce.schemas.Topics;
 import static io.fusioncommerce.topologies.campaigns.CampaignHarness.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class CampaignTopologyTest {
     assertThat(campaign.getListPrice().getAmount()).isEqualTo(5000);
     assertThat(campaign.getInviteCode()).hasSize(InviteCodes.CODE_LENGTH);
     assertThat(CampaignHarness.INVITES.verify(TENANT, "c1", campaign.getInviteCode())).isTrue();
-    assertThat(h.created.readValuesToList()).singleElement()
+    assertThat(h.topics.output(Topics.CAMPAIGN_CREATED).readValuesToList()).singleElement()
         .satisfies(e -> assertThat(e.getGroupPrice().getAmount()).isEqualTo(3999));
   }
 
@@ -51,11 +52,12 @@ class CampaignTopologyTest {
     h.create("unknown", "NOPE", 3, null, 10, Duration.ZERO, Duration.ofHours(1), null);
     h.create("not-mine", "SKU-1", 3, null, 10, Duration.ZERO, Duration.ofHours(1), "v2");
     h.create("backwards", "SKU-1", 3, null, 10, Duration.ofHours(2), Duration.ofHours(1), null);
-    assertThat(h.rejected.readValuesToList()).extracting(r -> r.getCampaignId() + ":" + r.getReason()).containsExactly(
+    assertThat(h.topics.output(Topics.CAMPAIGN_REJECTED).readValuesToList())
+        .extracting(r -> r.getCampaignId() + ":" + r.getReason()).containsExactly(
         "too-dear:GROUP_PRICE_NOT_BELOW_LIST_PRICE", "unknown:UNKNOWN_SKU", "not-mine:NOT_THE_VENDORS_PRODUCT",
         "backwards:BAD_WINDOW");
     assertThat(h.campaign("too-dear").getStatus()).isEqualTo("REJECTED");
-    assertThat(h.created.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.CAMPAIGN_CREATED).readValuesToList()).isEmpty();
   }
 
   @Test
@@ -83,7 +85,8 @@ class CampaignTopologyTest {
     assertThat(campaign.getStatus()).isEqualTo("SUCCEEDED");
     assertThat(campaign.getParticipants()).isEqualTo(3);
     assertThat(campaign.getUnits()).isEqualTo(4);
-    assertThat(h.succeeded.readValuesToList()).singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(3));
+    assertThat(h.topics.output(Topics.CAMPAIGN_SUCCEEDED).readValuesToList())
+        .singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(3));
     assertThat(campaign.getOrdersPlaced()).isEqualTo(3);
     assertThat(campaign.getOrdersConfirmed()).isEqualTo(3);
 
@@ -101,7 +104,8 @@ class CampaignTopologyTest {
     h.join("c1", "erin", 1, null);
     h.join("c1", "frank", 1, null);
     assertThat(h.campaign("c1").getParticipants()).isEqualTo(5);
-    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason).containsExactly("FULL");
+    assertThat(h.topics.output(Topics.CAMPAIGN_JOIN_REFUSED).readValuesToList())
+        .extracting(CampaignJoinRefused::getReason).containsExactly("FULL");
     assertThat(h.participant("c1", "frank")).isNull();
   }
 
@@ -113,7 +117,7 @@ class CampaignTopologyTest {
     h.join("c1", "alice", 3, null);
     assertThat(h.campaign("c1").getParticipants()).isEqualTo(1);
     assertThat(h.participant("c1", "alice").getQuantity()).isEqualTo(1);
-    assertThat(h.joined.readValuesToList()).hasSize(1);
+    assertThat(h.topics.output(Topics.CAMPAIGN_JOINED).readValuesToList()).hasSize(1);
   }
 
   @Test
@@ -124,7 +128,8 @@ class CampaignTopologyTest {
     h.advance(Duration.ofMinutes(11));
     h.join("c1", "bob", 1, null);
     h.join("missing", "carol", 1, null);
-    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason)
+    assertThat(h.topics.output(Topics.CAMPAIGN_JOIN_REFUSED).readValuesToList())
+        .extracting(CampaignJoinRefused::getReason)
         .containsExactly("NOT_STARTED", "NOT_OPEN", "NOT_FOUND");
   }
 
@@ -139,7 +144,8 @@ class CampaignTopologyTest {
     CampaignState campaign = h.campaign("c1");
     assertThat(campaign.getStatus()).isEqualTo("EXPIRED");
     assertThat(campaign.getEndedAt()).isNotNull();
-    assertThat(h.expired.readValuesToList()).singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(2));
+    assertThat(h.topics.output(Topics.CAMPAIGN_EXPIRED).readValuesToList())
+        .singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(2));
     assertThat(h.placedOrders).isZero();
     assertThat(h.saga.reserved(TENANT, "SKU-1")).isZero();
   }
@@ -152,9 +158,10 @@ class CampaignTopologyTest {
     h.advance(Duration.ofMinutes(6));
     assertThat(h.campaign("c1").getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.campaign("c1").getEndedAt()).isNotNull();
-    assertThat(h.expired.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.CAMPAIGN_EXPIRED).readValuesToList()).isEmpty();
     h.join("c1", "carol", 1, null);
-    assertThat(h.refused.readValuesToList()).extracting(CampaignJoinRefused::getReason).containsExactly("ENDED");
+    assertThat(h.topics.output(Topics.CAMPAIGN_JOIN_REFUSED).readValuesToList())
+        .extracting(CampaignJoinRefused::getReason).containsExactly("ENDED");
   }
 
   @Test
@@ -191,7 +198,7 @@ class CampaignTopologyTest {
     assertThat(h.participant("c1", "bob").getReferrals()).isEqualTo(1);
     assertThat(h.participant("c1", "dave").getReferredBy()).isEqualTo("bob");
     assertThat(h.participant("c1", "erin").getReferredBy()).isNull();
-    assertThat(h.joined.readValuesToList()).extracting(CampaignJoined::getReferredBy)
+    assertThat(h.topics.output(Topics.CAMPAIGN_JOINED).readValuesToList()).extracting(CampaignJoined::getReferredBy)
         .containsExactly(null, "alice", "alice", "bob", null);
     assertThat(alicesCode).isNotEqualTo(bobsCode).doesNotContain("alice");
   }

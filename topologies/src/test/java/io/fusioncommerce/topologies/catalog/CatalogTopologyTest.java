@@ -16,20 +16,16 @@ import io.fusioncommerce.schemas.catalog.ProductRejected;
 import io.fusioncommerce.schemas.catalog.ProductUpdated;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.catalog.DebeziumJson.ProductRowJson;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -66,22 +62,18 @@ class CatalogTopologyTest {
   }
 
   private TopologyTestDriver driver(Path dir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    var settings = new StreamsSettings("unused:9092", dir, "127.0.0.1:1", 1, 100, 1, null);
-    TopologyTestDriver testDriver = new TopologyTestDriver(new CatalogTopology().build(serdes),
-        settings.forContext(CatalogTopology.CONTEXT, Topics.DEAD_LETTER));
-    var skuKey = serdes.key(SkuKey.class).deserializer();
-    productChanges = testDriver.createInputTopic(Topics.CDC_CATALOG_PRODUCTS, new ByteArraySerializer(), new ByteArraySerializer());
-    tenantChanges = testDriver.createInputTopic(Topics.CDC_CATALOG_TENANTS, new ByteArraySerializer(), new ByteArraySerializer());
-    created = testDriver.createOutputTopic(Topics.PRODUCT_CREATED.name(), skuKey, serdes.value(ProductCreated.class).deserializer());
-    updated = testDriver.createOutputTopic(Topics.PRODUCT_UPDATED.name(), skuKey, serdes.value(ProductUpdated.class).deserializer());
-    archived = testDriver.createOutputTopic(Topics.PRODUCT_ARCHIVED.name(), skuKey, serdes.value(ProductArchived.class).deserializer());
-    approved = testDriver.createOutputTopic(Topics.PRODUCT_APPROVED.name(), skuKey, serdes.value(ProductApproved.class).deserializer());
-    rejected = testDriver.createOutputTopic(Topics.PRODUCT_REJECTED.name(), skuKey, serdes.value(ProductRejected.class).deserializer());
-    table = testDriver.createOutputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey, serdes.value(Product.class).deserializer());
-    tenantSettings = testDriver.createOutputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).deserializer(),
-        serdes.value(TenantSettings.class).deserializer());
-    deadLetters = testDriver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    TestTopology topology = TestTopology.start(new CatalogTopology(), dir, null);
+    TopologyTestDriver testDriver = topology.driver();
+    productChanges = topology.rawInput(Topics.CDC_CATALOG_PRODUCTS);
+    tenantChanges = topology.rawInput(Topics.CDC_CATALOG_TENANTS);
+    created = topology.output(Topics.PRODUCT_CREATED);
+    updated = topology.output(Topics.PRODUCT_UPDATED);
+    archived = topology.output(Topics.PRODUCT_ARCHIVED);
+    approved = topology.output(Topics.PRODUCT_APPROVED);
+    rejected = topology.output(Topics.PRODUCT_REJECTED);
+    table = topology.output(Topics.CATALOG_PRODUCTS);
+    tenantSettings = topology.output(Topics.TENANT_SETTINGS);
+    deadLetters = topology.deadLetters();
     states = testDriver.getKeyValueStore(CatalogTopology.PRODUCT_STATE_STORE);
     return testDriver;
   }

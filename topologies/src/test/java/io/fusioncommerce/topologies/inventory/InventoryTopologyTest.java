@@ -12,14 +12,11 @@ import io.fusioncommerce.schemas.inventory.InventoryLowStock;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevelChanged;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -46,20 +43,14 @@ class InventoryTopologyTest {
 
   @BeforeEach
   void start() {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    var settings = new StreamsSettings("unused:9092", stateDir, "127.0.0.1:1", 1, 100, 1, null);
-    driver = new TopologyTestDriver(
-        new InventoryTopology().build(serdes), settings.forContext("inventory", Topics.DEAD_LETTER));
-    commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(),
-        serdes.key(SkuKey.class).serializer(), serdes.value(InventoryCommand.class).serializer());
-    stockChanged = driver.createOutputTopic(Topics.INVENTORY_STOCK_CHANGED.name(),
-        serdes.key(SkuKey.class).deserializer(), serdes.value(StockLevelChanged.class).deserializer());
-    lowStock = driver.createOutputTopic(Topics.INVENTORY_LOW_STOCK.name(),
-        serdes.key(SkuKey.class).deserializer(), serdes.value(InventoryLowStock.class).deserializer());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    TestTopology topology = TestTopology.start(new InventoryTopology(), stateDir, null);
+    driver = topology.driver();
+    commands = topology.input(Topics.INVENTORY_COMMANDS);
+    stockChanged = topology.output(Topics.INVENTORY_STOCK_CHANGED);
+    lowStock = topology.output(Topics.INVENTORY_LOW_STOCK);
+    deadLetters = topology.deadLetters();
     store = driver.getKeyValueStore(InventoryTopology.STOCK_STORE);
-    products = driver.createInputTopic(Topics.CATALOG_PRODUCTS.name(),
-        serdes.key(SkuKey.class).serializer(), serdes.value(Product.class).serializer());
+    products = topology.input(Topics.CATALOG_PRODUCTS);
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.orders;
 
+import io.fusioncommerce.schemas.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusioncommerce.schemas.common.OrderKey;
@@ -140,7 +141,7 @@ class BoundedOrderStateTest {
         .setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr").setIssuedBy(SagaHarness.CUSTOMER)
         .setCommand(new io.fusioncommerce.schemas.orders.MarkOrderPaid("o-open", "pay-1",
             new io.fusioncommerce.schemas.common.Money(5999L, "USD"))).build());
-    saga.views.readRecordsToList();
+    saga.orderTopics.output(Topics.ORDERS_VIEW).readRecordsToList();
 
     saga.advance(RETENTION.minusMinutes(1));
     assertThat(saga.order("acme", "o-closed")).isNotNull();
@@ -151,7 +152,7 @@ class BoundedOrderStateTest {
     assertThat(saga.order("acme", "o-open").getStatus()).isEqualTo("PAID");
     assertThat(saga.history("acme", "o-open")).isNotEmpty();
     // the read model is not told: its row stays for the list route
-    assertThat(saga.views.readRecordsToList()).isEmpty();
+    assertThat(saga.orderTopics.output(Topics.ORDERS_VIEW).readRecordsToList()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.orders;
 
+import io.fusioncommerce.schemas.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusioncommerce.schemas.common.Money;
@@ -67,10 +68,11 @@ class OrderSagaTest {
     // SOCK needs 4: the fuller warehouse first, then the other
     assertThat(order.getLines().get(1).getAllocations()).containsEntry("main", 3L).containsEntry("east", 1L);
 
-    OrderCreated created = saga.created.readValue();
+    OrderCreated created = saga.orderTopics.output(Topics.ORDER_CREATED).readValue();
     assertThat(created.getItems()).extracting(i -> i.getUnitPrice().getAmount()).containsExactly(5999L, 499L);
     assertThat(created.getTotal().getAmount()).isEqualTo(13994L);
-    assertThat(saga.statusChanges.readValuesToList()).extracting(OrderStatusChanged::getToStatus)
+    assertThat(saga.orderTopics.output(Topics.ORDER_STATUS_CHANGED).readValuesToList())
+        .extracting(OrderStatusChanged::getToStatus)
         .containsExactly("CREATED", "CONFIRMED");
     assertThat(saga.available("acme", "SHOE")).isEqualTo(8);
     assertThat(saga.reserved("acme", "SOCK")).isEqualTo(4);
@@ -85,7 +87,8 @@ class OrderSagaTest {
     assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
     assertThat(saga.reserved("acme", "SHOE")).isZero();
     assertThat(saga.available("acme", "SOCK")).isEqualTo(5);
-    assertThat(saga.released.readValuesToList()).extracting(r -> r.getSku()).containsExactly("SHOE");
+    assertThat(saga.inventoryTopics.output(Topics.INVENTORY_RELEASED).readValuesToList())
+        .extracting(r -> r.getSku()).containsExactly("SHOE");
   }
 
   @Test
@@ -120,7 +123,7 @@ class OrderSagaTest {
     saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 9), "another-body");
     saga.relay();
 
-    assertThat(saga.created.readValuesToList()).hasSize(1);
+    assertThat(saga.orderTopics.output(Topics.ORDER_CREATED).readValuesToList()).hasSize(1);
     assertThat(saga.available("acme", "SHOE")).isEqualTo(8);
     assertThat(saga.order("acme", "o-1").getLines().get(0).getQuantity()).isEqualTo(2);
     List<OrderHistoryEntry> history = saga.history("acme", "o-1");
@@ -232,7 +235,7 @@ class OrderSagaTest {
     saga.place("acme", "o-1", "USD", lines("SOCK", 2, "SHOE", 1));
     saga.cancel("acme", "o-1", "changed my mind");
 
-    List<OrderView> rows = saga.views.readValuesToList();
+    List<OrderView> rows = saga.orderTopics.output(Topics.ORDERS_VIEW).readValuesToList();
     assertThat(rows).extracting(OrderView::getStatus).containsExactly("CREATED", "CONFIRMED", "CANCELLED");
     assertThat(rows).extracting(OrderView::getVersion).isSorted().doesNotHaveDuplicates();
     OrderView last = rows.get(rows.size() - 1);
@@ -250,7 +253,7 @@ class OrderSagaTest {
   void aRejectedOrderIsListedWithTheVendorsItNamed() {
     saga.place("acme", "o-1", "USD", lines("SHOE", 1, "NOPE", 1));
 
-    OrderView row = saga.views.readValuesToList().getLast();
+    OrderView row = saga.orderTopics.output(Topics.ORDERS_VIEW).readValuesToList().getLast();
     assertThat(row.getStatus()).isEqualTo("REJECTED");
     assertThat(row.getRejectionReason()).isEqualTo("UNKNOWN_SKU");
     assertThat(row.getVendors()).containsExactly("v-shoes");

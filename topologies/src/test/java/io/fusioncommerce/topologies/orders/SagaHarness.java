@@ -27,7 +27,7 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -53,21 +52,11 @@ public final class SagaHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver orders;
+  /** The inventory topology's test topics, by contract. */
+  public final TestTopology inventoryTopics;
+  /** The order topology's test topics, by contract. */
+  public final TestTopology orderTopics;
   final TopologyTestDriver inventory;
-  private final TestInputTopic<OrderKey, OrderCommand> orderCommands;
-  private final TestInputTopic<SkuKey, Product> products;
-  private final TestInputTopic<TenantKey, TenantSettings> tenants;
-  private final TestInputTopic<TenantKey, TenantSettings> inventoryTenants;
-  private final TestInputTopic<OrderKey, InventoryReserved> reservedIn;
-  private final TestInputTopic<OrderKey, InventoryInsufficient> insufficientIn;
-  private final TestInputTopic<SkuKey, InventoryCommand> inventoryIn;
-  private final TestOutputTopic<SkuKey, InventoryCommand> inventoryFromOrders;
-  private final TestOutputTopic<OrderKey, InventoryReserved> reservedOut;
-  private final TestOutputTopic<OrderKey, InventoryInsufficient> insufficientOut;
-  final TestOutputTopic<OrderKey, InventoryReleased> released;
-  final TestOutputTopic<OrderKey, OrderCreated> created;
-  final TestOutputTopic<OrderKey, OrderStatusChanged> statusChanges;
-  final TestOutputTopic<OrderKey, OrderView> views;
   final TestOutputTopic<byte[], byte[]> orderDeadLetters;
   final KeyValueStore<OrderKey, OrderState> orderStore;
   final KeyValueStore<OrderKey, OrderHistory> historyStore;
@@ -84,40 +73,11 @@ public final class SagaHarness implements AutoCloseable {
   /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
   public SagaHarness(Path stateDir, OrderTopology orderTopology) {
     AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
-    orders = new TopologyTestDriver(orderTopology.build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("orders"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("orders", Topics.DEAD_LETTER), T0);
-    inventory = new TopologyTestDriver(new InventoryTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("inventory"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("inventory", Topics.DEAD_LETTER), T0);
-    var orderKey = serdes.key(OrderKey.class);
-    var skuKey = serdes.key(SkuKey.class);
-    orderCommands = orders.createInputTopic(Topics.ORDER_COMMANDS.name(), orderKey.serializer(),
-        serdes.value(OrderCommand.class).serializer());
-    products = orders.createInputTopic(Topics.CATALOG_PRODUCTS.name(), skuKey.serializer(), serdes.value(Product.class).serializer());
-    tenants = orders.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(TenantSettings.class).serializer());
-    reservedIn = orders.createInputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.serializer(),
-        serdes.value(InventoryReserved.class).serializer());
-    insufficientIn = orders.createInputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.serializer(),
-        serdes.value(InventoryInsufficient.class).serializer());
-    inventoryFromOrders = orders.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.deserializer(),
-        serdes.value(InventoryCommand.class).deserializer());
-    created = orders.createOutputTopic(Topics.ORDER_CREATED.name(), orderKey.deserializer(), serdes.value(OrderCreated.class).deserializer());
-    statusChanges = orders.createOutputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.deserializer(),
-        serdes.value(OrderStatusChanged.class).deserializer());
-    views = orders.createOutputTopic(Topics.ORDERS_VIEW.name(), orderKey.deserializer(), serdes.value(OrderView.class).deserializer());
-    orderDeadLetters = orders.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    inventoryTenants = inventory.createInputTopic(Topics.TENANT_SETTINGS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(TenantSettings.class).serializer());
-    inventoryIn = inventory.createInputTopic(Topics.INVENTORY_COMMANDS.name(), skuKey.serializer(),
-        serdes.value(InventoryCommand.class).serializer());
-    reservedOut = inventory.createOutputTopic(Topics.INVENTORY_RESERVED.name(), orderKey.deserializer(),
-        serdes.value(InventoryReserved.class).deserializer());
-    insufficientOut = inventory.createOutputTopic(Topics.INVENTORY_INSUFFICIENT.name(), orderKey.deserializer(),
-        serdes.value(InventoryInsufficient.class).deserializer());
-    released = inventory.createOutputTopic(Topics.INVENTORY_RELEASED.name(), orderKey.deserializer(),
-        serdes.value(InventoryReleased.class).deserializer());
+    orderTopics = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
+    inventoryTopics = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
+    orders = orderTopics.driver();
+    inventory = inventoryTopics.driver();
+    orderDeadLetters = orderTopics.deadLetters();
     orderStore = orders.getKeyValueStore(OrderTopology.ORDER_STORE);
     historyStore = orders.getKeyValueStore(OrderTopology.HISTORY_STORE);
     historyEntries = orders.getKeyValueStore(OrderTopology.HISTORY_ENTRIES_STORE);
@@ -127,7 +87,8 @@ public final class SagaHarness implements AutoCloseable {
   // ------------------------------------------------------------- arranging
 
   public void product(String tenant, String sku, long price, String currency, String vendor, String status) {
-    products.pipeInput(new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
+    orderTopics.input(Topics.CATALOG_PRODUCTS).pipeInput(
+        new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)
         .setName("Product " + sku).setPrice(new Money(price, currency)).setStatus(status).setVersion(1)
         .setUpdatedAt(T0).build(), now);
   }
@@ -137,7 +98,8 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   public void stock(String tenant, String sku, String warehouse, long available) {
-    inventoryIn.pipeInput(new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
+    inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(
+        new SkuKey(tenant, sku), inventoryCommand(tenant, SetStockLevel.newBuilder().setSku(sku)
         .setWarehouse(warehouse).setAvailable(available).build()), now);
   }
 
@@ -168,7 +130,7 @@ public final class SagaHarness implements AutoCloseable {
       io.fusioncommerce.schemas.orders.ShippingAddress address) {
     List<RequestedLine> requested = new ArrayList<>();
     lines.forEach((sku, quantity) -> requested.add(new RequestedLine(sku, quantity)));
-    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-" + orderId)
         .setIssuedBy(CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId(orderId).setCustomerId(customer)
             .setCurrency(currency).setLines(requested).setRequestHash(requestHash).setShippingAddress(address).build())
@@ -178,7 +140,7 @@ public final class SagaHarness implements AutoCloseable {
   void reserveOnly(String tenant, String orderId, Map<String, Long> lines) {
     Map<String, Long> bySku = new LinkedHashMap<>();
     lines.forEach((sku, quantity) -> bySku.merge(sku, quantity, Long::sum));
-    bySku.forEach((sku, quantity) -> inventoryIn.pipeInput(new SkuKey(tenant, sku),
+    bySku.forEach((sku, quantity) -> inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(new SkuKey(tenant, sku),
         inventoryCommand(tenant, ReserveStock.newBuilder().setOrderId(orderId).setSku(sku).setQuantity(quantity)
             .setCustomerId(customer).build()), now));
   }
@@ -191,19 +153,19 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A tenant's settings, as the catalog topology publishes them on tenant.settings. */
   public void settings(TenantSettings settings) {
-    tenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
-    inventoryTenants.pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    orderTopics.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
+    inventoryTopics.input(Topics.TENANT_SETTINGS).pipeInput(new TenantKey(settings.getTenantId()), settings, now);
   }
 
   public void cancel(String tenant, String orderId, String reason) {
-    orderCommands.pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, orderId), OrderCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setTenantId(tenant).setIssuedAt(now).setCorrelationId("corr-cancel")
         .setIssuedBy(CUSTOMER).setCommand(new CancelOrder(orderId, reason)).build(), now);
     relay();
   }
 
   void command(String tenant, String keyOrderId, OrderCommand command) {
-    orderCommands.pipeInput(new OrderKey(tenant, keyOrderId), command, now);
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(new OrderKey(tenant, keyOrderId), command, now);
     relay();
   }
 
@@ -219,16 +181,18 @@ public final class SagaHarness implements AutoCloseable {
     boolean moved = true;
     while (moved) {
       moved = false;
-      for (TestRecord<OrderKey, InventoryReserved> r : reservedOut.readRecordsToList()) {
-        reservedIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<OrderKey, InventoryReserved> r
+          : inventoryTopics.output(Topics.INVENTORY_RESERVED).readRecordsToList()) {
+        orderTopics.input(Topics.INVENTORY_RESERVED).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
-      for (TestRecord<OrderKey, InventoryInsufficient> r : insufficientOut.readRecordsToList()) {
-        insufficientIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<OrderKey, InventoryInsufficient> r
+          : inventoryTopics.output(Topics.INVENTORY_INSUFFICIENT).readRecordsToList()) {
+        orderTopics.input(Topics.INVENTORY_INSUFFICIENT).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
-      for (TestRecord<SkuKey, InventoryCommand> r : inventoryFromOrders.readRecordsToList()) {
-        inventoryIn.pipeInput(r.key(), r.value(), now);
+      for (TestRecord<SkuKey, InventoryCommand> r : orderTopics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
+        inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(r.key(), r.value(), now);
         moved = true;
       }
     }
@@ -236,22 +200,22 @@ public final class SagaHarness implements AutoCloseable {
 
   /** A command from another topology (a group order, say) into the order topology. */
   public void orderCommand(OrderKey key, OrderCommand command) {
-    orderCommands.pipeInput(key, command, now);
+    orderTopics.input(Topics.ORDER_COMMANDS).pipeInput(key, command, now);
   }
 
   /** A command from another topology into the inventory topology. */
   public void inventoryCommand(SkuKey key, InventoryCommand command) {
-    inventoryIn.pipeInput(key, command, now);
+    inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(key, command, now);
   }
 
   /** The order.created events published since the last call. */
   public List<TestRecord<OrderKey, OrderCreated>> drainCreated() {
-    return created.readRecordsToList();
+    return orderTopics.output(Topics.ORDER_CREATED).readRecordsToList();
   }
 
   /** The order status changes published since the last call. */
   public List<TestRecord<OrderKey, OrderStatusChanged>> drainStatusChanges() {
-    return statusChanges.readRecordsToList();
+    return orderTopics.output(Topics.ORDER_STATUS_CHANGED).readRecordsToList();
   }
 
   public Instant now() {

@@ -24,14 +24,12 @@ import io.fusioncommerce.schemas.payments.RecordIntentCreated;
 import io.fusioncommerce.schemas.payments.RecordPaymentOutcome;
 import io.fusioncommerce.schemas.payments.RecordRefundOutcome;
 import io.fusioncommerce.schemas.payments.RequestRefund;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.wallets.CreditWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The payment topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The payment topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers) as on the broker: order status changes come in, order commands go
  * back. The payment worker is played by {@link #answerProviderRequests()}: it answers each provider
  * request the way the sandbox's test cards do, and keeps every request it saw so tests can look at
@@ -56,18 +54,9 @@ final class PaymentHarness implements AutoCloseable {
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
   final TopologyTestDriver payments;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestInputTopic<PaymentKey, PaymentCommand> commands;
-  private final TestInputTopic<CustomerKey, WalletCommand> walletCommands;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
-  private final TestOutputTopic<PaymentKey, PaymentProviderRequest> providerRequests;
-  final TestOutputTopic<PaymentKey, PaymentCreated> created;
-  final TestOutputTopic<PaymentKey, PaymentSucceeded> succeeded;
-  final TestOutputTopic<PaymentKey, PaymentFailed> failed;
-  final TestOutputTopic<PaymentKey, PaymentRefunded> refunded;
-  final TestOutputTopic<PaymentKey, PaymentRefundRefused> refundRefused;
-  final TestOutputTopic<CustomerKey, WalletTransaction> walletTransactions;
   final KeyValueStore<PaymentKey, PaymentState> paymentStore;
   final KeyValueStore<CustomerKey, WalletState> walletStore;
   /** Every request the "worker" was given, in order. */
@@ -78,36 +67,9 @@ final class PaymentHarness implements AutoCloseable {
   boolean refundsFail;
 
   PaymentHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    payments = new TopologyTestDriver(new PaymentTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("payments"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("payments", Topics.DEAD_LETTER), SagaHarness.T0);
-    var paymentKey = serdes.key(PaymentKey.class);
-    var orderKey = serdes.key(OrderKey.class);
-    var customerKey = serdes.key(CustomerKey.class);
-    orderStatus = payments.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    commands = payments.createInputTopic(Topics.PAYMENT_COMMANDS.name(), paymentKey.serializer(),
-        serdes.value(PaymentCommand.class).serializer());
-    walletCommands = payments.createInputTopic(Topics.WALLET_COMMANDS.name(), customerKey.serializer(),
-        serdes.value(WalletCommand.class).serializer());
-    orderCommandsOut = payments.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    providerRequests = payments.createOutputTopic(Topics.PAYMENT_PROVIDER_REQUESTS.name(), paymentKey.deserializer(),
-        serdes.value(PaymentProviderRequest.class).deserializer());
-    created = payments.createOutputTopic(Topics.PAYMENT_CREATED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentCreated.class).deserializer());
-    succeeded = payments.createOutputTopic(Topics.PAYMENT_SUCCEEDED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentSucceeded.class).deserializer());
-    failed = payments.createOutputTopic(Topics.PAYMENT_FAILED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentFailed.class).deserializer());
-    refunded = payments.createOutputTopic(Topics.PAYMENT_REFUNDED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentRefunded.class).deserializer());
-    refundRefused = payments.createOutputTopic(Topics.PAYMENT_REFUND_REFUSED.name(), paymentKey.deserializer(),
-        serdes.value(PaymentRefundRefused.class).deserializer());
-    walletTransactions = payments.createOutputTopic(Topics.WALLET_TRANSACTIONS.name(), customerKey.deserializer(),
-        serdes.value(WalletTransaction.class).deserializer());
+    topics = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
+    payments = topics.driver();
     paymentStore = payments.getKeyValueStore(PaymentTopology.PAYMENT_STORE);
     walletStore = payments.getKeyValueStore(PaymentTopology.WALLET_STORE);
   }
@@ -131,14 +93,16 @@ final class PaymentHarness implements AutoCloseable {
   }
 
   void credit(String customerId, long amount, String currency, String commandId) {
-    walletCommands.pipeInput(new CustomerKey(TENANT, customerId), WalletCommand.newBuilder().setCommandId(commandId)
+    topics.input(Topics.WALLET_COMMANDS).pipeInput(
+        new CustomerKey(TENANT, customerId), WalletCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(new CreditWallet(customerId, new Money(amount, currency), "admin-credit", null)).build(), saga.now());
     relay();
   }
 
   void command(String paymentId, String commandId, Object command) {
-    commands.pipeInput(new PaymentKey(TENANT, paymentId), PaymentCommand.newBuilder().setCommandId(commandId)
+    topics.input(Topics.PAYMENT_COMMANDS).pipeInput(
+        new PaymentKey(TENANT, paymentId), PaymentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(CUSTOMER)
         .setCommand(command).build(), saga.now());
     relay();
@@ -157,14 +121,14 @@ final class PaymentHarness implements AutoCloseable {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        orderStatus.pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
-      if (autoAnswer && !providerRequests.isEmpty()) {
+      if (autoAnswer && !topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
         answerProviderRequests();
         moved = true;
       }
@@ -178,7 +142,8 @@ final class PaymentHarness implements AutoCloseable {
    */
   List<PaymentProviderRequest> answerProviderRequests() {
     List<PaymentProviderRequest> answered = new ArrayList<>();
-    for (TestRecord<PaymentKey, PaymentProviderRequest> r : providerRequests.readRecordsToList()) {
+    for (TestRecord<PaymentKey, PaymentProviderRequest> r
+        : topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).readRecordsToList()) {
       PaymentProviderRequest request = r.value();
       answered.add(request);
       seenRequests.add(request);
@@ -192,7 +157,8 @@ final class PaymentHarness implements AutoCloseable {
             .setFailureCode(refundsFail ? "charge_disputed" : null).build();
         default -> throw new AssertionError(request);
       };
-      commands.pipeInput(r.key(), PaymentCommand.newBuilder().setCommandId("worker-" + request.getRequestId())
+      topics.input(Topics.PAYMENT_COMMANDS).pipeInput(
+          r.key(), PaymentCommand.newBuilder().setCommandId("worker-" + request.getRequestId())
           .setTenantId(request.getTenantId()).setIssuedAt(saga.now()).setCorrelationId(request.getCorrelationId())
           .setIssuedBy(CUSTOMER).setCommand(answer).build(), saga.now());
     }

@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.payments;
 
+import io.fusioncommerce.schemas.Topics;
 import static io.fusioncommerce.topologies.payments.PaymentHarness.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +62,7 @@ class PaymentTopologyTest {
       assertThat(r.getOperation()).isInstanceOf(CreateIntent.class);
       assertThat(((CreateIntent) r.getOperation()).getAmount().getAmount()).isEqualTo(11998);
     });
-    assertThat(h.created.readValuesToList()).singleElement()
+    assertThat(h.topics.output(Topics.PAYMENT_CREATED).readValuesToList()).singleElement()
         .satisfies(e -> assertThat(e.getOrderId()).isEqualTo("o1"));
 
     OrderState order = order("o1");
@@ -88,7 +89,7 @@ class PaymentTopologyTest {
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.payment(paymentId).getCapturedAmount()).isEqualTo(5999);
-    assertThat(h.succeeded.readValuesToList()).singleElement()
+    assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).singleElement()
         .satisfies(e -> assertThat(e.getAmount().getAmount()).isEqualTo(5999));
     assertThat(order("o1").getStatus()).isEqualTo("PAID");
     assertThat(order("o1").getPaymentId()).isEqualTo(paymentId);
@@ -102,7 +103,8 @@ class PaymentTopologyTest {
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REQUIRES_PAYMENT_METHOD");
     assertThat(h.payment(paymentId).getFailureCode()).isEqualTo("card_declined");
-    assertThat(h.failed.readValuesToList()).extracting(PaymentFailed::getFailureCode).containsExactly("card_declined");
+    assertThat(h.topics.output(Topics.PAYMENT_FAILED).readValuesToList())
+        .extracting(PaymentFailed::getFailureCode).containsExactly("card_declined");
     assertThat(order("o1").getStatus()).isEqualTo("CONFIRMED");
     assertThat(order("o1").getPayment().getFailureCode()).isEqualTo("card_declined");
 
@@ -125,7 +127,7 @@ class PaymentTopologyTest {
     int requests = h.seenRequests.size();
     h.confirm(paymentId, "pm_card_visa");
     assertThat(h.seenRequests).hasSize(requests);
-    assertThat(h.succeeded.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).isEmpty();
   }
 
   @Test
@@ -152,7 +154,7 @@ class PaymentTopologyTest {
     assertThat(calls).hasSize(1);
     h.autoAnswer = true;
     h.relay();
-    assertThat(h.succeeded.readValuesToList()).hasSize(1);
+    assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).hasSize(1);
   }
 
   @Test
@@ -166,7 +168,7 @@ class PaymentTopologyTest {
     h.autoAnswer = true;
     h.relay();
 
-    assertThat(h.succeeded.readValuesToList()).hasSize(1);
+    assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).hasSize(1);
     assertThat(order("o1").getStatus()).isEqualTo("PAID");
   }
 
@@ -180,7 +182,8 @@ class PaymentTopologyTest {
     assertThat(h.payment(paymentId).getRefundedAmount()).isEqualTo(2000);
 
     h.refund(paymentId, "r2", 4000, "USD", false); // 5999 - 2000 = 3999 left
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("REFUND_EXCEEDS_CAPTURED");
     assertThat(h.payment(paymentId).getRefundedAmount()).isEqualTo(2000);
 
@@ -188,11 +191,13 @@ class PaymentTopologyTest {
     h.refund(paymentId, "r3", 3999, "USD", false); // the same refund again
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
     assertThat(h.payment(paymentId).getRefundedAmount()).isEqualTo(5999);
-    assertThat(h.refunded.readValuesToList()).extracting(PaymentRefunded::getRefundId).containsExactly("r1", "r3");
+    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
+        .extracting(PaymentRefunded::getRefundId).containsExactly("r1", "r3");
     assertThat(h.seenRequests.stream().filter(r -> r.getOperation() instanceof CreateRefund)).hasSize(2);
 
     h.refund(paymentId, "r4", 1, "USD", false);
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("REFUND_EXCEEDS_CAPTURED");
     assertThat(order("o1").getPayment().getRefundedAmount()).isEqualTo(5999);
   }
@@ -204,7 +209,8 @@ class PaymentTopologyTest {
     h.autoAnswer = false;
     h.refund(paymentId, "r1", 5000, "USD", false);
     h.refund(paymentId, "r2", 1000, "USD", false); // 5000 is on its way: 999 left
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getRefundId).containsExactly("r2");
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getRefundId).containsExactly("r2");
     assertThat(h.answerProviderRequests()).hasSize(1);
   }
 
@@ -214,7 +220,8 @@ class PaymentTopologyTest {
     h.confirm(paymentId, "pm_card_visa");
     h.refundsFail = true;
     h.refund(paymentId, "r1", 5999, "USD", false);
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("PROVIDER_CHARGE_DISPUTED");
     assertThat(PaymentBook.refundable(h.payment(paymentId))).isEqualTo(5999);
   }
@@ -232,7 +239,8 @@ class PaymentTopologyTest {
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.payment(paymentId).getRefundedAmount()).isZero();
     assertThat(PaymentBook.refundable(h.payment(paymentId))).isEqualTo(5999);
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("PROVIDER_EXPIRED_OR_CANCELED_CARD");
     assertThat(order("o1").getPayment().getRefundedAmount()).isZero();
   }
@@ -241,7 +249,8 @@ class PaymentTopologyTest {
   void noRefundBeforeThePaymentSucceeded() {
     String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
     h.refund(paymentId, "r1", 100, "USD", false);
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("NOT_REFUNDABLE");
   }
 
@@ -255,7 +264,8 @@ class PaymentTopologyTest {
 
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.refunded.readValuesToList()).extracting(r -> r.getAmount().getAmount()).containsExactly(1000L, 4999L);
+    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
+        .extracting(r -> r.getAmount().getAmount()).containsExactly(1000L, 4999L);
     assertThat(order("o1").getPayment().getRefundedAmount()).isEqualTo(5999);
   }
 
@@ -265,9 +275,9 @@ class PaymentTopologyTest {
     h.saga.cancel(TENANT, "o1", "no longer wanted");
     h.relay();
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
-    assertThat(h.refunded.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList()).isEmpty();
     h.confirm(paymentId, "pm_card_visa");
-    assertThat(h.succeeded.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).isEmpty();
   }
 
   @Test
@@ -283,7 +293,8 @@ class PaymentTopologyTest {
 
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.refunded.readValuesToList()).extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
+    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
+        .extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
   }
 
   @Test
@@ -296,7 +307,8 @@ class PaymentTopologyTest {
     h.webhookOutcome(paymentId, "evt_late", "SUCCEEDED", null);
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.refunded.readValuesToList()).extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
+    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
+        .extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
   }
 
@@ -318,7 +330,7 @@ class PaymentTopologyTest {
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.balance("c1", "USD")).isEqualTo(1);
     assertThat(order("o1").getStatus()).isEqualTo("PAID");
-    assertThat(h.walletTransactions.readValuesToList()).extracting(WalletTransaction::getKind)
+    assertThat(h.topics.output(Topics.WALLET_TRANSACTIONS).readValuesToList()).extracting(WalletTransaction::getKind)
         .containsExactly("CREDIT", "DEBIT_REFUSED", "CREDIT", "DEBIT");
     // no provider call for a wallet payment (only the intent)
     assertThat(h.seenRequests).hasSize(1);
@@ -367,7 +379,8 @@ class PaymentTopologyTest {
     h.refund(paymentId, "r1", 500, "JPY", false);
     assertThat(h.payment(paymentId).getRefundedAmount()).isEqualTo(500);
     h.refund(paymentId, "r2", 500, "USD", false);
-    assertThat(h.refundRefused.readValuesToList()).extracting(PaymentRefundRefused::getReason)
+    assertThat(h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList())
+        .extracting(PaymentRefundRefused::getReason)
         .containsExactly("CURRENCY_MISMATCH");
   }
 

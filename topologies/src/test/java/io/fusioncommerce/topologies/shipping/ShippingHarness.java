@@ -9,8 +9,6 @@ import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.schemas.registry.InMemorySchemaRegistryClient;
-import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.shipping.GeoPoint;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
@@ -24,7 +22,7 @@ import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TestTopology;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The shipping topology in a TopologyTestDriver, wired to the order saga (order and inventory
+ * The shipping topics in a TopologyTestDriver, wired to the order saga (order and inventory
  * topologies in their own drivers): order events go into shipping, shipment progress goes back to the
  * orders, as on the broker. The label worker is played by the test, through {@link #labelAll()}.
  */
@@ -46,48 +44,19 @@ final class ShippingHarness implements AutoCloseable {
   static final Actor STAFF = Actor.newBuilder().setSubject("ops").setRoles(List.of("operator")).build();
 
   final TopologyTestDriver shipping;
+  /** The topology's test topics, by contract. */
+  final TestTopology topics;
   final SagaHarness saga;
-  private final TestInputTopic<OrderKey, OrderCreated> orderCreated;
-  private final TestInputTopic<OrderKey, OrderStatusChanged> orderStatus;
-  private final TestInputTopic<ShipmentKey, ShipmentCommand> commands;
-  private final TestInputTopic<HyperlocalAgentKey, HyperlocalAgent> agents;
-  private final TestInputTopic<TenantKey, ShippingOptions> options;
-  private final TestOutputTopic<OrderKey, OrderCommand> orderCommandsOut;
-  final TestOutputTopic<ShipmentKey, LabelRequested> labelRequests;
-  final TestOutputTopic<ShipmentKey, ShippingLabelCreated> labelsCreated;
-  final TestOutputTopic<ShipmentKey, ShipmentTracked> tracking;
   final KeyValueStore<ShipmentKey, ShipmentState> shipmentStore;
   /** Every label request the worker was handed, in order. */
   final List<LabelRequested> requested = new ArrayList<>();
-  /** Status changes of the orders, as the shipping topology saw them. */
+  /** Status changes of the orders, as the shipping topics saw them. */
   final List<OrderStatusChanged> orderStatusChanges = new ArrayList<>();
 
   ShippingHarness(Path stateDir) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     saga = new SagaHarness(stateDir.resolve("saga"));
-    shipping = new TopologyTestDriver(new ShippingTopology().build(serdes),
-        new StreamsSettings("unused:9092", stateDir.resolve("shipping"), "127.0.0.1:1", 1, 100, 1, null)
-            .forContext("shipping", Topics.DEAD_LETTER), SagaHarness.T0);
-    var orderKey = serdes.key(OrderKey.class);
-    var shipmentKey = serdes.key(ShipmentKey.class);
-    orderCreated = shipping.createInputTopic(Topics.ORDER_CREATED.name(), orderKey.serializer(),
-        serdes.value(OrderCreated.class).serializer());
-    orderStatus = shipping.createInputTopic(Topics.ORDER_STATUS_CHANGED.name(), orderKey.serializer(),
-        serdes.value(OrderStatusChanged.class).serializer());
-    commands = shipping.createInputTopic(Topics.SHIPPING_COMMANDS.name(), shipmentKey.serializer(),
-        serdes.value(ShipmentCommand.class).serializer());
-    agents = shipping.createInputTopic(Topics.SHIPPING_HYPERLOCAL_AGENTS.name(),
-        serdes.key(HyperlocalAgentKey.class).serializer(), serdes.value(HyperlocalAgent.class).serializer());
-    options = shipping.createInputTopic(Topics.SHIPPING_OPTIONS.name(), serdes.key(TenantKey.class).serializer(),
-        serdes.value(ShippingOptions.class).serializer());
-    orderCommandsOut = shipping.createOutputTopic(Topics.ORDER_COMMANDS.name(), orderKey.deserializer(),
-        serdes.value(OrderCommand.class).deserializer());
-    labelRequests = shipping.createOutputTopic(Topics.SHIPPING_LABEL_REQUESTS.name(), shipmentKey.deserializer(),
-        serdes.value(LabelRequested.class).deserializer());
-    labelsCreated = shipping.createOutputTopic(Topics.SHIPPING_LABEL_CREATED.name(), shipmentKey.deserializer(),
-        serdes.value(ShippingLabelCreated.class).deserializer());
-    tracking = shipping.createOutputTopic(Topics.SHIPPING_TRACKING.name(), shipmentKey.deserializer(),
-        serdes.value(ShipmentTracked.class).deserializer());
+    topics = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
+    shipping = topics.driver();
     shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
   }
 
@@ -108,13 +77,15 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void agent(String agentId, double lat, double lon, double radiusKm) {
-    agents.pipeInput(new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
+    topics.input(Topics.SHIPPING_HYPERLOCAL_AGENTS).pipeInput(
+        new HyperlocalAgentKey(TENANT, agentId), HyperlocalAgent.newBuilder().setTenantId(TENANT)
         .setAgentId(agentId).setName("Agent " + agentId).setLocation(new GeoPoint(lat, lon)).setRadiusKm(radiusKm)
         .setUpdatedAt(saga.now()).build(), saga.now());
   }
 
   void hyperlocal(boolean enabled) {
-    options.pipeInput(new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
+    topics.input(Topics.SHIPPING_OPTIONS).pipeInput(
+        new TenantKey(TENANT), ShippingOptions.newBuilder().setTenantId(TENANT)
         .setHyperlocalEnabled(enabled).setUpdatedAt(saga.now()).build(), saga.now());
   }
 
@@ -136,40 +107,42 @@ final class ShippingHarness implements AutoCloseable {
   }
 
   void command(String shipmentId, String commandId, Object command) {
-    commands.pipeInput(new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
+    topics.input(Topics.SHIPPING_COMMANDS).pipeInput(
+        new ShipmentKey(TENANT, shipmentId), ShipmentCommand.newBuilder().setCommandId(commandId)
         .setTenantId(TENANT).setIssuedAt(saga.now()).setCorrelationId("corr-" + commandId).setIssuedBy(STAFF)
         .setCommand(command).build(), saga.now());
     relay();
   }
 
-  /** Moves records between the shipping topology and the saga until nothing moves. */
+  /** Moves records between the shipping topics and the saga until nothing moves. */
   void relay() {
     boolean moved = true;
     while (moved) {
       moved = false;
       saga.relay();
       for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
-        orderCreated.pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
       for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
         orderStatusChanges.add(r.value());
-        orderStatus.pipeInput(r.key(), r.value(), saga.now());
+        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderCommand> r : orderCommandsOut.readRecordsToList()) {
+      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
         saga.orderCommand(r.key(), r.value());
         moved = true;
       }
       // shipping.commands is written and read by the same topology: the driver pipes it itself
-      labelRequests.readValuesToList().forEach(requested::add);
+      topics.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
     }
   }
 
   /** Pipes every order status change seen so far into shipping once more (a replay after a crash). */
   void replayOrderStatusChanges() {
     for (OrderStatusChanged changed : List.copyOf(orderStatusChanges)) {
-      orderStatus.pipeInput(new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
+      topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(
+          new OrderKey(changed.getTenantId(), changed.getOrderId()), changed, saga.now());
     }
     relay();
   }

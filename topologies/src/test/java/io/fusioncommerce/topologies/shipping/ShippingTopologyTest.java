@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
+import io.fusioncommerce.schemas.Topics;
 import static io.fusioncommerce.topologies.shipping.ShippingHarness.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,7 @@ class ShippingTopologyTest {
   void aReplayedPaidEventOpensNoSecondShipmentAndASecondLabelAnswerChangesNothing() {
     paidOrder("o1", address(null, null));
     h.labelAll();
-    assertThat(h.labelsCreated.readValuesToList()).hasSize(2);
+    assertThat(h.topics.output(Topics.SHIPPING_LABEL_CREATED).readValuesToList()).hasSize(2);
     ShipmentState labelled = h.shipment(shoes("o1"));
 
     h.replayOrderStatusChanges();
@@ -101,14 +102,14 @@ class ShippingTopologyTest {
         .setShipmentId(shoes("o1")).setCarrier("other").setService("x").setTrackingNumber("OTHER")
         .setLabelKey("k").setCost(new io.fusioncommerce.schemas.common.Money(1L, "USD")).setRequestId("r").build());
     assertThat(h.shipment(shoes("o1")).getTrackingNumber()).isEqualTo(labelled.getTrackingNumber());
-    assertThat(h.labelsCreated.readValuesToList()).isEmpty();
+    assertThat(h.topics.output(Topics.SHIPPING_LABEL_CREATED).readValuesToList()).isEmpty();
   }
 
   @Test
   void theLabelIsAnnouncedAndTheOrderShipsWhenEveryShipmentLeftAndIsDeliveredWhenEveryOneArrived() {
     paidOrder("o1", address(null, null));
     h.labelAll();
-    assertThat(h.labelsCreated.readValuesToList()).allSatisfy(event -> {
+    assertThat(h.topics.output(Topics.SHIPPING_LABEL_CREATED).readValuesToList()).allSatisfy(event -> {
       assertThat(event.getLabelUrl()).isEqualTo("/v1/shipments/" + event.getShipmentId() + "/label");
       assertThat(event.getTrackingNumber()).startsWith("LC");
       assertThat(event.getOrderId()).isEqualTo("o1");
@@ -127,7 +128,8 @@ class ShippingTopologyTest {
     h.track(socks("o1"), "DELIVERED");
     assertThat(h.orderStatus("o1")).isEqualTo("DELIVERED");
 
-    assertThat(h.tracking.readValuesToList()).extracting(t -> t.getVendorId() + ":" + t.getFromStatus() + ">" + t.getStatus())
+    assertThat(h.topics.output(Topics.SHIPPING_TRACKING).readValuesToList())
+        .extracting(t -> t.getVendorId() + ":" + t.getFromStatus() + ">" + t.getStatus())
         .containsExactly("v-shoes:LABEL_CREATED>IN_TRANSIT", "v-socks:LABEL_CREATED>IN_TRANSIT",
             "v-shoes:IN_TRANSIT>OUT_FOR_DELIVERY", "v-shoes:OUT_FOR_DELIVERY>DELIVERED", "v-socks:IN_TRANSIT>DELIVERED");
     assertThat(h.orderStatusChanges).extracting(c -> c.getToStatus())
@@ -197,7 +199,7 @@ class ShippingTopologyTest {
     h.track(shoes("o1"), "OUT_FOR_DELIVERY");
     h.track(shoes("o1"), "DELIVERED");
     assertThat(h.shipment(shoes("o1")).getStatus()).isEqualTo("DELIVERED");
-    assertThat(h.tracking.readValuesToList()).extracting(ShipmentTracked::getStatus)
+    assertThat(h.topics.output(Topics.SHIPPING_TRACKING).readValuesToList()).extracting(ShipmentTracked::getStatus)
         .containsExactly("OUT_FOR_DELIVERY", "DELIVERED");
     assertThat(ShipmentBook.trackingRefusal(h.shipment(shoes("o1")), "IN_TRANSIT", null))
         .hasValueSatisfying(reason -> assertThat(reason).contains("delivered"));
