@@ -34,7 +34,7 @@ import io.fusioncommerce.topologies.campaigns.CampaignBook;
 import io.fusioncommerce.topologies.campaigns.CampaignCodes;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;

@@ -26,7 +26,7 @@ import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.topologies.orders.OrderStatus;
 import io.fusioncommerce.topologies.orders.OrderTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;

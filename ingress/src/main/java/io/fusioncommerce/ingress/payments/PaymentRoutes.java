@@ -25,7 +25,7 @@ import io.fusioncommerce.schemas.payments.RequestRefund;
 import io.fusioncommerce.topologies.payments.PaymentBook;
 import io.fusioncommerce.topologies.payments.PaymentIds;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;

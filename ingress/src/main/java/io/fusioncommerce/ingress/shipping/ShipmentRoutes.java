@@ -26,7 +26,7 @@ import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.topologies.shipping.ShipmentBook;
 import io.fusioncommerce.topologies.shipping.ShippingTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
 import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

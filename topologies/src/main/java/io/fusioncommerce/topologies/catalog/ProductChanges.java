@@ -9,7 +9,7 @@ import io.fusioncommerce.schemas.catalog.ProductRejected;
 import io.fusioncommerce.schemas.catalog.ProductUpdated;
 import io.fusioncommerce.schemas.catalog.ProductVariant;
 import io.fusioncommerce.schemas.common.Money;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
