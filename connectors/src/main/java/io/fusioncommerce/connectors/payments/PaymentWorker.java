@@ -98,7 +98,9 @@ public final class PaymentWorker implements AutoCloseable {
       try {
         Optional<PaymentCommand> answer = handler.handle(request);
         return RequestOutcome.answered(answer
-            .map(command -> List.of(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), record.key(), command)))
+            // the request's headers (its trace context) travel on with the answer
+            .map(command -> List.of(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), null, record.key(), command,
+                record.headers())))
             .orElse(List.of()));
       } catch (ProviderUnavailableException e) {
         return RequestOutcome.retryLater(e);

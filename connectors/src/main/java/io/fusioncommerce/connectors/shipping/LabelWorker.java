@@ -7,17 +7,16 @@ import io.fusioncommerce.connectors.worker.RequestOutcome;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.ShipmentKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.serde.SpecificAvroDeserializer;
 import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
 import io.fusioncommerce.schemas.shipping.LabelRequested;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,13 +117,9 @@ public final class LabelWorker implements AutoCloseable {
 
     private ProducerRecord<SpecificRecord, SpecificRecord> answer(ConsumerRecord<ShipmentKey, LabelRequested> record,
         SpecificRecord outcome) {
-      LabelRequested request = record.value();
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(UUID.nameUUIDFromBytes((request.getEventId() + "|label-answer").getBytes(StandardCharsets.UTF_8))
-              .toString())
-          .setTenantId(request.getTenantId()).setIssuedAt(clock.instant()).setCorrelationId(request.getCorrelationId())
-          .setCausationId(request.getEventId()).setIssuedBy(WORKER).setCommand(outcome).build();
-      return new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), record.key(), command);
+      Cause cause = Cause.of(record.value(), record.headers(), clock.instant());
+      ShipmentCommand command = cause.command(new ShipmentCommand(), cause.derive("label-answer"), WORKER, outcome);
+      return new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), null, record.key(), command, cause.headers());
     }
   }
 

@@ -144,18 +144,16 @@ public final class CampaignRoutes implements ApiModule {
     String campaignId = CommandIds.forRequest(ctx, principal, "create-campaign");
     CampaignKey key = new CampaignKey(principal.tenantId(), campaignId);
     String requestHash = RequestHash.of(request);
-    CampaignCommand command = CampaignCommand.newBuilder()
-        .setCommandId(EventIds.derive(campaignId, "create-campaign")).setTenantId(principal.tenantId()).setIssuedAt(now)
-        .setCorrelationId(RequestContext.correlationId(ctx)).setIssuedBy(InventoryRoutes.actor(principal))
-        .setCommand(CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(request.sku())
+    CampaignCommand command = RequestContext.cause(ctx, InventoryRoutes.actor(principal), now).command(
+        new CampaignCommand(), EventIds.derive(campaignId, "create-campaign"),
+        CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(request.sku())
             .setMinParticipants(request.minParticipants()).setMaxParticipants(request.maxParticipants())
             .setGroupPrice(new Money(request.groupPrice().amount(), request.groupPrice().currency()))
             .setStartsAt(startsAt).setEndsAt(request.endsAt()).setVendorId(vendor.orElse(null))
             .setRequestHash(requestHash)
             .setProduct(new CampaignProduct(product.product().vendorId(), product.product().name(),
                 new Money(product.price().amount(), product.price().currency())))
-            .build())
-        .build();
+            .build());
     String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
         inviteCodes.issue(principal.tenantId(), campaignId, null));
     if (ctx.header(CommandIds.IDEMPOTENCY_HEADER) == null) {
@@ -238,10 +236,9 @@ public final class CampaignRoutes implements ApiModule {
             throw new ApiException(409, "campaign-" + reason.toLowerCase().replace('_', '-'), "Cannot join",
                 refusal(reason, campaign), List.of());
           });
-          CampaignCommand command = CampaignCommand.newBuilder()
-              .setCommandId(CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()))
-              .setTenantId(key.getTenantId()).setIssuedAt(now).setCorrelationId(RequestContext.correlationId(ctx))
-              .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(join).build();
+          CampaignCommand command = RequestContext.cause(ctx, key.getTenantId(), InventoryRoutes.actor(principal), now)
+              .command(new CampaignCommand(),
+                  CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()), join);
           ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
                   ctx.header(RequestContext.TRACEPARENT_HEADER))
               .thenRun(() -> accepted(ctx, key, request.customerId(), "PENDING")));

@@ -68,20 +68,14 @@ public final class InventoryRoutes implements ApiModule {
     SetStockRequest request = api.bodies().read(ctx, SetStockRequest.class);
     String correlationId = RequestContext.correlationId(ctx);
     String commandId = CommandIds.forRequest(ctx, principal, "set-stock:" + sku);
-    InventoryCommand command =
-        InventoryCommand.newBuilder()
-            .setCommandId(commandId)
-            .setTenantId(principal.tenantId())
-            .setIssuedAt(api.clock().instant())
-            .setCorrelationId(correlationId)
-            .setIssuedBy(actor(principal))
-            .setCommand(SetStockLevel.newBuilder()
+    InventoryCommand command = RequestContext.cause(ctx, actor(principal), api.clock().instant()).command(
+        new InventoryCommand(), commandId,
+            SetStockLevel.newBuilder()
                 .setSku(sku)
                 .setWarehouse(request.warehouseOrDefault())
                 .setAvailable(request.available())
                 .setLowStockThreshold(request.lowStockThreshold())
-                .build())
-            .build();
+                .build());
     SkuKey key = new SkuKey(principal.tenantId(), sku);
     ctx.future(() -> api.commands().send(Topics.INVENTORY_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))

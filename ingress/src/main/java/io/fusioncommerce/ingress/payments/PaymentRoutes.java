@@ -183,10 +183,8 @@ public final class PaymentRoutes implements ApiModule {
     StripeWebhooks.WebhookCommand webhook = read.get();
     PaymentKey key = new PaymentKey(webhook.tenantId(), webhook.paymentId());
     String correlationId = RequestContext.correlationId(ctx);
-    PaymentCommand command = PaymentCommand.newBuilder()
-        .setCommandId(EventIds.derive("stripe:" + webhook.eventId(), "webhook")).setTenantId(webhook.tenantId())
-        .setIssuedAt(api.clock().instant()).setCorrelationId(correlationId).setIssuedBy(STRIPE)
-        .setCommand(webhook.command()).build();
+    PaymentCommand command = RequestContext.cause(ctx, webhook.tenantId(), STRIPE, api.clock().instant())
+        .command(new PaymentCommand(), EventIds.derive("stripe:" + webhook.eventId(), "webhook"), webhook.command());
     ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true, webhook.eventId()))));
@@ -210,9 +208,8 @@ public final class PaymentRoutes implements ApiModule {
 
   private static PaymentCommand command(Context ctx, ApiContext api, Principal principal, PaymentKey key,
       String commandId, SpecificRecord command) {
-    return PaymentCommand.newBuilder().setCommandId(commandId).setTenantId(key.getTenantId())
-        .setIssuedAt(api.clock().instant()).setCorrelationId(RequestContext.correlationId(ctx))
-        .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(command).build();
+    return RequestContext.cause(ctx, key.getTenantId(), InventoryRoutes.actor(principal), api.clock().instant())
+        .command(new PaymentCommand(), commandId, command);
   }
 
   private static void send(Context ctx, ApiContext api, PaymentKey key, PaymentCommand command, PaymentAccepted answer) {

@@ -151,13 +151,11 @@ public final class ShipmentRoutes implements ApiModule {
         throw ApiException.conflict(reason);
       });
       String correlationId = RequestContext.correlationId(ctx);
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(CommandIds.forRequest(ctx, principal, "track:" + key.getShipmentId() + ":" + request.status()))
-          .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-          .setIssuedBy(InventoryRoutes.actor(principal))
-          .setCommand(RecordTracking.newBuilder().setShipmentId(key.getShipmentId()).setStatus(request.status())
-              .setLocation(request.location()).setSource("api").build())
-          .build();
+      ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), InventoryRoutes.actor(principal),
+          api.clock().instant()).command(new ShipmentCommand(),
+              CommandIds.forRequest(ctx, principal, "track:" + key.getShipmentId() + ":" + request.status()),
+              RecordTracking.newBuilder().setShipmentId(key.getShipmentId()).setStatus(request.status())
+                  .setLocation(request.location()).setSource("api").build());
       ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
               ctx.header(RequestContext.TRACEPARENT_HEADER))
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
@@ -180,12 +178,10 @@ public final class ShipmentRoutes implements ApiModule {
       });
       int attempt = state.getLabelAttempt() + 1;
       String correlationId = RequestContext.correlationId(ctx);
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt))
-          .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-          .setIssuedBy(InventoryRoutes.actor(principal))
-          .setCommand(RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build())
-          .build();
+      ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), InventoryRoutes.actor(principal),
+          api.clock().instant()).command(new ShipmentCommand(),
+              CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt),
+              RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build());
       ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
               ctx.header(RequestContext.TRACEPARENT_HEADER))
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
@@ -215,14 +211,13 @@ public final class ShipmentRoutes implements ApiModule {
     }
     ShipmentKey key = new ShipmentKey(report.tenantId(), report.shipmentId());
     String correlationId = RequestContext.correlationId(ctx);
-    ShipmentCommand command = ShipmentCommand.newBuilder()
-        .setCommandId(EventIds.derive(ctx.header(CarrierWebhook.SIGNATURE_HEADER) + "|" + ctx.body(), "carrier-webhook"))
-        .setTenantId(report.tenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-        .setIssuedBy(Actor.newBuilder().setSubject("carrier:" + carrier).setRoles(List.of()).build())
-        .setCommand(RecordTracking.newBuilder().setShipmentId(report.shipmentId()).setStatus(report.status())
-            .setLocation(report.location()).setTrackingNumber(report.trackingNumber()).setSource("carrier:" + carrier)
-            .build())
-        .build();
+    Actor carrierActor = Actor.newBuilder().setSubject("carrier:" + carrier).setRoles(List.of()).build();
+    ShipmentCommand command = RequestContext.cause(ctx, report.tenantId(), carrierActor, api.clock().instant())
+        .command(new ShipmentCommand(),
+            EventIds.derive(ctx.header(CarrierWebhook.SIGNATURE_HEADER) + "|" + ctx.body(), "carrier-webhook"),
+            RecordTracking.newBuilder().setShipmentId(report.shipmentId()).setStatus(report.status())
+                .setLocation(report.location()).setTrackingNumber(report.trackingNumber()).setSource("carrier:" + carrier)
+                .build());
     ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true))));

@@ -57,12 +57,17 @@ public record Cause(String id, String tenantId, String correlationId, Instant at
    * tenantId, correlationId, issuedBy when it has one), its headers and its timestamp.
    */
   public static Cause of(SpecificRecord value, Headers headers, long timestamp) {
+    return of(value, headers, Instant.ofEpochMilli(timestamp));
+  }
+
+  /** The cause of what a record that arrived brings about, at {@code at} (a worker's clock). */
+  public static Cause of(SpecificRecord value, Headers headers, Instant at) {
     Schema schema = value.getSchema();
     String id = schema.getField(Envelope.COMMAND_ID) != null
         ? (String) Envelope.get(value, Envelope.COMMAND_ID) : (String) Envelope.get(value, Envelope.EVENT_ID);
     Actor actor = schema.getField(Envelope.ISSUED_BY) != null ? (Actor) Envelope.get(value, Envelope.ISSUED_BY) : null;
     return new Cause(id, (String) Envelope.get(value, Envelope.TENANT_ID),
-        (String) Envelope.get(value, Envelope.CORRELATION_ID), Instant.ofEpochMilli(timestamp), actor, headers);
+        (String) Envelope.get(value, Envelope.CORRELATION_ID), at, actor, headers);
   }
 
   /**
@@ -70,12 +75,17 @@ public record Cause(String id, String tenantId, String correlationId, Instant at
    * correlation id and trace context go into the record headers.
    */
   public static Cause ofRequest(String tenantId, String correlationId, Actor caller, Instant at, String traceparent) {
+    return new Cause(null, tenantId, correlationId, at, caller, requestHeaders(correlationId, traceparent));
+  }
+
+  /** The record headers a request's commands carry: its correlation id and, when it sent one, its traceparent. */
+  public static Headers requestHeaders(String correlationId, String traceparent) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
     if (traceparent != null) {
       headers.add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
     }
-    return new Cause(null, tenantId, correlationId, at, caller, headers);
+    return headers;
   }
 
   /** The cause of what a timer brings about: no record arrived, so no headers travel on. */

@@ -23,7 +23,7 @@ import io.fusioncommerce.schemas.inventory.StockLevelChanged;
 import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
-import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -109,8 +109,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       throw new InvalidCommandException(
           "tenant of key (" + key.getTenantId() + ") differs from tenant of command (" + command.getTenantId() + ")");
     }
-    Instant at = Instant.ofEpochMilli(record.timestamp());
-    Step step = new Step(record, key, command, at);
+    Step step = new Step(key, command, Cause.of(command, record.headers(), record.timestamp()));
     switch (command.getCommand()) {
       case SetStockLevel set -> setLevel(step, set);
       case ReserveStock reserve -> reserve(step, reserve);
@@ -121,9 +120,14 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
   }
 
   /** What every handler needs about the command being applied. */
-  private record Step(Record<SkuKey, InventoryCommand> record, SkuKey key, InventoryCommand command, Instant at) {
-    String eventId(String purpose) {
-      return EventIds.derive(command.getCommandId(), purpose);
+  private record Step(SkuKey key, InventoryCommand command, Cause cause) {
+    Instant at() {
+      return cause.at();
+    }
+
+    /** {@code blank} with the envelope of the event this command causes for {@code purpose}. */
+    <T extends SpecificRecord> T event(T blank, String purpose) {
+      return cause.event(blank, cause.derive(purpose));
     }
   }
 
@@ -166,9 +170,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), INSUFFICIENT, Map.of())
           .setCustomerId(reserve.getCustomerId()).build());
       settled(step, reserve.getOrderId());
-      forward(step, orderKey, InventoryInsufficient.newBuilder()
-          .setEventId(step.eventId("insufficient")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, orderKey, InventoryInsufficient.newBuilder(step.event(new InventoryInsufficient(), "insufficient"))
           .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setRequested(reserve.getQuantity())
           .setAvailable(StockLedger.totalAvailable(level))
           .setReason(refusal != null ? refusal : StockLimits.INSUFFICIENT_STOCK).build(), InventoryTopology.INSUFFICIENT_SINK);
@@ -186,9 +188,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
           customerKey.getTenantId(), customerKey.getSku(), customerKey.getCustomerId()), "");
     }
     apply(step, reserved.get().change(), false);
-    forward(step, orderKey, InventoryReserved.newBuilder()
-        .setEventId(step.eventId("reserved")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, orderKey, InventoryReserved.newBuilder(step.event(new InventoryReserved(), "reserved"))
         .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setQuantity(reserve.getQuantity())
         .setAllocations(allocations)
         .setRemainingAvailable(StockLedger.totalAvailable(reserved.get().change().next())).build(),
@@ -291,9 +291,8 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     settled(step, release.getOrderId());
     uncount(reservation, release.getReason());
     apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()), false);
-    forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()), InventoryReleased.newBuilder()
-        .setEventId(step.eventId("released")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()),
+        InventoryReleased.newBuilder(step.event(new InventoryReleased(), "released"))
         .setOrderId(release.getOrderId()).setSku(release.getSku()).setQuantity(reservation.getQuantity())
         .setAllocations(reservation.getAllocations()).setReason(release.getReason()).build(),
         InventoryTopology.RELEASED_SINK);
@@ -309,9 +308,8 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED).setUpdatedAt(step.at()).build());
     settled(step, commit.getOrderId());
     apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()), false);
-    forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()), InventoryCommitted.newBuilder()
-        .setEventId(step.eventId("committed")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()),
+        InventoryCommitted.newBuilder(step.event(new InventoryCommitted(), "committed"))
         .setOrderId(commit.getOrderId()).setSku(commit.getSku()).setQuantity(reservation.getQuantity()).build(),
         InventoryTopology.COMMITTED_SINK);
   }
@@ -332,26 +330,21 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     changes.changed(InventoryTopology.STOCK_STORE, step.key());
     for (String warehouse : announce ? change.warehouses().stream().sorted().toList() : List.<String>of()) {
       WarehouseStock levels = next.getWarehouses().get(warehouse);
-      forward(step, step.key(), StockLevelChanged.newBuilder()
-          .setEventId(step.eventId("stock-changed:" + warehouse))
-          .setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, step.key(), StockLevelChanged.newBuilder(step.event(new StockLevelChanged(), "stock-changed:" + warehouse))
           .setSku(step.key().getSku()).setWarehouse(warehouse)
           .setAvailable(levels.getAvailable()).setReserved(levels.getReserved())
           .setTotalAvailable(StockLedger.totalAvailable(next)).setTotalReserved(StockLedger.totalReserved(next))
           .setVersion(next.getVersion()).build(), InventoryTopology.STOCK_CHANGED_SINK);
     }
     if (change.crossedLowStockThreshold()) {
-      forward(step, step.key(), InventoryLowStock.newBuilder()
-          .setEventId(step.eventId("low-stock")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, step.key(), InventoryLowStock.newBuilder(step.event(new InventoryLowStock(), "low-stock"))
           .setSku(step.key().getSku()).setTotalAvailable(StockLedger.totalAvailable(next))
           .setThreshold(next.getLowStockThreshold()).build(), InventoryTopology.LOW_STOCK_SINK);
     }
   }
 
   private void forward(Step step, SpecificRecord key, SpecificRecord value, String sink) {
-    context.forward(new Record<>(key, value, step.record().timestamp(), step.record().headers()), sink);
+    context.forward(new Record<>(key, value, step.cause().timestamp(), step.cause().headers()), sink);
   }
 
   private static ReservationKey reservationKey(Step step, String orderId) {

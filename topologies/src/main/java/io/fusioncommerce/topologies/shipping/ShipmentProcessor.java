@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.orders.OrderCommand;
@@ -19,7 +20,6 @@ import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
-import io.fusioncommerce.schemas.envelope.EventIds;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -64,8 +63,6 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     this.options = context.getStateStore(ShippingTopology.OPTIONS_STORE);
   }
 
-  private record Cause(String id, String correlationId, Instant at, Headers headers) {}
-
   @Override
   public void process(Record<ShipmentKey, ShipmentCommand> record) {
     ShipmentKey key = record.key();
@@ -77,8 +74,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
       throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of record ("
           + command.getTenantId() + ")");
     }
-    Cause cause = new Cause(command.getCommandId(), command.getCorrelationId(), Instant.ofEpochMilli(record.timestamp()),
-        record.headers());
+    Cause cause = Cause.of(command, record.headers(), record.timestamp());
     ShipmentState current = shipments.get(key);
     switch (command.getCommand()) {
       case CreateShipment create -> {
@@ -89,9 +85,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         requireShipment(key, label.getShipmentId());
         ShipmentBook.labelled(current, label, cause.at()).ifPresent(next -> {
           save(key, next);
-          forward(key, ShippingLabelCreated.newBuilder().setEventId(EventIds.derive(cause.id(), "label-created"))
-              .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(next.getCorrelationId())
-              .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+          forward(key, ShippingLabelCreated.newBuilder(cause.correlatedBy(next.getCorrelationId())
+                  .event(new ShippingLabelCreated(), cause.derive("label-created")))
+              .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
               .setVendorId(next.getVendorId()).setCarrier(next.getCarrier()).setTrackingNumber(next.getTrackingNumber())
               .setLabelUrl(ShipmentBook.labelPath(key.getShipmentId())).build(), cause, ShippingTopology.LABEL_CREATED_SINK);
           tellOrder(next, cause);
@@ -140,9 +136,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
 
   /** Asks the label worker for the label of the shipment's current attempt (a hyperlocal one goes to {@code agent}). */
   private void requestLabel(ShipmentKey key, ShipmentState state, HyperlocalAgent agent, Cause cause) {
-    forward(key, LabelRequested.newBuilder().setEventId(ShipmentBook.currentLabelRequest(state))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(state.getCorrelationId())
-        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
+    forward(key, LabelRequested.newBuilder(cause.correlatedBy(state.getCorrelationId())
+            .event(new LabelRequested(), ShipmentBook.currentLabelRequest(state)))
+        .setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
         .setVendorId(state.getVendorId()).setCurrency(state.getCurrency()).setShipTo(state.getShipTo())
         .setItems(state.getItems()).setRoute(state.getRoute()).setAgent(agent).build(),
         cause, ShippingTopology.LABEL_REQUESTS_SINK);
@@ -161,9 +157,8 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     }
     ShipmentState next = tracked.next();
     save(key, next);
-    forward(key, ShipmentTracked.newBuilder().setEventId(EventIds.derive(cause.id(), "tracked"))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+    forward(key, ShipmentTracked.newBuilder(cause.event(new ShipmentTracked(), cause.derive("tracked")))
+        .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
         .setVendorId(next.getVendorId()).setFromStatus(current.getStatus()).setStatus(next.getStatus())
         .setLocation(update.getLocation()).setTrackingNumber(next.getTrackingNumber()).setSource(update.getSource())
         .build(), cause, ShippingTopology.TRACKING_SINK);
@@ -194,17 +189,15 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
 
   /** The order keeps a summary of its shipments and decides SHIPPED and DELIVERED from it. */
   private void tellOrder(ShipmentState state, Cause cause) {
-    OrderCommand command = OrderCommand.newBuilder()
-        .setCommandId(EventIds.derive(cause.id(), "order-progress:" + state.getShipmentId() + ":" + state.getStatus()))
-        .setTenantId(state.getTenantId()).setIssuedAt(cause.at()).setCorrelationId(state.getCorrelationId())
-        .setCausationId(cause.id()).setIssuedBy(PaidOrderSplitter.SYSTEM)
-        .setCommand(RecordShipmentProgress.newBuilder().setOrderId(state.getOrderId())
-            .setShipmentId(state.getShipmentId()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
-            .setCarrier(state.getCarrier()).setTrackingNumber(state.getTrackingNumber())
-            .setLabelUrl(state.getLabelKey() == null ? null : ShipmentBook.labelPath(state.getShipmentId())).build())
-        .build();
+    RecordShipmentProgress progress = RecordShipmentProgress.newBuilder().setOrderId(state.getOrderId())
+        .setShipmentId(state.getShipmentId()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
+        .setCarrier(state.getCarrier()).setTrackingNumber(state.getTrackingNumber())
+        .setLabelUrl(state.getLabelKey() == null ? null : ShipmentBook.labelPath(state.getShipmentId())).build();
+    OrderCommand command = cause.correlatedBy(state.getCorrelationId()).command(new OrderCommand(),
+        cause.derive("order-progress:" + state.getShipmentId() + ":" + state.getStatus()), PaidOrderSplitter.SYSTEM,
+        progress);
     context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(state.getTenantId(), state.getOrderId()),
-        command, cause.at().toEpochMilli(), cause.headers()), ShippingTopology.ORDER_SINK);
+        command, cause.timestamp(), cause.headers()), ShippingTopology.ORDER_SINK);
   }
 
   private void save(ShipmentKey key, ShipmentState state) {
@@ -213,7 +206,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
   }
 
   private void forward(ShipmentKey key, SpecificRecord value, Cause cause, String sink) {
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
   private static void requireShipment(ShipmentKey key, String shipmentId) {
