@@ -16,7 +16,6 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
-import io.fusioncommerce.schemas.inventory.ReserveStock;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderHistoryEntry;

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The order placement protocol: a PlaceOrder to the order's partition and one ReserveStock per SKU to
  * the SKU's own partition, sent side by side (the order topology waits for every answer). The command
- * ids are derived from the order id ({@code "place-order"}, {@code "reserve:" + sku}), so a retry (a
+ * ids are derived from the order id (purposes {@code place-order} and {@code reserve:<sku>}), so a retry (a
  * client retrying with its Idempotency-Key, a campaign replaying) writes the same commands and is
  * recognised downstream. Every producer of orders (the ingress's order route, the campaign topology's
  * group orders) builds them here, so they cannot drift apart.
