@@ -124,12 +124,7 @@ public record Cause(String id, String tenantId, String correlationId, Instant at
    * gets the envelope, issued by {@code issuer}, and {@code body} as its command.
    */
   public <T extends SpecificRecord> T command(T blank, String commandId, Actor issuer, SpecificRecord body) {
-    Envelope.defaults(blank);
-    Envelope.put(blank, Envelope.COMMAND_ID, commandId);
-    Envelope.put(blank, Envelope.TENANT_ID, tenantId);
-    Envelope.put(blank, Envelope.ISSUED_AT, at);
-    Envelope.put(blank, Envelope.CORRELATION_ID, correlationId);
-    Envelope.put(blank, Envelope.CAUSATION_ID, id);
+    stamp(blank, Envelope.COMMAND_ID, commandId, Envelope.ISSUED_AT);
     Envelope.put(blank, Envelope.ISSUED_BY, issuer);
     Envelope.put(blank, Envelope.COMMAND, body);
     return blank;
@@ -146,13 +141,18 @@ public record Cause(String id, String tenantId, String correlationId, Instant at
    * OrderCreated.newBuilder(cause.event(new OrderCreated(), eventId)).setOrderId(..)...build()}.
    */
   public <T extends SpecificRecord> T event(T blank, String eventId) {
+    stamp(blank, Envelope.EVENT_ID, eventId, Envelope.OCCURRED_AT);
+    return blank;
+  }
+
+  /** What commands and events share: their id, this cause's tenant, time, correlation and id as causation. */
+  private void stamp(SpecificRecord blank, String idField, String recordId, String timeField) {
     Envelope.defaults(blank);
-    Envelope.put(blank, Envelope.EVENT_ID, eventId);
+    Envelope.put(blank, idField, recordId);
     Envelope.put(blank, Envelope.TENANT_ID, tenantId);
-    Envelope.put(blank, Envelope.OCCURRED_AT, at);
+    Envelope.put(blank, timeField, at);
     Envelope.put(blank, Envelope.CORRELATION_ID, correlationId);
     Envelope.put(blank, Envelope.CAUSATION_ID, id);
-    return blank;
   }
 
   /** The envelope's field names and the by-name access to them; one place that knows them. */
