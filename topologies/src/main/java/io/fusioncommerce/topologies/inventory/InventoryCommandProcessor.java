@@ -24,6 +24,7 @@ import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -99,17 +100,8 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
 
   @Override
   public void process(Record<SkuKey, InventoryCommand> record) {
-    SkuKey key = record.key();
-    InventoryCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("inventory command without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      // A command may only touch its own tenant's stock; a mismatch is a bug or an attack, never applied.
-      throw new InvalidCommandException(
-          "tenant of key (" + key.getTenantId() + ") differs from tenant of command (" + command.getTenantId() + ")");
-    }
-    Step step = new Step(key, command, Cause.of(command, record.headers(), record.timestamp()));
+    Step step = new Step(record.key(), record.value(), Arrival.cause(record, "inventory command"));
+    InventoryCommand command = step.command();
     switch (command.getCommand()) {
       case SetStockLevel set -> setLevel(step, set);
       case ReserveStock reserve -> reserve(step, reserve);

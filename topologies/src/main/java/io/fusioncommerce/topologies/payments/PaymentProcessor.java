@@ -28,6 +28,7 @@ import io.fusioncommerce.schemas.wallets.CreditWallet;
 import io.fusioncommerce.schemas.wallets.DebitWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
@@ -64,17 +65,10 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
 
   @Override
   public void process(Record<PaymentKey, PaymentCommand> record) {
+    Cause cause = Arrival.cause(record, "payment record");
     PaymentKey key = record.key();
     PaymentCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("payment record without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of command ("
-          + command.getTenantId() + ")");
-    }
-    Instant at = Instant.ofEpochMilli(record.timestamp());
-    Cause cause = Cause.of(command, record.headers(), record.timestamp());
+    Instant at = cause.at();
     PaymentState current = payments.get(key);
     String requestId = PaymentIds.request(command.getCommandId(), key.getPaymentId());
     String autoRefundId = cause.derive("auto-refund");

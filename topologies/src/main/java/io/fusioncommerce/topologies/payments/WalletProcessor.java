@@ -10,6 +10,7 @@ import io.fusioncommerce.schemas.wallets.DebitWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
@@ -42,12 +43,9 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
 
   @Override
   public void process(Record<CustomerKey, WalletCommand> record) {
+    Cause cause = Arrival.cause(record, "wallet record");
     CustomerKey key = record.key();
     WalletCommand command = record.value();
-    if (key == null || command == null || !key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("wallet record without key or value, or of another tenant than its key");
-    }
-    Cause cause = Cause.of(command, record.headers(), record.timestamp());
     Instant at = cause.at();
     WalletState current = wallets.get(key);
     Optional<WalletBook.Decision> decision;

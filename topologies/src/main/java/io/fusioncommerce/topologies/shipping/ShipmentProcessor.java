@@ -20,6 +20,7 @@ import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.util.ArrayList;
@@ -64,16 +65,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
 
   @Override
   public void process(Record<ShipmentKey, ShipmentCommand> record) {
+    Cause cause = Arrival.cause(record, "shipment record");
     ShipmentKey key = record.key();
     ShipmentCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("shipment record without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of record ("
-          + command.getTenantId() + ")");
-    }
-    Cause cause = Cause.of(command, record.headers(), record.timestamp());
     ShipmentState current = shipments.get(key);
     switch (command.getCommand()) {
       case CreateShipment create -> {
