@@ -27,6 +27,11 @@ import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.COMMITTED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.INSUFFICIENT;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RELEASED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RESERVED;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,11 +64,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by due time that does at most {@link #MAX_SWEEP_PER_PUNCTUATION} entries per punctuation.
  */
 final class InventoryCommandProcessor implements Processor<SkuKey, InventoryCommand, SpecificRecord, SpecificRecord> {
-
-  static final String RESERVED = "RESERVED";
-  static final String INSUFFICIENT = "INSUFFICIENT";
-  static final String RELEASED = "RELEASED";
-  static final String COMMITTED = "COMMITTED";
 
   /** How long a released, committed or refused reservation is kept (it makes a late repeat a no-op). */
   static final Duration SETTLED_RETENTION = Duration.ofDays(7);
@@ -243,7 +243,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
         case RESERVATION -> {
           ReservationKey key = new ReservationKey(parts.get(0), parts.get(1), parts.get(2));
           Reservation reservation = reservations.get(key);
-          if (reservation != null && !RESERVED.equals(reservation.getStatus())
+          if (reservation != null && ReservationStatus.of(reservation.getStatus()) != RESERVED
               && !reservation.getUpdatedAt().plus(SETTLED_RETENTION).isAfter(now)) {
             reservations.delete(key);
           }
@@ -276,10 +276,10 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       settled(step, release.getOrderId());
       return;
     }
-    if (!RESERVED.equals(reservation.getStatus())) {
+    if (ReservationStatus.of(reservation.getStatus()) != RESERVED) {
       return; // never held, or already released or gone with the order
     }
-    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED).setUpdatedAt(step.at()).build());
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED.name()).setUpdatedAt(step.at()).build());
     settled(step, release.getOrderId());
     uncount(reservation, release.getReason());
     apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()), false);
@@ -294,10 +294,10 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     requireSku(step, commit.getSku());
     ReservationKey reservationKey = reservationKey(step, commit.getOrderId());
     Reservation reservation = reservations.get(reservationKey);
-    if (reservation == null || !RESERVED.equals(reservation.getStatus())) {
+    if (reservation == null || ReservationStatus.of(reservation.getStatus()) != RESERVED) {
       return;
     }
-    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED).setUpdatedAt(step.at()).build());
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED.name()).setUpdatedAt(step.at()).build());
     settled(step, commit.getOrderId());
     apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()), false);
     forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()),
@@ -343,10 +343,10 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     return new ReservationKey(step.key().getTenantId(), step.key().getSku(), orderId);
   }
 
-  private static Reservation.Builder reservation(Step step, String orderId, long quantity, String status,
+  private static Reservation.Builder reservation(Step step, String orderId, long quantity, ReservationStatus status,
       Map<String, Long> allocations) {
     return Reservation.newBuilder().setTenantId(step.key().getTenantId()).setSku(step.key().getSku())
-        .setOrderId(orderId).setQuantity(quantity).setStatus(status).setAllocations(allocations)
+        .setOrderId(orderId).setQuantity(quantity).setStatus(status.name()).setAllocations(allocations)
         .setUpdatedAt(step.at());
   }
 
