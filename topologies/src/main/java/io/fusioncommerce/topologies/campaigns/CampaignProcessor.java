@@ -22,6 +22,7 @@ import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.topologies.orders.OrderPlacement;
 import io.fusioncommerce.topologies.orders.OrderStatus;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -91,13 +92,12 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
       case CampaignCommand command -> {
         requireTenant(key, command.getTenantId());
         Cause cause = Cause.of(command, record.headers(), record.timestamp());
+        Arrival.requireSame("campaign", key.getCampaignId(), command.getCommand());
         switch (command.getCommand()) {
           case CreateCampaign create -> {
-            requireCampaign(key, create.getCampaignId());
             create(key, create, cause);
           }
           case JoinCampaign join -> {
-            requireCampaign(key, join.getCampaignId());
             join(key, join, cause);
           }
           default -> throw new InvalidCommandException("unknown campaign command " + command.getCommand().getClass().getName());
@@ -317,10 +317,4 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     }
   }
 
-  private static void requireCampaign(CampaignKey key, String campaignId) {
-    if (!key.getCampaignId().equals(campaignId)) {
-      throw new InvalidCommandException("campaign of key (" + key.getCampaignId() + ") differs from campaign of command ("
-          + campaignId + ")");
-    }
-  }
 }

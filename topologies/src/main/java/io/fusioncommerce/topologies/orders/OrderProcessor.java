@@ -26,6 +26,7 @@ import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.StockLimits;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -105,27 +106,23 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         requireTenant(key, command.getTenantId());
         Cause cause = Cause.of(command, record.headers(), record.timestamp());
         Trail trail = new Trail(commandType(command), null);
+        Arrival.requireSame("order", key.getOrderId(), command.getCommand());
         switch (command.getCommand()) {
           case PlaceOrder place -> {
-            requireOrder(key, place.getOrderId());
             apply(key, current, cause, trail, OrderBook.place(current, key.getTenantId(), place, this::product, at,
                 command.getCorrelationId(), policy(key.getTenantId())));
           }
           case CancelOrder cancel -> {
-            requireOrder(key, cancel.getOrderId());
             apply(key, current, cause, new Trail(trail.type(), cancel.getReason()), OrderBook.cancel(current, cancel, at));
           }
           case MarkOrderPaid paid -> {
-            requireOrder(key, paid.getOrderId());
             apply(key, current, cause, trail, OrderBook.paid(current, paid, at));
           }
           case RecordShipmentProgress progress -> {
-            requireOrder(key, progress.getOrderId());
             apply(key, current, cause, new Trail(trail.type(), progress.getShipmentId() + " " + progress.getStatus()),
                 OrderBook.shipmentProgressed(current, progress, at));
           }
           case UpdateOrderPayment payment -> {
-            requireOrder(key, payment.getOrderId());
             apply(key, current, cause, trail, OrderBook.paymentUpdated(current, payment, at));
           }
           default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
@@ -387,9 +384,4 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     }
   }
 
-  private static void requireOrder(OrderKey key, String orderId) {
-    if (!key.getOrderId().equals(orderId)) {
-      throw new InvalidCommandException("order of key (" + key.getOrderId() + ") differs from order of command (" + orderId + ")");
-    }
-  }
 }

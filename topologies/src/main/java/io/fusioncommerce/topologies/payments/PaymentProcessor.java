@@ -72,35 +72,15 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
     PaymentState current = payments.get(key);
     String requestId = PaymentIds.request(command.getCommandId(), key.getPaymentId());
     String autoRefundId = cause.derive("auto-refund");
+    Arrival.requireSame("payment", key.getPaymentId(), command.getCommand());
     PaymentBook.Decision decision = switch (command.getCommand()) {
-      case OpenPayment open -> {
-        requirePayment(key, open.getPaymentId());
-        yield PaymentBook.open(current, key.getTenantId(), open, requestId, command.getCorrelationId(), at);
-      }
-      case RecordIntentCreated created -> {
-        requirePayment(key, created.getPaymentId());
-        yield PaymentBook.intentCreated(current, created, at);
-      }
-      case ConfirmPayment confirm -> {
-        requirePayment(key, confirm.getPaymentId());
-        yield PaymentBook.confirm(current, confirm, requestId, at);
-      }
-      case RecordPaymentOutcome outcome -> {
-        requirePayment(key, outcome.getPaymentId());
-        yield PaymentBook.outcome(current, outcome, autoRefundId, at);
-      }
-      case RequestRefund refund -> {
-        requirePayment(key, refund.getPaymentId());
-        yield PaymentBook.refund(current, refund, at);
-      }
-      case RecordRefundOutcome outcome -> {
-        requirePayment(key, outcome.getPaymentId());
-        yield PaymentBook.refundOutcome(current, outcome, at);
-      }
-      case OrderCancelledForPayment cancelled -> {
-        requirePayment(key, cancelled.getPaymentId());
-        yield PaymentBook.orderCancelled(current, cancelled, autoRefundId, at);
-      }
+      case OpenPayment open -> PaymentBook.open(current, key.getTenantId(), open, requestId, command.getCorrelationId(), at);
+      case RecordIntentCreated created -> PaymentBook.intentCreated(current, created, at);
+      case ConfirmPayment confirm -> PaymentBook.confirm(current, confirm, requestId, at);
+      case RecordPaymentOutcome outcome -> PaymentBook.outcome(current, outcome, autoRefundId, at);
+      case RequestRefund refund -> PaymentBook.refund(current, refund, at);
+      case RecordRefundOutcome outcome -> PaymentBook.refundOutcome(current, outcome, at);
+      case OrderCancelledForPayment cancelled -> PaymentBook.orderCancelled(current, cancelled, autoRefundId, at);
       default -> throw new InvalidCommandException("unknown payment command " + command.getCommand().getClass().getName());
     };
     apply(key, current, cause, decision);
@@ -192,10 +172,4 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
     context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
-  private static void requirePayment(PaymentKey key, String paymentId) {
-    if (!key.getPaymentId().equals(paymentId)) {
-      throw new InvalidCommandException("payment of key (" + key.getPaymentId() + ") differs from payment of command ("
-          + paymentId + ")");
-    }
-  }
 }

@@ -69,13 +69,12 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     ShipmentKey key = record.key();
     ShipmentCommand command = record.value();
     ShipmentState current = shipments.get(key);
+    Arrival.requireSame("shipment", key.getShipmentId(), command.getCommand());
     switch (command.getCommand()) {
       case CreateShipment create -> {
-        requireShipment(key, create.getShipmentId());
         open(key, current, create, cause);
       }
       case RecordLabel label -> {
-        requireShipment(key, label.getShipmentId());
         ShipmentBook.labelled(current, label, cause.at()).ifPresent(next -> {
           save(key, next);
           forward(key, ShippingLabelCreated.newBuilder(cause.correlatedBy(next.getCorrelationId())
@@ -87,7 +86,6 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         });
       }
       case RecordLabelFailure failure -> {
-        requireShipment(key, failure.getShipmentId());
         ShipmentBook.labelFailed(current, failure, cause.at()).ifPresent(next -> {
           LOG.warn("no label for shipment {} of tenant {}: {}", key.getShipmentId(), key.getTenantId(), failure.getReason());
           save(key, next);
@@ -95,11 +93,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         });
       }
       case RecordTracking update -> {
-        requireShipment(key, update.getShipmentId());
         track(key, current, update, cause);
       }
       case RetryLabel retry -> {
-        requireShipment(key, retry.getShipmentId());
         // the ingress refuses a retry of a shipment that is not LABEL_FAILED with 409; one that slipped past changes nothing
         ShipmentBook.labelRetried(current, cause.at()).ifPresent(next -> {
           save(key, next);
@@ -202,10 +198,4 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
-  private static void requireShipment(ShipmentKey key, String shipmentId) {
-    if (!key.getShipmentId().equals(shipmentId)) {
-      throw new InvalidCommandException("shipment of key (" + key.getShipmentId() + ") differs from shipment of command ("
-          + shipmentId + ")");
-    }
-  }
 }

@@ -35,4 +35,22 @@ public final class Arrival {
     }
     return cause;
   }
+
+  /**
+   * The command's body is about the {@code entity} its key names (its {@code <entity>Id} field, e.g.
+   * paymentId): a command cannot act on another one than the partition's. A body without that field is
+   * left to the processor, which refuses it as unknown.
+   *
+   * @throws InvalidCommandException when the body names another one
+   */
+  public static void requireSame(String entity, String ofKey, Object body) {
+    if (!(body instanceof SpecificRecord record) || record.getSchema().getField(entity + "Id") == null) {
+      return;
+    }
+    Object ofBody = record.get(record.getSchema().getField(entity + "Id").pos());
+    if (!ofKey.equals(ofBody)) {
+      throw new InvalidCommandException(entity + " of key (" + ofKey + ") differs from " + entity + " of command ("
+          + ofBody + ")");
+    }
+  }
 }
