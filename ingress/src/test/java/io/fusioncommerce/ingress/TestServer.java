@@ -32,13 +32,18 @@ import org.apache.kafka.clients.producer.MockProducer;
  */
 public final class TestServer implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IngressServer server;
   private final DevTokenIssuer issuer;
   private final String base;
   private final MockProducer<SpecificRecord, SpecificRecord> producer;
+  /**
+   * One client per server: a client shared by all servers of a test JVM kept pooled connections to servers
+   * already stopped, and a later server given the same free port was then sent a request on a dead one
+   * ("header parser received no bytes").
+   */
+  private final HttpClient http = HttpClient.newHttpClient();
 
   /** An answer: status, headers and body. */
   public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -134,7 +139,7 @@ public final class TestServer implements AutoCloseable {
     HttpRequest.Builder request = request(base, method, path, token, contentType, body);
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -161,5 +166,6 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    http.close();
   }
 }

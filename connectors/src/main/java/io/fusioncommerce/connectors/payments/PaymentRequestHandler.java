@@ -1,6 +1,7 @@
 package io.fusioncommerce.connectors.payments;
 
 import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.payments.ConfirmIntent;
 import io.fusioncommerce.schemas.payments.CreateIntent;
 import io.fusioncommerce.schemas.payments.CreateRefund;
@@ -9,12 +10,10 @@ import io.fusioncommerce.schemas.payments.PaymentProviderRequest;
 import io.fusioncommerce.schemas.payments.RecordIntentCreated;
 import io.fusioncommerce.schemas.payments.RecordPaymentOutcome;
 import io.fusioncommerce.schemas.payments.RecordRefundOutcome;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -79,17 +78,14 @@ public final class PaymentRequestHandler {
       }
       default -> throw new IllegalStateException("unknown provider operation " + request.getOperation().getClass());
     };
-    return Optional.ofNullable(answer).map(command -> PaymentCommand.newBuilder()
-        .setCommandId(derive(request.getRequestId(), "provider-answer")).setTenantId(request.getTenantId())
-        .setIssuedAt(clock.instant()).setCorrelationId(request.getCorrelationId())
-        .setCausationId(request.getRequestId()).setIssuedBy(WORKER).setCommand(command).build());
+    // a provider request is not an enveloped message: its request id names it
+    Cause cause = new Cause(request.getRequestId(), request.getTenantId(), request.getCorrelationId(), clock.instant(),
+        null, null);
+    return Optional.ofNullable(answer)
+        .map(command -> cause.command(new PaymentCommand(), cause.derive("provider-answer"), WORKER, command));
   }
 
   static String idempotencyKey(PaymentProviderRequest request) {
     return KEY_PREFIX + request.getRequestId();
-  }
-
-  private static String derive(String causeId, String purpose) {
-    return UUID.nameUUIDFromBytes((causeId + "|" + purpose).getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

@@ -3,6 +3,7 @@ package io.fusioncommerce.connectors.payments;
 import dev.failsafe.RetryPolicy;
 import io.fusioncommerce.connectors.worker.PartitionPausingWorkerLoop;
 import io.fusioncommerce.connectors.worker.RequestOutcome;
+import io.fusioncommerce.connectors.worker.WorkerClients;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.payments.PaymentCommand;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -60,23 +60,11 @@ public final class PaymentWorker implements AutoCloseable {
   /** With the serializer of the answers given (a test makes one the broker refuses). */
   public PaymentWorker(String bootstrapServers, SchemaRegistryClient registry, PaymentRequestHandler handler,
       String instanceId, Serializer<PaymentCommand> answerSerializer) {
-    KafkaConsumer<PaymentKey, PaymentProviderRequest> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+    KafkaConsumer<PaymentKey, PaymentProviderRequest> consumer = new KafkaConsumer<>(
+        WorkerClients.consumer(bootstrapServers, GROUP_ID, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)),
         new SpecificAvroDeserializer<>(registry, PaymentKey.class),
         new SpecificAvroDeserializer<>(registry, PaymentProviderRequest.class));
-    Map<String, Object> producerSettings = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.CLIENT_ID_CONFIG, GROUP_ID,
-        ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP_ID + "-" + instanceId,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0);
+    Map<String, Object> producerSettings = WorkerClients.transactionalProducer(bootstrapServers, GROUP_ID, instanceId);
     this.loop = new PartitionPausingWorkerLoop<>("payment-worker", Topics.PAYMENT_PROVIDER_REQUESTS.name(), consumer,
         () -> new KafkaProducer<>(producerSettings, new SpecificAvroSerializer<PaymentKey>(registry, true),
             answerSerializer),
@@ -98,7 +86,9 @@ public final class PaymentWorker implements AutoCloseable {
       try {
         Optional<PaymentCommand> answer = handler.handle(request);
         return RequestOutcome.answered(answer
-            .map(command -> List.of(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), record.key(), command)))
+            // the request's headers (its trace context) travel on with the answer
+            .map(command -> List.of(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), null, record.key(), command,
+                record.headers())))
             .orElse(List.of()));
       } catch (ProviderUnavailableException e) {
         return RequestOutcome.retryLater(e);

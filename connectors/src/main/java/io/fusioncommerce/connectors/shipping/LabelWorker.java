@@ -4,26 +4,24 @@ import dev.failsafe.RetryPolicy;
 import io.fusioncommerce.connectors.objectstore.ObjectStoreException;
 import io.fusioncommerce.connectors.worker.PartitionPausingWorkerLoop;
 import io.fusioncommerce.connectors.worker.RequestOutcome;
+import io.fusioncommerce.connectors.worker.WorkerClients;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.ShipmentKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.serde.SpecificAvroDeserializer;
 import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
 import io.fusioncommerce.schemas.shipping.LabelRequested;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,23 +61,11 @@ public final class LabelWorker implements AutoCloseable {
   /** With the retry schedule given (a test gives up sooner). */
   public LabelWorker(String bootstrapServers, AvroSerdes serdes, LabelService labels, Clock clock, String instanceId,
       RetryPolicy<Object> carrierRetries) {
-    KafkaConsumer<ShipmentKey, LabelRequested> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        // only requests of committed shipping transactions: an aborted one never asked for a label
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
+    KafkaConsumer<ShipmentKey, LabelRequested> consumer = new KafkaConsumer<>(
+        WorkerClients.consumer(bootstrapServers, GROUP_ID, Map.of()),
         new SpecificAvroDeserializer<>(serdes.registry(), ShipmentKey.class),
         new SpecificAvroDeserializer<>(serdes.registry(), LabelRequested.class));
-    Map<String, Object> producerSettings = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.CLIENT_ID_CONFIG, GROUP_ID,
-        ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP_ID + "-" + instanceId,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0);
+    Map<String, Object> producerSettings = WorkerClients.transactionalProducer(bootstrapServers, GROUP_ID, instanceId);
     this.loop = new PartitionPausingWorkerLoop<>("shipping-label-worker", Topics.SHIPPING_LABEL_REQUESTS.name(),
         consumer, () -> new KafkaProducer<>(producerSettings, new SpecificAvroSerializer<SpecificRecord>(serdes.registry(), true),
             new SpecificAvroSerializer<SpecificRecord>(serdes.registry(), false)),
@@ -118,13 +104,9 @@ public final class LabelWorker implements AutoCloseable {
 
     private ProducerRecord<SpecificRecord, SpecificRecord> answer(ConsumerRecord<ShipmentKey, LabelRequested> record,
         SpecificRecord outcome) {
-      LabelRequested request = record.value();
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(UUID.nameUUIDFromBytes((request.getEventId() + "|label-answer").getBytes(StandardCharsets.UTF_8))
-              .toString())
-          .setTenantId(request.getTenantId()).setIssuedAt(clock.instant()).setCorrelationId(request.getCorrelationId())
-          .setCausationId(request.getEventId()).setIssuedBy(WORKER).setCommand(outcome).build();
-      return new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), record.key(), command);
+      Cause cause = Cause.of(record.value(), record.headers(), clock.instant());
+      ShipmentCommand command = cause.command(new ShipmentCommand(), cause.derive("label-answer"), WORKER, outcome);
+      return new ProducerRecord<>(Topics.SHIPPING_COMMANDS.name(), null, record.key(), command, cause.headers());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.campaigns;
 
+import io.fusioncommerce.ingress.commands.Actors;
 import static io.fusioncommerce.ingress.orders.ShippingAddresses.address;
 
 import io.fusioncommerce.ingress.ApiContext;
@@ -19,7 +20,6 @@ import io.fusioncommerce.ingress.http.PageLimit;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
@@ -36,7 +36,7 @@ import io.fusioncommerce.topologies.campaigns.CampaignBook;
 import io.fusioncommerce.topologies.campaigns.CampaignCodes;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,18 +139,16 @@ public record CampaignRoutes(Database database, InviteCodes inviteCodes) impleme
     String campaignId = CommandIds.forRequest(ctx, principal, "create-campaign");
     CampaignKey key = new CampaignKey(principal.tenantId(), campaignId);
     String requestHash = RequestHash.of(request);
-    CampaignCommand command = CampaignCommand.newBuilder()
-        .setCommandId(EventIds.derive(campaignId, "create-campaign")).setTenantId(principal.tenantId()).setIssuedAt(now)
-        .setCorrelationId(RequestContext.correlationId(ctx)).setIssuedBy(InventoryRoutes.actor(principal))
-        .setCommand(CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(request.sku())
+    CampaignCommand command = RequestContext.cause(ctx, Actors.of(principal), now).command(
+        new CampaignCommand(), EventIds.derive(campaignId, "create-campaign"),
+        CreateCampaign.newBuilder().setCampaignId(campaignId).setSku(request.sku())
             .setMinParticipants(request.minParticipants()).setMaxParticipants(request.maxParticipants())
             .setGroupPrice(new Money(request.groupPrice().amount(), request.groupPrice().currency()))
             .setStartsAt(startsAt).setEndsAt(request.endsAt()).setVendorId(vendor.orElse(null))
             .setRequestHash(requestHash)
             .setProduct(new CampaignProduct(product.product().vendorId(), product.product().name(),
                 new Money(product.price().amount(), product.price().currency())))
-            .build())
-        .build();
+            .build());
     String inviteUrl = inviteUrl(PublicUrls.base(ctx), campaignId,
         inviteCodes.issue(principal.tenantId(), campaignId, null));
     CREATE.run(ctx, api, key, requestHash,
@@ -215,10 +213,9 @@ public record CampaignRoutes(Database database, InviteCodes inviteCodes) impleme
             throw new ApiException(409, "campaign-" + reason.toLowerCase().replace('_', '-'), "Cannot join",
                 refusal(reason, campaign), List.of());
           });
-          CampaignCommand command = CampaignCommand.newBuilder()
-              .setCommandId(CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()))
-              .setTenantId(key.getTenantId()).setIssuedAt(now).setCorrelationId(RequestContext.correlationId(ctx))
-              .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(join).build();
+          CampaignCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal), now)
+              .command(new CampaignCommand(),
+                  CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()), join);
           ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
                   ctx.header(RequestContext.TRACEPARENT_HEADER))
               .thenRun(() -> accepted(ctx, key, request.customerId(), "PENDING")));

@@ -1,13 +1,14 @@
 package io.fusioncommerce.ingress.commands;
 
 import io.fusioncommerce.schemas.TopicContract;
+import io.fusioncommerce.schemas.envelope.Cause;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,8 +21,8 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class CommandPublisher implements AutoCloseable {
 
-  public static final String TRACEPARENT_HEADER = "traceparent";
-  public static final String CORRELATION_HEADER = "correlation-id";
+  public static final String TRACEPARENT_HEADER = Cause.TRACEPARENT_HEADER;
+  public static final String CORRELATION_HEADER = Cause.CORRELATION_HEADER;
 
   private final Producer<SpecificRecord, SpecificRecord> producer;
   // Acknowledgements arrive on the producer's network thread; the HTTP answer is written elsewhere,
@@ -44,13 +45,20 @@ public final class CommandPublisher implements AutoCloseable {
     this.inFlight = new Semaphore(maxInFlight);
   }
 
+  /** Sends {@code command} with the record headers of its cause (correlation id, trace context). */
+  public <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(
+      TopicContract<K, V> topic, K key, V command, Cause cause) {
+    // a producer marks a record's headers read-only: each record gets its own copy
+    return send(topic, key, command, new RecordHeaders(cause.headers().toArray()));
+  }
+
   public <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(
       TopicContract<K, V> topic, K key, V command, String correlationId, String traceparent) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
-    if (traceparent != null) {
-      headers.add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
-    }
+    return send(topic, key, command, Cause.requestHeaders(correlationId, traceparent));
+  }
+
+  private <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(
+      TopicContract<K, V> topic, K key, V command, Headers headers) {
     if (!inFlight.tryAcquire()) {
       throw ApiException.unavailable("too many commands in flight; retry shortly");
     }

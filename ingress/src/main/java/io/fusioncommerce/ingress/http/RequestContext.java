@@ -1,7 +1,10 @@
 package io.fusioncommerce.ingress.http;
 
 import io.fusioncommerce.ingress.auth.Principal;
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -9,7 +12,7 @@ import java.util.regex.Pattern;
 public final class RequestContext {
 
   public static final String CORRELATION_HEADER = "X-Correlation-Id";
-  public static final String TRACEPARENT_HEADER = "traceparent";
+  public static final String TRACEPARENT_HEADER = Cause.TRACEPARENT_HEADER;
   private static final String CORRELATION_ATTRIBUTE = "fusion.correlationId";
   private static final String PRINCIPAL_ATTRIBUTE = "fusion.principal";
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -36,6 +39,19 @@ public final class RequestContext {
   public static String correlationId(Context ctx) {
     String id = ctx.attribute(CORRELATION_ATTRIBUTE);
     return id != null ? id : assignCorrelationId(ctx);
+  }
+
+  /**
+   * The cause of the commands this request sends, for the caller's tenant: its correlation id, the
+   * caller as their issuer, and its W3C trace context, which travels on as a record header.
+   */
+  public static Cause cause(Context ctx, Actor caller, Instant at) {
+    return cause(ctx, principal(ctx).tenantId(), caller, at);
+  }
+
+  /** The cause of the commands a request without a tenant's token sends (a webhook names its tenant). */
+  public static Cause cause(Context ctx, String tenantId, Actor caller, Instant at) {
+    return Cause.ofRequest(tenantId, correlationId(ctx), caller, at, ctx.header(TRACEPARENT_HEADER));
   }
 
   public static void authenticate(Context ctx, Principal principal) {

@@ -14,7 +14,6 @@ import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.schemas.Topics;
-import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
@@ -71,20 +70,14 @@ public final class InventoryRoutes implements ApiModule {
     SetStockRequest request = api.bodies().read(ctx, SetStockRequest.class);
     String correlationId = RequestContext.correlationId(ctx);
     String commandId = CommandIds.forRequest(ctx, principal, "set-stock:" + sku);
-    InventoryCommand command =
-        InventoryCommand.newBuilder()
-            .setCommandId(commandId)
-            .setTenantId(principal.tenantId())
-            .setIssuedAt(api.clock().instant())
-            .setCorrelationId(correlationId)
-            .setIssuedBy(actor(principal))
-            .setCommand(SetStockLevel.newBuilder()
+    InventoryCommand command = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant()).command(
+        new InventoryCommand(), commandId,
+            SetStockLevel.newBuilder()
                 .setSku(sku)
                 .setWarehouse(request.warehouseOrDefault())
                 .setAvailable(request.available())
                 .setLowStockThreshold(request.lowStockThreshold())
-                .build())
-            .build();
+                .build());
     SkuKey key = new SkuKey(principal.tenantId(), sku);
     ctx.future(() -> api.commands().send(Topics.INVENTORY_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
@@ -106,11 +99,6 @@ public final class InventoryRoutes implements ApiModule {
     Principal principal = RequestContext.principal(ctx);
     String sku = sku(ctx);
     api.serve(ctx, STOCK, new SkuKey(principal.tenantId(), sku), level -> new ReadParameters.Seen(level.getVersion(), null), StockView::of, "no stock recorded for SKU " + sku);
-  }
-
-  /** The command's issuer, from the verified token (see Actors#of). */
-  public static Actor actor(Principal principal) {
-    return Actors.of(principal);
   }
 
   /** The {@code {sku}} of the path, refused with 400 unless it is a SKU. */

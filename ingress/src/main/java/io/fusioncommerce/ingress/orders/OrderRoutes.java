@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.orders;
 
+import io.fusioncommerce.ingress.commands.Actors;
 import static io.fusioncommerce.ingress.orders.ShippingAddresses.address;
 
 import io.fusioncommerce.ingress.ApiContext;
@@ -13,7 +14,6 @@ import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
@@ -21,16 +21,15 @@ import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
-import io.fusioncommerce.schemas.inventory.ReserveStock;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.OrderCommand;
-import io.fusioncommerce.schemas.orders.OrderHistoryEntry;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.topologies.orders.OrderPlacement;
 import io.fusioncommerce.topologies.orders.OrderStatus;
 import io.fusioncommerce.topologies.orders.OrderTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -152,9 +151,9 @@ public final class OrderRoutes implements ApiModule {
       // client got no answer, so it retries): write the pending ones again. The inventory keeps one
       // reservation per SKU and order, so a repeat changes nothing, nor does one arriving after the
       // order gave up waiting (its release is remembered).
-      String correlationId = RequestContext.correlationId(ctx);
-      List<CompletableFuture<?>> acks = sendReservations(api, principal, key, existing.getCustomerId(),
-          pending, api.clock().instant(), correlationId, ctx.header(RequestContext.TRACEPARENT_HEADER));
+      Cause cause = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant());
+      List<CompletableFuture<?>> acks = send(api, cause, OrderPlacement.reservations(cause, cause.actor(), key,
+          existing.getCustomerId(), pending));
       ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
           .thenRun(() -> accepted(ctx, orderId)));
     }, () -> publishOrder(ctx, api, principal, key, request, requestHash));
@@ -181,41 +180,26 @@ public final class OrderRoutes implements ApiModule {
 
   private void publishOrder(Context ctx, ApiContext api, Principal principal, OrderKey key, PlaceOrderRequest request,
       String requestHash) {
-    String correlationId = RequestContext.correlationId(ctx);
-    String traceparent = ctx.header(RequestContext.TRACEPARENT_HEADER);
-    Instant now = api.clock().instant();
     List<RequestedLine> lines = request.items().stream().map(i -> new RequestedLine(i.sku(), i.quantity())).toList();
     PlaceOrder place = PlaceOrder.newBuilder()
         .setOrderId(key.getOrderId()).setCustomerId(request.customerId()).setCurrency(request.currency())
         .setLines(lines).setShippingAddress(address(request.shippingAddress()))
         .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
         .setRequestHash(requestHash).build();
-    String commandId = EventIds.derive(key.getOrderId(), "place-order");
+    Cause cause = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant());
+    OrderPlacement placement = OrderPlacement.of(cause, cause.actor(), place);
     List<CompletableFuture<?>> acks = new ArrayList<>();
-    acks.add(api.commands().send(Topics.ORDER_COMMANDS, key, OrderCommand.newBuilder()
-        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(now).setCorrelationId(correlationId)
-        .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(place).build(), correlationId, traceparent));
-    // One reservation per SKU, on the SKU's own partition, in parallel with the order itself.
-    Map<String, Long> bySku = new LinkedHashMap<>();
-    lines.forEach(line -> bySku.merge(line.getSku(), line.getQuantity(), Math::addExact));
-    acks.addAll(sendReservations(api, principal, key, request.customerId(), bySku, now, correlationId, traceparent));
+    acks.add(api.commands().send(Topics.ORDER_COMMANDS, placement.order().key(), placement.order().command(), cause));
+    acks.addAll(send(api, cause, placement.reservations())); // in parallel with the order itself
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
   }
 
-  /** One ReserveStock per SKU, with the ids the order's first attempt used, so that a repeat is recognised. */
-  private static List<CompletableFuture<?>> sendReservations(ApiContext api, Principal principal, OrderKey key,
-      String customerId, Map<String, Long> quantitiesBySku, Instant now, String correlationId, String traceparent) {
-    String placeCommandId = EventIds.derive(key.getOrderId(), "place-order");
-    List<CompletableFuture<?>> acks = new ArrayList<>();
-    quantitiesBySku.forEach((sku, quantity) -> acks.add(api.commands().send(Topics.INVENTORY_COMMANDS,
-        new SkuKey(key.getTenantId(), sku), InventoryCommand.newBuilder()
-            .setCommandId(EventIds.derive(key.getOrderId(), "reserve:" + sku)).setTenantId(key.getTenantId())
-            .setIssuedAt(now).setCorrelationId(correlationId).setCausationId(placeCommandId)
-            .setIssuedBy(InventoryRoutes.actor(principal))
-            .setCommand(ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(sku).setQuantity(quantity)
-                .setCustomerId(customerId).build()).build(), correlationId, traceparent)));
-    return acks;
+  /** Sends the ReserveStock commands, each to its SKU's own partition, with the request's headers. */
+  private static List<CompletableFuture<?>> send(ApiContext api, Cause cause,
+      List<OrderPlacement.Keyed<SkuKey, InventoryCommand>> reservations) {
+    return reservations.stream().<CompletableFuture<?>>map(reservation ->
+        api.commands().send(Topics.INVENTORY_COMMANDS, reservation.key(), reservation.command(), cause)).toList();
   }
 
   /** The quantities per SKU of a CREATED order's lines that no reservation answer has reached yet. */
@@ -278,10 +262,9 @@ public final class OrderRoutes implements ApiModule {
           }
           String correlationId = RequestContext.correlationId(ctx);
           String reason = request.reason() == null || request.reason().isBlank() ? "cancelled by the buyer" : request.reason();
-          OrderCommand command = OrderCommand.newBuilder()
-              .setCommandId(CommandIds.forRequest(ctx, principal, "cancel:" + key.getOrderId()))
-              .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-              .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(new CancelOrder(key.getOrderId(), reason)).build();
+          OrderCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
+              api.clock().instant()).command(new OrderCommand(),
+                  CommandIds.forRequest(ctx, principal, "cancel:" + key.getOrderId()), new CancelOrder(key.getOrderId(), reason));
           ctx.future(() -> api.commands().send(Topics.ORDER_COMMANDS, key, command, correlationId,
                   ctx.header(RequestContext.TRACEPARENT_HEADER))
               .thenRun(() -> ctx.status(202).header("Location", "/v1/orders/" + key.getOrderId())

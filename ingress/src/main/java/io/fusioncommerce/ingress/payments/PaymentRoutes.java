@@ -12,7 +12,6 @@ import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.FieldError;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
@@ -27,7 +26,7 @@ import io.fusioncommerce.schemas.payments.RequestRefund;
 import io.fusioncommerce.topologies.payments.PaymentBook;
 import io.fusioncommerce.topologies.payments.PaymentIds;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -181,10 +180,8 @@ public final class PaymentRoutes implements ApiModule {
     StripeWebhooks.WebhookCommand webhook = read.get();
     PaymentKey key = new PaymentKey(webhook.tenantId(), webhook.paymentId());
     String correlationId = RequestContext.correlationId(ctx);
-    PaymentCommand command = PaymentCommand.newBuilder()
-        .setCommandId(EventIds.derive("stripe:" + webhook.eventId(), "webhook")).setTenantId(webhook.tenantId())
-        .setIssuedAt(api.clock().instant()).setCorrelationId(correlationId).setIssuedBy(STRIPE)
-        .setCommand(webhook.command()).build();
+    PaymentCommand command = RequestContext.cause(ctx, webhook.tenantId(), STRIPE, api.clock().instant())
+        .command(new PaymentCommand(), EventIds.derive("stripe:" + webhook.eventId(), "webhook"), webhook.command());
     ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true, webhook.eventId()))));
@@ -208,9 +205,8 @@ public final class PaymentRoutes implements ApiModule {
 
   private static PaymentCommand command(Context ctx, ApiContext api, Principal principal, PaymentKey key,
       String commandId, SpecificRecord command) {
-    return PaymentCommand.newBuilder().setCommandId(commandId).setTenantId(key.getTenantId())
-        .setIssuedAt(api.clock().instant()).setCorrelationId(RequestContext.correlationId(ctx))
-        .setIssuedBy(InventoryRoutes.actor(principal)).setCommand(command).build();
+    return RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal), api.clock().instant())
+        .command(new PaymentCommand(), commandId, command);
   }
 
   private static void send(Context ctx, ApiContext api, PaymentKey key, PaymentCommand command, PaymentAccepted answer) {

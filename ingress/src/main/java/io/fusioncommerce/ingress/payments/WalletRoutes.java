@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.payments;
 
+import io.fusioncommerce.ingress.commands.Actors;
 import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
 import io.fusioncommerce.ingress.auth.Principal;
@@ -8,7 +9,6 @@ import io.fusioncommerce.ingress.commands.CommandIds;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.schemas.Topics;
@@ -62,12 +62,9 @@ public final class WalletRoutes implements ApiModule {
     CreditRequest request = api.bodies().read(ctx, CreditRequest.class);
     String commandId = CommandIds.forRequest(ctx, principal, "wallet-credit:" + key.getCustomerId());
     String correlationId = RequestContext.correlationId(ctx);
-    WalletCommand command = WalletCommand.newBuilder().setCommandId(commandId).setTenantId(key.getTenantId())
-        .setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-        .setIssuedBy(InventoryRoutes.actor(principal))
-        .setCommand(new CreditWallet(key.getCustomerId(), new Money(request.amount().amount(), request.amount().currency()),
-            "admin-credit", request.reason()))
-        .build();
+    WalletCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
+        api.clock().instant()).command(new WalletCommand(), commandId, new CreditWallet(key.getCustomerId(),
+            new Money(request.amount().amount(), request.amount().currency()), "admin-credit", request.reason()));
     ctx.future(() -> api.commands().send(Topics.WALLET_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
         .thenRun(() -> ctx.status(202).header("Location", "/v1/wallets/" + key.getCustomerId())

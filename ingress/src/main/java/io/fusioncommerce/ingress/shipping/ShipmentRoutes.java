@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.shipping;
 
+import io.fusioncommerce.ingress.commands.Actors;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.objectstore.ObjectStoreException;
 import io.fusioncommerce.connectors.objectstore.StoredObject;
@@ -14,7 +15,6 @@ import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
-import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
@@ -27,7 +27,7 @@ import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.topologies.shipping.ShipmentBook;
 import io.fusioncommerce.topologies.shipping.ShippingTopology;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -147,13 +147,11 @@ public final class ShipmentRoutes implements ApiModule {
         throw ApiException.conflict(reason);
       });
       String correlationId = RequestContext.correlationId(ctx);
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(CommandIds.forRequest(ctx, principal, "track:" + key.getShipmentId() + ":" + request.status()))
-          .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-          .setIssuedBy(InventoryRoutes.actor(principal))
-          .setCommand(RecordTracking.newBuilder().setShipmentId(key.getShipmentId()).setStatus(request.status())
-              .setLocation(request.location()).setSource("api").build())
-          .build();
+      ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
+          api.clock().instant()).command(new ShipmentCommand(),
+              CommandIds.forRequest(ctx, principal, "track:" + key.getShipmentId() + ":" + request.status()),
+              RecordTracking.newBuilder().setShipmentId(key.getShipmentId()).setStatus(request.status())
+                  .setLocation(request.location()).setSource("api").build());
       ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
               ctx.header(RequestContext.TRACEPARENT_HEADER))
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
@@ -174,12 +172,10 @@ public final class ShipmentRoutes implements ApiModule {
       });
       int attempt = state.getLabelAttempt() + 1;
       String correlationId = RequestContext.correlationId(ctx);
-      ShipmentCommand command = ShipmentCommand.newBuilder()
-          .setCommandId(CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt))
-          .setTenantId(key.getTenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-          .setIssuedBy(InventoryRoutes.actor(principal))
-          .setCommand(RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build())
-          .build();
+      ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
+          api.clock().instant()).command(new ShipmentCommand(),
+              CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt),
+              RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build());
       ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
               ctx.header(RequestContext.TRACEPARENT_HEADER))
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
@@ -209,14 +205,13 @@ public final class ShipmentRoutes implements ApiModule {
     }
     ShipmentKey key = new ShipmentKey(report.tenantId(), report.shipmentId());
     String correlationId = RequestContext.correlationId(ctx);
-    ShipmentCommand command = ShipmentCommand.newBuilder()
-        .setCommandId(EventIds.derive(ctx.header(CarrierWebhook.SIGNATURE_HEADER) + "|" + ctx.body(), "carrier-webhook"))
-        .setTenantId(report.tenantId()).setIssuedAt(api.clock().instant()).setCorrelationId(correlationId)
-        .setIssuedBy(Actor.newBuilder().setSubject("carrier:" + carrier).setRoles(List.of()).build())
-        .setCommand(RecordTracking.newBuilder().setShipmentId(report.shipmentId()).setStatus(report.status())
-            .setLocation(report.location()).setTrackingNumber(report.trackingNumber()).setSource("carrier:" + carrier)
-            .build())
-        .build();
+    Actor carrierActor = Actor.newBuilder().setSubject("carrier:" + carrier).setRoles(List.of()).build();
+    ShipmentCommand command = RequestContext.cause(ctx, report.tenantId(), carrierActor, api.clock().instant())
+        .command(new ShipmentCommand(),
+            EventIds.derive(ctx.header(CarrierWebhook.SIGNATURE_HEADER) + "|" + ctx.body(), "carrier-webhook"),
+            RecordTracking.newBuilder().setShipmentId(report.shipmentId()).setStatus(report.status())
+                .setLocation(report.location()).setTrackingNumber(report.trackingNumber()).setSource("carrier:" + carrier)
+                .build());
     ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
             ctx.header(RequestContext.TRACEPARENT_HEADER))
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true))));

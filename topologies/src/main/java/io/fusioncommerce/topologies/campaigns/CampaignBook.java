@@ -6,6 +6,8 @@ import io.fusioncommerce.schemas.campaigns.CreateCampaign;
 import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
 import io.fusioncommerce.schemas.campaigns.JoinCampaign;
 import io.fusioncommerce.schemas.catalog.Product;
+import io.fusioncommerce.topologies.catalog.ProductStatus;
+import io.fusioncommerce.topologies.orders.OrderStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,7 +60,7 @@ public final class CampaignBook {
   }
 
   static String refusal(String tenantId, CreateCampaign create, Optional<Product> product, Instant at) {
-    if (product.isEmpty() || !tenantId.equals(product.get().getTenantId()) || !"ACTIVE".equals(product.get().getStatus())) {
+    if (product.isEmpty() || !tenantId.equals(product.get().getTenantId()) || !ProductStatus.ACTIVE.is(product.get().getStatus())) {
       return "UNKNOWN_SKU";
     }
     Product p = product.get();
@@ -145,11 +147,12 @@ public final class CampaignBook {
   public static CampaignState orderProgressed(CampaignState campaign, CampaignParticipant before,
       GroupOrderOutcome outcome, Instant at) {
     CampaignState.Builder next = CampaignState.newBuilder(campaign).setUpdatedAt(at).setVersion(campaign.getVersion() + 1);
-    String was = before.getOrderStatus();
-    if ("CONFIRMED".equals(outcome.getStatus()) && !"CONFIRMED".equals(was)) {
+    OrderStatus was = before.getOrderStatus() == null ? null : OrderStatus.valueOf(before.getOrderStatus());
+    OrderStatus now = OrderStatus.valueOf(outcome.getStatus());
+    if (now == OrderStatus.CONFIRMED && was != OrderStatus.CONFIRMED) {
       next.setOrdersConfirmed(campaign.getOrdersConfirmed() + 1);
     }
-    if ("REJECTED".equals(outcome.getStatus()) && !"REJECTED".equals(was)) {
+    if (now == OrderStatus.REJECTED && was != OrderStatus.REJECTED) {
       next.setOrdersRejected(campaign.getOrdersRejected() + 1);
     }
     return next.build();

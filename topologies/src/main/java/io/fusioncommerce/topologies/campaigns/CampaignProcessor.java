@@ -16,14 +16,13 @@ import io.fusioncommerce.schemas.campaigns.JoinCampaign;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.CampaignKey;
-import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
-import io.fusioncommerce.schemas.inventory.InventoryCommand;
-import io.fusioncommerce.schemas.inventory.ReserveStock;
-import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.orders.OrderPlacement;
+import io.fusioncommerce.topologies.orders.OrderStatus;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -32,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -84,9 +81,6 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     });
   }
 
-  /** What caused a change: for event ids, correlation and time. */
-  private record Cause(String id, String correlationId, Instant at, Headers headers) {}
-
   @Override
   public void process(Record<CampaignKey, SpecificRecord> record) {
     CampaignKey key = record.key();
@@ -97,14 +91,13 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     switch (record.value()) {
       case CampaignCommand command -> {
         requireTenant(key, command.getTenantId());
-        Cause cause = new Cause(command.getCommandId(), command.getCorrelationId(), at, record.headers());
+        Cause cause = Cause.of(command, record.headers(), record.timestamp());
+        Arrival.requireSame("campaign", key.getCampaignId(), command.getCommand());
         switch (command.getCommand()) {
           case CreateCampaign create -> {
-            requireCampaign(key, create.getCampaignId());
-            create(key, create, command.getIssuedBy().getSubject(), cause);
+            create(key, create, cause);
           }
           case JoinCampaign join -> {
-            requireCampaign(key, join.getCampaignId());
             join(key, join, cause);
           }
           default -> throw new InvalidCommandException("unknown campaign command " + command.getCommand().getClass().getName());
@@ -118,7 +111,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     }
   }
 
-  private void create(CampaignKey key, CreateCampaign create, String actor, Cause cause) {
+  private void create(CampaignKey key, CreateCampaign create, Cause cause) {
     if (campaigns.get(key) != null) {
       return; // a retry of the same command, or an id collision: the first one stands
     }
@@ -128,19 +121,18 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         .or(() -> Optional.ofNullable(create.getProduct()).map(p -> Product.newBuilder().setTenantId(key.getTenantId())
             .setSku(create.getSku()).setVendorId(p.getVendorId()).setName(p.getName()).setPrice(p.getListPrice())
             .setStatus("ACTIVE").setVersion(0).setUpdatedAt(cause.at()).build()));
-    CampaignState state = CampaignBook.open(inviteCodes, key.getTenantId(), create, product, cause.at(), actor, cause.correlationId());
+    CampaignState state = CampaignBook.open(inviteCodes, key.getTenantId(), create, product, cause.at(),
+        cause.actor().getSubject(), cause.correlationId());
     save(key, state);
     if (CampaignStatus.REJECTED.name().equals(state.getStatus())) {
-      forward(key, CampaignRejected.newBuilder().setEventId(EventIds.derive(cause.id(), "rejected"))
-          .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-          .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setReason(state.getRejectionReason()).build(),
+      forward(key, CampaignRejected.newBuilder(cause.event(new CampaignRejected(), cause.derive("rejected")))
+          .setCampaignId(key.getCampaignId()).setReason(state.getRejectionReason()).build(),
           cause, CampaignTopology.REJECTED_SINK);
       return;
     }
     timers.put(CampaignCodes.timerKey(state.getEndsAt().toEpochMilli(), key.getTenantId(), key.getCampaignId()), "end");
-    forward(key, CampaignCreated.newBuilder().setEventId(EventIds.derive(cause.id(), "created"))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-        .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setSku(state.getSku())
+    forward(key, CampaignCreated.newBuilder(cause.event(new CampaignCreated(), cause.derive("created")))
+        .setCampaignId(key.getCampaignId()).setSku(state.getSku())
         .setVendorId(state.getVendorId()).setMinParticipants(state.getMinParticipants())
         .setMaxParticipants(state.getMaxParticipants()).setGroupPrice(state.getGroupPrice())
         .setStartsAt(state.getStartsAt()).setEndsAt(state.getEndsAt()).build(), cause, CampaignTopology.CREATED_SINK);
@@ -154,9 +146,8 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     CampaignState campaign = campaigns.get(key);
     Optional<String> refusal = CampaignBook.admission(campaign, join, cause.at());
     if (refusal.isPresent()) {
-      forward(key, CampaignJoinRefused.newBuilder().setEventId(EventIds.derive(cause.id(), "join-refused"))
-          .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-          .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
+      forward(key, CampaignJoinRefused.newBuilder(cause.event(new CampaignJoinRefused(), cause.derive("join-refused")))
+          .setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
           .setReason(refusal.get()).build(), cause, CampaignTopology.JOIN_REFUSED_SINK);
       return;
     }
@@ -170,17 +161,15 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
       CampaignParticipant referrer = participants.get(referrerKey);
       participants.put(referrerKey, CampaignParticipant.newBuilder(referrer).setReferrals(referrer.getReferrals() + 1).build());
     }
-    forward(key, CampaignJoined.newBuilder().setEventId(EventIds.derive(cause.id(), "joined"))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-        .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
+    forward(key, CampaignJoined.newBuilder(cause.event(new CampaignJoined(), cause.derive("joined")))
+        .setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
         .setQuantity(join.getQuantity()).setParticipants(next.getParticipants()).setReferredBy(referredBy).build(),
         cause, CampaignTopology.JOINED_SINK);
     boolean succeededNow = !campaign.getStatus().equals(next.getStatus());
     if (succeededNow) {
       participants.put(participantKey, participant);
-      forward(key, CampaignSucceeded.newBuilder().setEventId(EventIds.derive(cause.id(), "succeeded"))
-          .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-          .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setParticipants(next.getParticipants()).build(),
+      forward(key, CampaignSucceeded.newBuilder(cause.event(new CampaignSucceeded(), cause.derive("succeeded")))
+          .setCampaignId(key.getCampaignId()).setParticipants(next.getParticipants()).build(),
           cause, CampaignTopology.SUCCEEDED_SINK);
       next = placeOrdersForEveryone(key, next, cause);
     } else if (CampaignStatus.SUCCEEDED.name().equals(next.getStatus())) {
@@ -229,26 +218,18 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
   private CampaignParticipant placeOrder(CampaignKey key, CampaignState campaign, CampaignParticipant participant,
       Cause cause) {
     String orderId = CampaignCodes.groupOrderId(key.getTenantId(), key.getCampaignId(), participant.getCustomerId());
-    String commandId = EventIds.derive(orderId, "place-order");
-    OrderKey orderKey = new OrderKey(key.getTenantId(), orderId);
     PlaceOrder place = PlaceOrder.newBuilder()
         .setOrderId(orderId).setCustomerId(participant.getCustomerId()).setCurrency(campaign.getGroupPrice().getCurrency())
         .setLines(List.of(new RequestedLine(campaign.getSku(), (long) participant.getQuantity())))
         .setShippingAddress(participant.getShippingAddress())
         .setRequestHash("campaign:" + key.getCampaignId() + ":" + participant.getCustomerId())
         .setAgreedUnitPrice(campaign.getGroupPrice()).setCampaignId(key.getCampaignId()).build();
-    context.forward(new Record<SpecificRecord, SpecificRecord>(orderKey, OrderCommand.newBuilder()
-        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(cause.at())
-        .setCorrelationId(cause.correlationId()).setCausationId(cause.id()).setIssuedBy(SYSTEM).setCommand(place).build(),
-        cause.at().toEpochMilli(), cause.headers()), CampaignTopology.ORDER_SINK);
-    context.forward(new Record<SpecificRecord, SpecificRecord>(new SkuKey(key.getTenantId(), campaign.getSku()),
-        InventoryCommand.newBuilder()
-            .setCommandId(EventIds.derive(orderId, "reserve:" + campaign.getSku())).setTenantId(key.getTenantId())
-            .setIssuedAt(cause.at()).setCorrelationId(cause.correlationId()).setCausationId(commandId).setIssuedBy(SYSTEM)
-            .setCommand(ReserveStock.newBuilder().setOrderId(orderId).setSku(campaign.getSku())
-                .setQuantity(participant.getQuantity()).setCustomerId(participant.getCustomerId()).build()).build(),
-        cause.at().toEpochMilli(), cause.headers()), CampaignTopology.INVENTORY_SINK);
-    return CampaignParticipant.newBuilder(participant).setOrderId(orderId).setOrderStatus("CREATED").build();
+    OrderPlacement placement = OrderPlacement.of(cause, SYSTEM, place);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(placement.order().key(), placement.order().command(),
+        cause.timestamp(), cause.headers()), CampaignTopology.ORDER_SINK);
+    placement.reservations().forEach(reservation -> context.forward(new Record<SpecificRecord, SpecificRecord>(
+        reservation.key(), reservation.command(), cause.timestamp(), cause.headers()), CampaignTopology.INVENTORY_SINK));
+    return CampaignParticipant.newBuilder(participant).setOrderId(orderId).setOrderStatus(OrderStatus.CREATED.name()).build();
   }
 
   private void orderProgressed(CampaignKey key, GroupOrderOutcome outcome, Instant at) {
@@ -280,10 +261,9 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
       }
       save(key, ended);
       if (CampaignStatus.EXPIRED.name().equals(ended.getStatus())) {
-        Cause cause = new Cause("end:" + timer, campaign.getCorrelationId(), now, new RecordHeaders());
-        forward(key, CampaignExpired.newBuilder().setEventId(EventIds.derive(cause.id(), "expired"))
-            .setTenantId(key.getTenantId()).setOccurredAt(now).setCorrelationId(cause.correlationId())
-            .setCausationId(cause.id()).setCampaignId(key.getCampaignId()).setParticipants(ended.getParticipants()).build(),
+        Cause cause = Cause.ofTimer("end:" + timer, key.getTenantId(), campaign.getCorrelationId(), now);
+        forward(key, CampaignExpired.newBuilder(cause.event(new CampaignExpired(), cause.derive("expired")))
+            .setCampaignId(key.getCampaignId()).setParticipants(ended.getParticipants()).build(),
             cause, CampaignTopology.EXPIRED_SINK);
       }
     }
@@ -328,7 +308,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
   }
 
   private void forward(CampaignKey key, SpecificRecord value, Cause cause, String sink) {
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
   private static void requireTenant(CampaignKey key, String tenantId) {
@@ -337,10 +317,4 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     }
   }
 
-  private static void requireCampaign(CampaignKey key, String campaignId) {
-    if (!key.getCampaignId().equals(campaignId)) {
-      throw new InvalidCommandException("campaign of key (" + key.getCampaignId() + ") differs from campaign of command ("
-          + campaignId + ")");
-    }
-  }
 }

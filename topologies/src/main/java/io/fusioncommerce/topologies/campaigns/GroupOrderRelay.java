@@ -4,7 +4,7 @@ import io.fusioncommerce.schemas.campaigns.GroupOrderOutcome;
 import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 

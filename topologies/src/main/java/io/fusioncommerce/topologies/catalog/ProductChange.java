@@ -2,6 +2,7 @@ package io.fusioncommerce.topologies.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import java.time.Instant;
 
 /**
@@ -56,6 +57,11 @@ public record ProductChange(DebeziumChange.Op op, SkuKey key, ProductRow row, In
       return row.correlationId();
     }
     return txId != null ? "pg-tx:" + txId : changeId();
+  }
+
+  /** The cause of the events this change brings about, for the tenant that owns the row. */
+  public Cause cause(String tenantId) {
+    return new Cause(changeId(), tenantId, correlationId(), committedAt, null, null);
   }
 
   static String keyText(JsonNode key, String column) {

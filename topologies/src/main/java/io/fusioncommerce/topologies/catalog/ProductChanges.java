@@ -9,7 +9,7 @@ import io.fusioncommerce.schemas.catalog.ProductRejected;
 import io.fusioncommerce.schemas.catalog.ProductUpdated;
 import io.fusioncommerce.schemas.catalog.ProductVariant;
 import io.fusioncommerce.schemas.common.Money;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,10 +119,9 @@ public final class ProductChanges {
     }
     List<SpecificRecord> events = new ArrayList<>();
     if (!ARCHIVED.equals(previous.getStatus())) {
-      events.add(ProductArchived.newBuilder()
-          .setEventId(EventIds.derive(change.changeId(), "archived")).setTenantId(previous.getTenantId())
-          .setOccurredAt(change.committedAt()).setCorrelationId(change.correlationId())
-          .setCausationId(change.changeId()).setSku(previous.getSku()).setVendorId(previous.getVendorId())
+      Cause cause = change.cause(previous.getTenantId());
+      events.add(ProductArchived.newBuilder(cause.event(new ProductArchived(), cause.derive("archived")))
+          .setSku(previous.getSku()).setVendorId(previous.getVendorId())
           .setPreviousStatus(previous.getStatus()).setVersion(previous.getVersion()).setDeleted(true).build());
     }
     CatalogProductState tombstone = CatalogProductState.newBuilder(previous).setDeleted(true).setLsn(change.lsn()).build();
@@ -130,18 +129,16 @@ public final class ProductChanges {
   }
 
   private static ProductCreated created(ProductChange change, ProductRow row) {
-    return ProductCreated.newBuilder()
-        .setEventId(EventIds.derive(change.changeId(), "created")).setTenantId(row.tenantId())
-        .setOccurredAt(change.committedAt()).setCorrelationId(change.correlationId()).setCausationId(change.changeId())
+    Cause cause = change.cause(row.tenantId());
+    return ProductCreated.newBuilder(cause.event(new ProductCreated(), cause.derive("created")))
         .setSku(row.sku()).setVendorId(row.vendorId()).setName(row.name()).setDescription(row.description())
         .setPrice(row.price()).setCategoryIds(row.categoryIds()).setAttributes(row.attributes())
         .setVariants(row.variants()).setStatus(row.status()).build();
   }
 
   private static ProductUpdated updated(ProductChange change, ProductRow row, CatalogProductState previous) {
-    return ProductUpdated.newBuilder()
-        .setEventId(EventIds.derive(change.changeId(), "updated")).setTenantId(row.tenantId())
-        .setOccurredAt(change.committedAt()).setCorrelationId(change.correlationId()).setCausationId(change.changeId())
+    Cause cause = change.cause(row.tenantId());
+    return ProductUpdated.newBuilder(cause.event(new ProductUpdated(), cause.derive("updated")))
         .setSku(row.sku()).setVendorId(row.vendorId()).setName(row.name()).setDescription(row.description())
         .setPrice(row.price()).setCategoryIds(row.categoryIds()).setAttributes(row.attributes())
         .setVariants(row.variants()).setStatus(row.status()).setRejectionReason(row.rejectionReason())
@@ -156,21 +153,18 @@ public final class ProductChanges {
     if (from.equals(to)) {
       return Optional.empty();
     }
-    String id = change.changeId();
+    Cause cause = change.cause(row.tenantId());
     SpecificRecord event = switch (to) {
-      case ARCHIVED -> ProductArchived.newBuilder()
-          .setEventId(EventIds.derive(id, "archived")).setTenantId(row.tenantId()).setOccurredAt(change.committedAt())
-          .setCorrelationId(change.correlationId()).setCausationId(id).setSku(row.sku()).setVendorId(row.vendorId())
+      case ARCHIVED -> ProductArchived.newBuilder(cause.event(new ProductArchived(), cause.derive("archived")))
+          .setSku(row.sku()).setVendorId(row.vendorId())
           .setPreviousStatus(from).setVersion(row.version()).setDeleted(false).build();
-      case REJECTED -> ProductRejected.newBuilder()
-          .setEventId(EventIds.derive(id, "rejected")).setTenantId(row.tenantId()).setOccurredAt(change.committedAt())
-          .setCorrelationId(change.correlationId()).setCausationId(id).setSku(row.sku()).setVendorId(row.vendorId())
+      case REJECTED -> ProductRejected.newBuilder(cause.event(new ProductRejected(), cause.derive("rejected")))
+          .setSku(row.sku()).setVendorId(row.vendorId())
           .setReason(row.rejectionReason() == null || row.rejectionReason().isBlank() ? UNSPECIFIED_REASON
               : row.rejectionReason())
           .setPreviousStatus(from).setVersion(row.version()).build();
-      case ACTIVE -> PENDING.equals(from) ? ProductApproved.newBuilder()
-          .setEventId(EventIds.derive(id, "approved")).setTenantId(row.tenantId()).setOccurredAt(change.committedAt())
-          .setCorrelationId(change.correlationId()).setCausationId(id).setSku(row.sku()).setVendorId(row.vendorId())
+      case ACTIVE -> PENDING.equals(from) ? ProductApproved.newBuilder(cause.event(new ProductApproved(), cause.derive("approved")))
+          .setSku(row.sku()).setVendorId(row.vendorId())
           .setVersion(row.version()).build() : null;
       default -> null; // e.g. back to PENDING after a rejection: updated says it
     };

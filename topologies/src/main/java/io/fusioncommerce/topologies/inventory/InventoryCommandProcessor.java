@@ -23,9 +23,15 @@ import io.fusioncommerce.schemas.inventory.StockLevelChanged;
 import io.fusioncommerce.schemas.inventory.WarehouseStock;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.COMMITTED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.INSUFFICIENT;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RELEASED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RESERVED;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +64,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by due time that does at most {@link #MAX_SWEEP_PER_PUNCTUATION} entries per punctuation.
  */
 final class InventoryCommandProcessor implements Processor<SkuKey, InventoryCommand, SpecificRecord, SpecificRecord> {
-
-  static final String RESERVED = "RESERVED";
-  static final String INSUFFICIENT = "INSUFFICIENT";
-  static final String RELEASED = "RELEASED";
-  static final String COMMITTED = "COMMITTED";
 
   /** How long a released, committed or refused reservation is kept (it makes a late repeat a no-op). */
   static final Duration SETTLED_RETENTION = Duration.ofDays(7);
@@ -99,18 +100,8 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
 
   @Override
   public void process(Record<SkuKey, InventoryCommand> record) {
-    SkuKey key = record.key();
-    InventoryCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("inventory command without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      // A command may only touch its own tenant's stock; a mismatch is a bug or an attack, never applied.
-      throw new InvalidCommandException(
-          "tenant of key (" + key.getTenantId() + ") differs from tenant of command (" + command.getTenantId() + ")");
-    }
-    Instant at = Instant.ofEpochMilli(record.timestamp());
-    Step step = new Step(record, key, command, at);
+    Step step = new Step(record.key(), record.value(), Arrival.cause(record, "inventory command"));
+    InventoryCommand command = step.command();
     switch (command.getCommand()) {
       case SetStockLevel set -> setLevel(step, set);
       case ReserveStock reserve -> reserve(step, reserve);
@@ -121,9 +112,14 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
   }
 
   /** What every handler needs about the command being applied. */
-  private record Step(Record<SkuKey, InventoryCommand> record, SkuKey key, InventoryCommand command, Instant at) {
-    String eventId(String purpose) {
-      return EventIds.derive(command.getCommandId(), purpose);
+  private record Step(SkuKey key, InventoryCommand command, Cause cause) {
+    Instant at() {
+      return cause.at();
+    }
+
+    /** {@code blank} with the envelope of the event this command causes for {@code purpose}. */
+    <T extends SpecificRecord> T event(T blank, String purpose) {
+      return cause.event(blank, cause.derive(purpose));
     }
   }
 
@@ -166,9 +162,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       reservations.put(reservationKey, reservation(step, reserve.getOrderId(), reserve.getQuantity(), INSUFFICIENT, Map.of())
           .setCustomerId(reserve.getCustomerId()).build());
       settled(step, reserve.getOrderId());
-      forward(step, orderKey, InventoryInsufficient.newBuilder()
-          .setEventId(step.eventId("insufficient")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, orderKey, InventoryInsufficient.newBuilder(step.event(new InventoryInsufficient(), "insufficient"))
           .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setRequested(reserve.getQuantity())
           .setAvailable(StockLedger.totalAvailable(level))
           .setReason(refusal != null ? refusal : StockLimits.INSUFFICIENT_STOCK).build(), InventoryTopology.INSUFFICIENT_SINK);
@@ -186,9 +180,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
           customerKey.getTenantId(), customerKey.getSku(), customerKey.getCustomerId()), "");
     }
     apply(step, reserved.get().change(), false);
-    forward(step, orderKey, InventoryReserved.newBuilder()
-        .setEventId(step.eventId("reserved")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, orderKey, InventoryReserved.newBuilder(step.event(new InventoryReserved(), "reserved"))
         .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setQuantity(reserve.getQuantity())
         .setAllocations(allocations)
         .setRemainingAvailable(StockLedger.totalAvailable(reserved.get().change().next())).build(),
@@ -251,7 +243,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
         case RESERVATION -> {
           ReservationKey key = new ReservationKey(parts.get(0), parts.get(1), parts.get(2));
           Reservation reservation = reservations.get(key);
-          if (reservation != null && !RESERVED.equals(reservation.getStatus())
+          if (reservation != null && ReservationStatus.of(reservation.getStatus()) != RESERVED
               && !reservation.getUpdatedAt().plus(SETTLED_RETENTION).isAfter(now)) {
             reservations.delete(key);
           }
@@ -284,16 +276,15 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       settled(step, release.getOrderId());
       return;
     }
-    if (!RESERVED.equals(reservation.getStatus())) {
+    if (ReservationStatus.of(reservation.getStatus()) != RESERVED) {
       return; // never held, or already released or gone with the order
     }
-    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED).setUpdatedAt(step.at()).build());
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(RELEASED.name()).setUpdatedAt(step.at()).build());
     settled(step, release.getOrderId());
     uncount(reservation, release.getReason());
     apply(step, StockLedger.release(current(step), reservation.getAllocations(), step.at()), false);
-    forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()), InventoryReleased.newBuilder()
-        .setEventId(step.eventId("released")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, new OrderKey(step.key().getTenantId(), release.getOrderId()),
+        InventoryReleased.newBuilder(step.event(new InventoryReleased(), "released"))
         .setOrderId(release.getOrderId()).setSku(release.getSku()).setQuantity(reservation.getQuantity())
         .setAllocations(reservation.getAllocations()).setReason(release.getReason()).build(),
         InventoryTopology.RELEASED_SINK);
@@ -303,15 +294,14 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     requireSku(step, commit.getSku());
     ReservationKey reservationKey = reservationKey(step, commit.getOrderId());
     Reservation reservation = reservations.get(reservationKey);
-    if (reservation == null || !RESERVED.equals(reservation.getStatus())) {
+    if (reservation == null || ReservationStatus.of(reservation.getStatus()) != RESERVED) {
       return;
     }
-    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED).setUpdatedAt(step.at()).build());
+    reservations.put(reservationKey, Reservation.newBuilder(reservation).setStatus(COMMITTED.name()).setUpdatedAt(step.at()).build());
     settled(step, commit.getOrderId());
     apply(step, StockLedger.commit(current(step), reservation.getAllocations(), step.at()), false);
-    forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()), InventoryCommitted.newBuilder()
-        .setEventId(step.eventId("committed")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-        .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+    forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()),
+        InventoryCommitted.newBuilder(step.event(new InventoryCommitted(), "committed"))
         .setOrderId(commit.getOrderId()).setSku(commit.getSku()).setQuantity(reservation.getQuantity()).build(),
         InventoryTopology.COMMITTED_SINK);
   }
@@ -332,36 +322,31 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     changes.changed(InventoryTopology.STOCK_STORE, step.key());
     for (String warehouse : announce ? change.warehouses().stream().sorted().toList() : List.<String>of()) {
       WarehouseStock levels = next.getWarehouses().get(warehouse);
-      forward(step, step.key(), StockLevelChanged.newBuilder()
-          .setEventId(step.eventId("stock-changed:" + warehouse))
-          .setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, step.key(), StockLevelChanged.newBuilder(step.event(new StockLevelChanged(), "stock-changed:" + warehouse))
           .setSku(step.key().getSku()).setWarehouse(warehouse)
           .setAvailable(levels.getAvailable()).setReserved(levels.getReserved())
           .setTotalAvailable(StockLedger.totalAvailable(next)).setTotalReserved(StockLedger.totalReserved(next))
           .setVersion(next.getVersion()).build(), InventoryTopology.STOCK_CHANGED_SINK);
     }
     if (change.crossedLowStockThreshold()) {
-      forward(step, step.key(), InventoryLowStock.newBuilder()
-          .setEventId(step.eventId("low-stock")).setTenantId(step.key().getTenantId()).setOccurredAt(step.at())
-          .setCorrelationId(step.command().getCorrelationId()).setCausationId(step.command().getCommandId())
+      forward(step, step.key(), InventoryLowStock.newBuilder(step.event(new InventoryLowStock(), "low-stock"))
           .setSku(step.key().getSku()).setTotalAvailable(StockLedger.totalAvailable(next))
           .setThreshold(next.getLowStockThreshold()).build(), InventoryTopology.LOW_STOCK_SINK);
     }
   }
 
   private void forward(Step step, SpecificRecord key, SpecificRecord value, String sink) {
-    context.forward(new Record<>(key, value, step.record().timestamp(), step.record().headers()), sink);
+    context.forward(new Record<>(key, value, step.cause().timestamp(), step.cause().headers()), sink);
   }
 
   private static ReservationKey reservationKey(Step step, String orderId) {
     return new ReservationKey(step.key().getTenantId(), step.key().getSku(), orderId);
   }
 
-  private static Reservation.Builder reservation(Step step, String orderId, long quantity, String status,
+  private static Reservation.Builder reservation(Step step, String orderId, long quantity, ReservationStatus status,
       Map<String, Long> allocations) {
     return Reservation.newBuilder().setTenantId(step.key().getTenantId()).setSku(step.key().getSku())
-        .setOrderId(orderId).setQuantity(quantity).setStatus(status).setAllocations(allocations)
+        .setOrderId(orderId).setQuantity(quantity).setStatus(status.name()).setAllocations(allocations)
         .setUpdatedAt(step.at());
   }
 

@@ -11,9 +11,17 @@ import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
+import io.fusioncommerce.topologies.catalog.ProductStatus;
+import io.fusioncommerce.topologies.inventory.ReservationStatus;
 import io.fusioncommerce.topologies.inventory.StockLimits;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
 import io.fusioncommerce.topologies.shipping.ShipmentStatus;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.COMMITTED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.INSUFFICIENT;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.PENDING;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RELEASED;
+import static io.fusioncommerce.topologies.inventory.ReservationStatus.RESERVED;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,11 +108,11 @@ public final class OrderBook {
     String refusal = null;
     for (RequestedLine requested : mergeBySku(place.getLines())) {
       Optional<Product> product = catalog.product(tenantId, requested.getSku())
-          .filter(p -> tenantId.equals(p.getTenantId()) && "ACTIVE".equals(p.getStatus()));
+          .filter(p -> tenantId.equals(p.getTenantId()) && ProductStatus.ACTIVE.is(p.getStatus()));
       OrderStateLine early = earlyResults.remove(requested.getSku());
       OrderStateLine.Builder line = OrderStateLine.newBuilder()
           .setSku(requested.getSku()).setQuantity(requested.getQuantity())
-          .setReservation(early != null ? early.getReservation() : "PENDING")
+          .setReservation(early != null ? early.getReservation() : PENDING.name())
           .setAllocations(early != null ? early.getAllocations() : Map.of());
       if (requested.getQuantity() > policy.limits().maxPerOrder()) {
         // the inventory refuses to reserve it too; this names the reason even when the order arrives first
@@ -122,7 +130,7 @@ public final class OrderBook {
       lines.add(line.build());
     }
     // results for SKUs the order does not contain are given back at once
-    earlyResults.values().stream().filter(l -> "RESERVED".equals(l.getReservation()))
+    earlyResults.values().stream().filter(l -> reservation(l) == RESERVED)
         .forEach(l -> effects.add(new OrderEffect.ReleaseStock(l.getSku(), "NOT_IN_ORDER")));
 
     Money total = null;
@@ -160,7 +168,7 @@ public final class OrderBook {
 
   public static Decision reserved(OrderState current, String tenantId, String orderId, String sku,
       Map<String, Long> allocations, long remainingAvailable, Instant at, String correlationId, Policy policy) {
-    return result(current, tenantId, orderId, sku, new Outcome("RESERVED", allocations, remainingAvailable, null),
+    return result(current, tenantId, orderId, sku, new Outcome(RESERVED, allocations, remainingAvailable, null),
         at, correlationId, policy);
   }
 
@@ -168,21 +176,21 @@ public final class OrderBook {
   public static Decision insufficient(OrderState current, String tenantId, String orderId, String sku, String reason,
       Instant at, String correlationId, Policy policy) {
     return result(current, tenantId, orderId, sku,
-        new Outcome("INSUFFICIENT", Map.of(), null, reason != null ? reason : Reasons.INSUFFICIENT_STOCK),
+        new Outcome(INSUFFICIENT, Map.of(), null, reason != null ? reason : Reasons.INSUFFICIENT_STOCK),
         at, correlationId, policy);
   }
 
   /** A reservation result for one line. */
-  private record Outcome(String reservation, Map<String, Long> allocations, Long remainingAvailable, String refusalReason) {
+  private record Outcome(ReservationStatus reservation, Map<String, Long> allocations, Long remainingAvailable, String refusalReason) {
     OrderStateLine.Builder applyTo(OrderStateLine.Builder line) {
-      return line.setReservation(reservation).setAllocations(allocations).setRemainingAvailable(remainingAvailable)
+      return line.setReservation(reservation.name()).setAllocations(allocations).setRemainingAvailable(remainingAvailable)
           .setRefusalReason(refusalReason);
     }
   }
 
   private static Decision result(OrderState current, String tenantId, String orderId, String sku, Outcome result,
       Instant at, String correlationId, Policy policy) {
-    String outcome = result.reservation();
+    ReservationStatus outcome = result.reservation();
     Map<String, Long> allocations = result.allocations();
     List<OrderEffect> effects = new ArrayList<>();
     if (current == null) {
@@ -202,21 +210,21 @@ public final class OrderBook {
         lines.add(result.applyTo(OrderStateLine.newBuilder().setSku(sku).setQuantity(0)).build());
         return new Decision(touch(current, at).setLines(lines).build(), effects);
       }
-      if ("RESERVED".equals(outcome)) {
+      if (outcome == RESERVED) {
         effects.add(new OrderEffect.ReleaseStock(sku, "NOT_IN_ORDER"));
       }
       effects.add(new OrderEffect.Note("UnexpectedReservation", sku + " is not part of this order"));
       return new Decision(null, effects);
     }
     OrderStateLine line = lines.get(index);
-    if (!"PENDING".equals(line.getReservation())) {
+    if (reservation(line) != PENDING) {
       return Decision.none(); // a repeated result
     }
     OrderStatus status = OrderStatus.valueOf(current.getStatus());
-    if ("RESERVED".equals(outcome) && (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED)) {
+    if (outcome == RESERVED && (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED)) {
       // the order gave up before this SKU was held: give it back straight away
       effects.add(new OrderEffect.ReleaseStock(sku, "ORDER_" + status.name()));
-      lines.set(index, OrderStateLine.newBuilder(line).setReservation("RELEASED").setAllocations(allocations).build());
+      lines.set(index, OrderStateLine.newBuilder(line).setReservation(RELEASED.name()).setAllocations(allocations).build());
       return new Decision(touch(current, at).setLines(lines).build(), effects);
     }
     lines.set(index, result.applyTo(OrderStateLine.newBuilder(line)).build());
@@ -227,10 +235,10 @@ public final class OrderBook {
   /** A created order whose every SKU has an answer is confirmed (all held) or rejected (some not). */
   private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Policy policy) {
     if (!OrderStatus.CREATED.name().equals(state.getStatus())
-        || state.getLines().stream().anyMatch(l -> "PENDING".equals(l.getReservation()))) {
+        || state.getLines().stream().anyMatch(l -> reservation(l) == PENDING)) {
       return new Decision(state, effects);
     }
-    boolean allHeld = state.getLines().stream().allMatch(l -> "RESERVED".equals(l.getReservation()));
+    boolean allHeld = state.getLines().stream().allMatch(l -> reservation(l) == RESERVED);
     if (allHeld) {
       // stock a reservation left scarce is held for a shorter time: hoarding it costs more renewals
       boolean scarce = state.getLines().stream().anyMatch(l -> l.getRemainingAvailable() != null
@@ -242,7 +250,7 @@ public final class OrderBook {
           .setHoldExpiresAt(expires).build(), effects);
     }
     List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
-    String reason = state.getLines().stream().filter(l -> !"RESERVED".equals(l.getReservation()))
+    String reason = state.getLines().stream().filter(l -> reservation(l) != RESERVED)
         .map(OrderStateLine::getRefusalReason).filter(java.util.Objects::nonNull).findFirst()
         .orElse(Reasons.INSUFFICIENT_STOCK);
     effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.REJECTED, reason));
@@ -263,10 +271,10 @@ public final class OrderBook {
     List<OrderEffect> effects = new ArrayList<>();
     List<OrderStateLine> lines = new ArrayList<>();
     for (OrderStateLine line : current.getLines()) {
-      if ("RESERVED".equals(line.getReservation()) || "PENDING".equals(line.getReservation())) {
+      if (reservation(line) == RESERVED || reservation(line) == PENDING) {
         // PENDING too: the inventory remembers the release, so a late reservation takes nothing
         effects.add(new OrderEffect.ReleaseStock(line.getSku(), "ORDER_CANCELLED"));
-        lines.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+        lines.add(OrderStateLine.newBuilder(line).setReservation(RELEASED.name()).build());
       } else {
         lines.add(line);
       }
@@ -340,9 +348,9 @@ public final class OrderBook {
       // can drop them after its retention instead of holding them for ever
       lines = new ArrayList<>();
       for (OrderStateLine line : current.getLines()) {
-        if ("RESERVED".equals(line.getReservation())) {
+        if (reservation(line) == RESERVED) {
           effects.add(new OrderEffect.CommitStock(line.getSku()));
-          lines.add(OrderStateLine.newBuilder(line).setReservation("COMMITTED").build());
+          lines.add(OrderStateLine.newBuilder(line).setReservation(COMMITTED.name()).build());
         } else {
           lines.add(line);
         }
@@ -405,9 +413,9 @@ public final class OrderBook {
         }
         List<OrderStateLine> lines = new ArrayList<>();
         for (OrderStateLine line : current.getLines()) {
-          if ("RESERVED".equals(line.getReservation()) || "PENDING".equals(line.getReservation())) {
+          if (reservation(line) == RESERVED || reservation(line) == PENDING) {
             effects.add(new OrderEffect.ReleaseStock(line.getSku(), Reasons.RESERVATION_TIMEOUT));
-            lines.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+            lines.add(OrderStateLine.newBuilder(line).setReservation(RELEASED.name()).build());
           } else {
             lines.add(line);
           }
@@ -422,6 +430,11 @@ public final class OrderBook {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** How the line's reservation stands (stored as its name). */
+  private static ReservationStatus reservation(OrderStateLine line) {
+    return ReservationStatus.of(line.getReservation());
+  }
 
   /** Lines of the same SKU become one line (one reservation per SKU and order). */
   static List<RequestedLine> mergeBySku(List<RequestedLine> lines) {
@@ -441,9 +454,9 @@ public final class OrderBook {
   private static List<OrderStateLine> releaseHeld(List<OrderStateLine> lines, String reason, List<OrderEffect> effects) {
     List<OrderStateLine> next = new ArrayList<>();
     for (OrderStateLine line : lines) {
-      if ("RESERVED".equals(line.getReservation())) {
+      if (reservation(line) == RESERVED) {
         effects.add(new OrderEffect.ReleaseStock(line.getSku(), reason));
-        next.add(OrderStateLine.newBuilder(line).setReservation("RELEASED").build());
+        next.add(OrderStateLine.newBuilder(line).setReservation(RELEASED.name()).build());
       } else {
         next.add(line);
       }

@@ -4,6 +4,7 @@ import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.inventory.CommitStock;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
@@ -25,7 +26,7 @@ import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.StockLimits;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Duration;
@@ -35,8 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -91,8 +90,8 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> fireDueTimers(Instant.ofEpochMilli(now)));
   }
 
-  /** The cause of a decision: for ids, correlation, time and the audit trail. */
-  private record Cause(String id, String type, String correlationId, Instant at, String actor, Headers headers, String detail) {}
+  /** How the audit trail names what happened: the cause's type and, for some, a detail. */
+  private record Trail(String type, String detail) {}
 
   @Override
   public void process(Record<OrderKey, SpecificRecord> record) {
@@ -105,51 +104,46 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     switch (record.value()) {
       case OrderCommand command -> {
         requireTenant(key, command.getTenantId());
-        Cause cause = new Cause(command.getCommandId(), commandType(command), command.getCorrelationId(), at,
-            command.getIssuedBy().getSubject(), record.headers(), null);
+        Cause cause = Cause.of(command, record.headers(), record.timestamp());
+        Trail trail = new Trail(commandType(command), null);
+        Arrival.requireSame("order", key.getOrderId(), command.getCommand());
         switch (command.getCommand()) {
           case PlaceOrder place -> {
-            requireOrder(key, place.getOrderId());
-            apply(key, current, cause, OrderBook.place(current, key.getTenantId(), place, this::product, at,
+            apply(key, current, cause, trail, OrderBook.place(current, key.getTenantId(), place, this::product, at,
                 command.getCorrelationId(), policy(key.getTenantId())));
           }
           case CancelOrder cancel -> {
-            requireOrder(key, cancel.getOrderId());
-            apply(key, current, new Cause(cause.id(), cause.type(), cause.correlationId(), at, cause.actor(),
-                cause.headers(), cancel.getReason()), OrderBook.cancel(current, cancel, at));
+            apply(key, current, cause, new Trail(trail.type(), cancel.getReason()), OrderBook.cancel(current, cancel, at));
           }
           case MarkOrderPaid paid -> {
-            requireOrder(key, paid.getOrderId());
-            apply(key, current, cause, OrderBook.paid(current, paid, at));
+            apply(key, current, cause, trail, OrderBook.paid(current, paid, at));
           }
           case RecordShipmentProgress progress -> {
-            requireOrder(key, progress.getOrderId());
-            apply(key, current, new Cause(cause.id(), cause.type(), cause.correlationId(), at, cause.actor(),
-                cause.headers(), progress.getShipmentId() + " " + progress.getStatus()),
+            apply(key, current, cause, new Trail(trail.type(), progress.getShipmentId() + " " + progress.getStatus()),
                 OrderBook.shipmentProgressed(current, progress, at));
           }
           case UpdateOrderPayment payment -> {
-            requireOrder(key, payment.getOrderId());
-            apply(key, current, cause, OrderBook.paymentUpdated(current, payment, at));
+            apply(key, current, cause, trail, OrderBook.paymentUpdated(current, payment, at));
           }
           default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
         }
       }
       case InventoryReserved reserved -> {
         requireTenant(key, reserved.getTenantId());
-        Cause cause = new Cause(reserved.getEventId(), "StockReserved", reserved.getCorrelationId(), at, null,
-            record.headers(), reserved.getSku() + " x" + reserved.getQuantity() + " from " + reserved.getAllocations());
-        apply(key, current, cause, OrderBook.reserved(current, key.getTenantId(), key.getOrderId(), reserved.getSku(),
+        Cause cause = Cause.of(reserved, record.headers(), record.timestamp());
+        Trail trail = new Trail("StockReserved",
+            reserved.getSku() + " x" + reserved.getQuantity() + " from " + reserved.getAllocations());
+        apply(key, current, cause, trail, OrderBook.reserved(current, key.getTenantId(), key.getOrderId(), reserved.getSku(),
             reserved.getAllocations(), reserved.getRemainingAvailable(), at, reserved.getCorrelationId(),
             policy(key.getTenantId())));
       }
       case InventoryInsufficient insufficient -> {
         requireTenant(key, insufficient.getTenantId());
-        Cause cause = new Cause(insufficient.getEventId(), "StockInsufficient", insufficient.getCorrelationId(), at, null,
-            record.headers(), insufficient.getSku() + ": " + insufficient.getRequested() + " asked, "
-                + insufficient.getAvailable() + " available"
-                + (insufficient.getReason() == null ? "" : " (" + insufficient.getReason() + ")"));
-        apply(key, current, cause, OrderBook.insufficient(current, key.getTenantId(), key.getOrderId(),
+        Cause cause = Cause.of(insufficient, record.headers(), record.timestamp());
+        Trail trail = new Trail("StockInsufficient", insufficient.getSku() + ": " + insufficient.getRequested()
+            + " asked, " + insufficient.getAvailable() + " available"
+            + (insufficient.getReason() == null ? "" : " (" + insufficient.getReason() + ")"));
+        apply(key, current, cause, trail, OrderBook.insufficient(current, key.getTenantId(), key.getOrderId(),
             insufficient.getSku(), insufficient.getReason(), at, insufficient.getCorrelationId(), policy(key.getTenantId())));
       }
       default -> throw new InvalidCommandException("unexpected record " + record.value().getClass().getName());
@@ -174,13 +168,12 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         continue;
       }
       String correlationId = current != null ? current.getCorrelationId() : timer.orderId();
-      Cause cause = new Cause("timer:" + entry.key, "TimerFired:" + timer.kind(), correlationId, now, null,
-          new RecordHeaders(), null);
-      apply(key, current, cause, OrderBook.timerFired(current, timer.kind(), now));
+      Cause cause = Cause.ofTimer("timer:" + entry.key, key.getTenantId(), correlationId, now);
+      apply(key, current, cause, new Trail("TimerFired:" + timer.kind(), null), OrderBook.timerFired(current, timer.kind(), now));
     }
   }
 
-  private void apply(OrderKey key, OrderState current, Cause cause, OrderBook.Decision decision) {
+  private void apply(OrderKey key, OrderState current, Cause cause, Trail trail, OrderBook.Decision decision) {
     if (decision.next() == null && decision.effects().isEmpty()) {
       return; // a repeat: nothing to record
     }
@@ -190,10 +183,10 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     OrderState state = decision.next() != null ? decision.next() : current;
     List<OrderHistoryEntry> entries = new ArrayList<>();
     String status = state != null ? state.getStatus() : "UNKNOWN";
-    entries.add(entry(cause, cause.type(), status, cause.detail(), 0));
+    entries.add(entry(cause, trail.type(), status, trail.detail(), 0));
     int n = 1;
     for (OrderEffect effect : decision.effects()) {
-      String eventId = EventIds.derive(cause.id(), key.getOrderId() + ":" + n++);
+      String eventId = cause.derive(key.getOrderId() + ":" + n++);
       switch (effect) {
         case OrderEffect.Created created -> emitCreated(key, state, cause, eventId);
         case OrderEffect.StatusChanged changed -> {
@@ -231,18 +224,14 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   private void emitCreated(OrderKey key, OrderState state, Cause cause, String eventId) {
     List<OrderLine> items = state.getLines().stream()
         .map(line -> new OrderLine(line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getVendorId())).toList();
-    forward(key, OrderCreated.newBuilder()
-        .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-        .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
+    forward(key, OrderCreated.newBuilder(cause.event(new OrderCreated(), eventId))
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId()).setItems(items).setTotal(state.getTotal())
         .setShippingAddress(state.getShippingAddress()).setOrganizationId(state.getOrganizationId())
         .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).build(), cause, OrderTopology.CREATED_SINK);
   }
 
   private void emitStatusChanged(OrderKey key, OrderState state, Cause cause, String eventId, OrderEffect.StatusChanged changed) {
-    forward(key, OrderStatusChanged.newBuilder()
-        .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-        .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
+    forward(key, OrderStatusChanged.newBuilder(cause.event(new OrderStatusChanged(), eventId))
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
         .setFromStatus(changed.from() == null ? null : changed.from().name()).setToStatus(changed.to().name())
         .setReason(changed.reason()).setTotal(state.getTotal()).setCampaignId(state.getCampaignId()).build(), cause,
@@ -292,16 +281,13 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   }
 
   private void sendInventory(OrderKey key, Cause cause, String commandId, String sku, SpecificRecord command) {
-    InventoryCommand inventoryCommand = InventoryCommand.newBuilder()
-        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(cause.at())
-        .setCorrelationId(cause.correlationId()).setCausationId(cause.id()).setIssuedBy(SYSTEM)
-        .setCommand(command).build();
-    context.forward(new Record<SpecificRecord, SpecificRecord>(new SkuKey(key.getTenantId(), sku), inventoryCommand,
-        cause.at().toEpochMilli(), cause.headers()), OrderTopology.INVENTORY_SINK);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(new SkuKey(key.getTenantId(), sku),
+        cause.command(new InventoryCommand(), commandId, SYSTEM, command), cause.timestamp(), cause.headers()),
+        OrderTopology.INVENTORY_SINK);
   }
 
   private void forward(OrderKey key, SpecificRecord value, Cause cause, String sink) {
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
   private static boolean closes(OrderState current, OrderState next) {
@@ -367,9 +353,9 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
 
   private static OrderHistoryEntry entry(Cause cause, String type, String status, String detail, int n) {
     return OrderHistoryEntry.newBuilder()
-        .setEventId(EventIds.derive(cause.id(), "history:" + type + ":" + n))
+        .setEventId(cause.derive("history:" + type + ":" + n))
         .setType(type).setOccurredAt(cause.at()).setStatus(status).setDetail(bounded(detail))
-        .setCausationId(cause.id()).setActor(bounded(cause.actor())).build();
+        .setCausationId(cause.id()).setActor(bounded(cause.actor() == null ? null : cause.actor().getSubject())).build();
   }
 
   /** A detail (a cancellation reason, say) comes from a client: cut to a bound so no entry grows with it. */
@@ -398,9 +384,4 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     }
   }
 
-  private static void requireOrder(OrderKey key, String orderId) {
-    if (!key.getOrderId().equals(orderId)) {
-      throw new InvalidCommandException("order of key (" + key.getOrderId() + ") differs from order of command (" + orderId + ")");
-    }
-  }
 }

@@ -201,7 +201,7 @@ public final class PaymentBook {
 
   /** What may still be refunded: captured, less refunded, less refunds on their way. */
   public static long refundable(PaymentState state) {
-    long pending = state.getRefunds().stream().filter(r -> "PENDING".equals(r.getStatus()))
+    long pending = state.getRefunds().stream().filter(r -> RefundStatus.of(r.getStatus()) == RefundStatus.PENDING)
         .mapToLong(r -> r.getAmount().getAmount()).sum();
     return state.getCapturedAmount() - state.getRefundedAmount() - pending;
   }
@@ -256,10 +256,10 @@ public final class PaymentBook {
     PaymentRefund refund = refunds.get(index);
     List<PaymentEffect> effects = new ArrayList<>();
     PaymentState.Builder next = touch(current, at);
-    if ("SUCCEEDED".equals(refund.getStatus()) && !outcome.getSucceeded() && !refund.getToWallet()) {
+    if (RefundStatus.of(refund.getStatus()) == RefundStatus.SUCCEEDED && !outcome.getSucceeded() && !refund.getToWallet()) {
       // a provider refund that was accepted as pending and failed later (Stripe's refund.failed): the
       // money stayed with the merchant, so it counts as refundable again
-      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus("FAILED").setFailureCode(outcome.getFailureCode()).build());
+      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus(RefundStatus.FAILED.name()).setFailureCode(outcome.getFailureCode()).build());
       long refunded = current.getRefundedAmount() - refund.getAmount().getAmount();
       next.setRefunds(refunds).setRefundedAmount(refunded)
           .setStatus(refunded == 0 ? PaymentStatus.SUCCEEDED.name() : PaymentStatus.PARTIALLY_REFUNDED.name());
@@ -267,17 +267,17 @@ public final class PaymentBook {
           "PROVIDER_" + orDefault(outcome.getFailureCode(), "refund_failed").toUpperCase()));
       return new Decision(next.build(), effects);
     }
-    if (!"PENDING".equals(refund.getStatus())) {
+    if (RefundStatus.of(refund.getStatus()) != RefundStatus.PENDING) {
       return Decision.none(); // a repeated answer
     }
     if (outcome.getSucceeded()) {
-      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus("SUCCEEDED")
+      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus(RefundStatus.SUCCEEDED.name())
           .setProviderReference(outcome.getProviderReference()).build());
       long refunded = current.getRefundedAmount() + refund.getAmount().getAmount();
       next.setRefunds(refunds).setRefundedAmount(refunded).setStatus(refundedStatus(current, refunded).name());
       effects.add(new PaymentEffect.Refunded(refund.getRefundId(), refund.getAmount(), false, refund.getReason()));
     } else {
-      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus("FAILED").setFailureCode(outcome.getFailureCode()).build());
+      refunds.set(index, PaymentRefund.newBuilder(refund).setStatus(RefundStatus.FAILED.name()).setFailureCode(outcome.getFailureCode()).build());
       next.setRefunds(refunds);
       effects.add(new PaymentEffect.RefundRefused(refund.getRefundId(), refund.getAmount(),
           "PROVIDER_" + orDefault(outcome.getFailureCode(), "refund_failed").toUpperCase()));
@@ -328,13 +328,13 @@ public final class PaymentBook {
         .setToWallet(viaWallet).setReason(reason).setRequestedAt(at);
     PaymentState.Builder next = PaymentState.newBuilder(state);
     if (viaWallet) {
-      refunds.add(refund.setStatus("SUCCEEDED").build());
+      refunds.add(refund.setStatus(RefundStatus.SUCCEEDED.name()).build());
       long refunded = state.getRefundedAmount() + amount.getAmount();
       next.setRefunds(refunds).setRefundedAmount(refunded).setStatus(refundedStatus(state, refunded).name());
       effects.add(new PaymentEffect.CreditWallet(refundId, amount));
       effects.add(new PaymentEffect.Refunded(refundId, amount, true, reason));
     } else {
-      refunds.add(refund.setStatus("PENDING").build());
+      refunds.add(refund.setStatus(RefundStatus.PENDING.name()).build());
       next.setRefunds(refunds);
       effects.add(new PaymentEffect.ProviderCall(PaymentIds.refundRequest(refundId), state.getProvider(),
           new CreateRefund(refundId, state.getProviderReference(), amount)));

@@ -1,6 +1,6 @@
 package io.fusioncommerce.topologies.payments;
 
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 
 /**
  * Payment ids are derived from the order id, so replaying the order's events (or its CONFIRMED twice)

@@ -7,7 +7,7 @@ import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.payments.OpenPayment;
 import io.fusioncommerce.schemas.payments.OrderCancelledForPayment;
 import io.fusioncommerce.schemas.payments.PaymentCommand;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 

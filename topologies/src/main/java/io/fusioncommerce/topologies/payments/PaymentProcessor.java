@@ -4,6 +4,7 @@ import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.OrderPayment;
@@ -26,7 +27,8 @@ import io.fusioncommerce.schemas.payments.RequestRefund;
 import io.fusioncommerce.schemas.wallets.CreditWallet;
 import io.fusioncommerce.schemas.wallets.DebitWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
@@ -61,54 +63,24 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
     this.payments = context.getStateStore(PaymentTopology.PAYMENT_STORE);
   }
 
-  /** The cause of a decision: for ids, correlation and time. */
-  private record Cause(String id, String correlationId, Instant at, Record<PaymentKey, PaymentCommand> record) {}
-
   @Override
   public void process(Record<PaymentKey, PaymentCommand> record) {
+    Cause cause = Arrival.cause(record, "payment record");
     PaymentKey key = record.key();
     PaymentCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("payment record without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of command ("
-          + command.getTenantId() + ")");
-    }
-    Instant at = Instant.ofEpochMilli(record.timestamp());
-    Cause cause = new Cause(command.getCommandId(), command.getCorrelationId(), at, record);
+    Instant at = cause.at();
     PaymentState current = payments.get(key);
     String requestId = PaymentIds.request(command.getCommandId(), key.getPaymentId());
-    String autoRefundId = EventIds.derive(command.getCommandId(), "auto-refund");
+    String autoRefundId = cause.derive("auto-refund");
+    Arrival.requireSame("payment", key.getPaymentId(), command.getCommand());
     PaymentBook.Decision decision = switch (command.getCommand()) {
-      case OpenPayment open -> {
-        requirePayment(key, open.getPaymentId());
-        yield PaymentBook.open(current, key.getTenantId(), open, requestId, command.getCorrelationId(), at);
-      }
-      case RecordIntentCreated created -> {
-        requirePayment(key, created.getPaymentId());
-        yield PaymentBook.intentCreated(current, created, at);
-      }
-      case ConfirmPayment confirm -> {
-        requirePayment(key, confirm.getPaymentId());
-        yield PaymentBook.confirm(current, confirm, requestId, at);
-      }
-      case RecordPaymentOutcome outcome -> {
-        requirePayment(key, outcome.getPaymentId());
-        yield PaymentBook.outcome(current, outcome, autoRefundId, at);
-      }
-      case RequestRefund refund -> {
-        requirePayment(key, refund.getPaymentId());
-        yield PaymentBook.refund(current, refund, at);
-      }
-      case RecordRefundOutcome outcome -> {
-        requirePayment(key, outcome.getPaymentId());
-        yield PaymentBook.refundOutcome(current, outcome, at);
-      }
-      case OrderCancelledForPayment cancelled -> {
-        requirePayment(key, cancelled.getPaymentId());
-        yield PaymentBook.orderCancelled(current, cancelled, autoRefundId, at);
-      }
+      case OpenPayment open -> PaymentBook.open(current, key.getTenantId(), open, requestId, command.getCorrelationId(), at);
+      case RecordIntentCreated created -> PaymentBook.intentCreated(current, created, at);
+      case ConfirmPayment confirm -> PaymentBook.confirm(current, confirm, requestId, at);
+      case RecordPaymentOutcome outcome -> PaymentBook.outcome(current, outcome, autoRefundId, at);
+      case RequestRefund refund -> PaymentBook.refund(current, refund, at);
+      case RecordRefundOutcome outcome -> PaymentBook.refundOutcome(current, outcome, at);
+      case OrderCancelledForPayment cancelled -> PaymentBook.orderCancelled(current, cancelled, autoRefundId, at);
       default -> throw new InvalidCommandException("unknown payment command " + command.getCommand().getClass().getName());
     };
     apply(key, current, cause, decision);
@@ -116,34 +88,30 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
 
   private void apply(PaymentKey key, PaymentState current, Cause cause, PaymentBook.Decision decision) {
     PaymentState state = decision.next() != null ? decision.next() : current;
+    // what the payment brings about stays under the correlation the payment was opened with
+    Cause payment = state == null ? cause : cause.correlatedBy(state.getCorrelationId());
     if (decision.next() != null) {
       OrderPayment shown = shown(decision.next());
       // the order shows its payment: tell it whenever what it shows changed, before MarkOrderPaid, so an
       // order that reads PAID already shows its payment as SUCCEEDED
       if (current == null || !Objects.equals(shown(current), shown)) {
-        sendOrder(key, decision.next(), cause, EventIds.derive(cause.id(), key.getPaymentId() + ":order-view"),
+        sendOrder(key, decision.next(), payment, cause.derive(key.getPaymentId() + ":order-view"),
             new UpdateOrderPayment(decision.next().getOrderId(), shown));
       }
     }
     int n = 0;
     for (PaymentEffect effect : decision.effects()) {
-      String eventId = EventIds.derive(cause.id(), key.getPaymentId() + ":" + n++);
+      String eventId = cause.derive(key.getPaymentId() + ":" + n++);
       switch (effect) {
-        case PaymentEffect.Created created -> forward(key, PaymentCreated.newBuilder()
-            .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-            .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id())
+        case PaymentEffect.Created created -> forward(key, PaymentCreated.newBuilder(payment.event(new PaymentCreated(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(state.getProvider()).setProviderReference(state.getProviderReference()).build(),
             cause, PaymentTopology.CREATED_SINK);
-        case PaymentEffect.Succeeded succeeded -> forward(key, PaymentSucceeded.newBuilder()
-            .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-            .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id())
+        case PaymentEffect.Succeeded succeeded -> forward(key, PaymentSucceeded.newBuilder(payment.event(new PaymentSucceeded(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(provider(state)).setProviderReference(state.getProviderReference()).build(),
             cause, PaymentTopology.SUCCEEDED_SINK);
-        case PaymentEffect.Failed failed -> forward(key, PaymentFailed.newBuilder()
-            .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-            .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id())
+        case PaymentEffect.Failed failed -> forward(key, PaymentFailed.newBuilder(payment.event(new PaymentFailed(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(provider(state)).setFailureCode(failed.failureCode()).setFailureMessage(failed.failureMessage())
             .build(), cause, PaymentTopology.FAILED_SINK);
@@ -151,21 +119,17 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
             .setRequestId(call.requestId()).setTenantId(key.getTenantId()).setPaymentId(key.getPaymentId())
             .setOrderId(state.getOrderId()).setOccurredAt(cause.at()).setCorrelationId(state.getCorrelationId())
             .setProvider(call.provider()).setOperation(call.operation()).build(), cause, PaymentTopology.PROVIDER_SINK);
-        case PaymentEffect.OrderPaid paid -> sendOrder(key, state, cause, eventId,
+        case PaymentEffect.OrderPaid paid -> sendOrder(key, state, payment, eventId,
             new MarkOrderPaid(state.getOrderId(), key.getPaymentId(), state.getAmount()));
-        case PaymentEffect.DebitWallet debit -> sendWallet(key, state, cause, debit.attemptId(),
+        case PaymentEffect.DebitWallet debit -> sendWallet(key, state, payment, debit.attemptId(),
             new DebitWallet(state.getCustomerId(), state.getAmount(), key.getPaymentId(), debit.attemptId()));
-        case PaymentEffect.CreditWallet credit -> sendWallet(key, state, cause, EventIds.derive(credit.refundId(), "wallet-credit"),
+        case PaymentEffect.CreditWallet credit -> sendWallet(key, state, payment, EventIds.derive(credit.refundId(), "wallet-credit"),
             new CreditWallet(state.getCustomerId(), credit.amount(), "refund", credit.refundId()));
-        case PaymentEffect.Refunded refunded -> forward(key, PaymentRefunded.newBuilder()
-            .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-            .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id())
+        case PaymentEffect.Refunded refunded -> forward(key, PaymentRefunded.newBuilder(payment.event(new PaymentRefunded(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setRefundId(refunded.refundId())
             .setAmount(refunded.amount()).setRefundedTotal(new Money(state.getRefundedAmount(), state.getAmount().getCurrency()))
             .setToWallet(refunded.toWallet()).setReason(refunded.reason()).build(), cause, PaymentTopology.REFUNDED_SINK);
-        case PaymentEffect.RefundRefused refused -> forward(key, PaymentRefundRefused.newBuilder()
-            .setEventId(eventId).setTenantId(key.getTenantId()).setOccurredAt(cause.at())
-            .setCorrelationId(cause.correlationId()).setCausationId(cause.id())
+        case PaymentEffect.RefundRefused refused -> forward(key, PaymentRefundRefused.newBuilder(cause.event(new PaymentRefundRefused(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setRefundId(refused.refundId())
             .setAmount(refused.amount()).setReason(refused.reason()).build(), cause, PaymentTopology.REFUND_REFUSED_SINK);
         case PaymentEffect.Refused refused -> LOG.atInfo().addKeyValue("payment", key.getPaymentId())
@@ -193,32 +157,19 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
   }
 
   private void sendOrder(PaymentKey key, PaymentState state, Cause cause, String commandId, SpecificRecord command) {
-    OrderCommand orderCommand = OrderCommand.newBuilder()
-        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(cause.at())
-        .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id()).setIssuedBy(PaymentOrderRelay.SYSTEM)
-        .setCommand(command).build();
     context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(key.getTenantId(), state.getOrderId()),
-        orderCommand, cause.at().toEpochMilli(), cause.record().headers()), PaymentTopology.ORDER_SINK);
+        cause.command(new OrderCommand(), commandId, PaymentOrderRelay.SYSTEM, command), cause.timestamp(),
+        cause.headers()), PaymentTopology.ORDER_SINK);
   }
 
   private void sendWallet(PaymentKey key, PaymentState state, Cause cause, String commandId, SpecificRecord command) {
-    WalletCommand walletCommand = WalletCommand.newBuilder()
-        .setCommandId(commandId).setTenantId(key.getTenantId()).setIssuedAt(cause.at())
-        .setCorrelationId(state.getCorrelationId()).setCausationId(cause.id()).setIssuedBy(PaymentOrderRelay.SYSTEM)
-        .setCommand(command).build();
     context.forward(new Record<SpecificRecord, SpecificRecord>(new CustomerKey(key.getTenantId(), state.getCustomerId()),
-        walletCommand, cause.at().toEpochMilli(), cause.record().headers()), PaymentTopology.WALLET_SINK);
+        cause.command(new WalletCommand(), commandId, PaymentOrderRelay.SYSTEM, command), cause.timestamp(),
+        cause.headers()), PaymentTopology.WALLET_SINK);
   }
 
   private void forward(PaymentKey key, SpecificRecord value, Cause cause, String sink) {
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(),
-        cause.record().headers()), sink);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
-  private static void requirePayment(PaymentKey key, String paymentId) {
-    if (!key.getPaymentId().equals(paymentId)) {
-      throw new InvalidCommandException("payment of key (" + key.getPaymentId() + ") differs from payment of command ("
-          + paymentId + ")");
-    }
-  }
 }

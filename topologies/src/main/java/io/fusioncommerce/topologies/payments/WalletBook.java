@@ -24,7 +24,7 @@ public final class WalletBook {
   private WalletBook() {}
 
   /** The wallet after a command, and the transaction it records ({@code kind} CREDIT, DEBIT or DEBIT_REFUSED). */
-  public record Decision(WalletState next, String kind, Money amount, long balanceAfter, String reason) {}
+  public record Decision(WalletState next, WalletTransactionKind kind, Money amount, long balanceAfter, String reason) {}
 
   /** Why a credit cannot be taken, if it cannot (the ingress asks too). */
   public static Optional<String> creditRefusal(Money amount) {
@@ -55,7 +55,7 @@ public final class WalletBook {
       return Optional.empty();
     }
     return Optional.of(new Decision(with(current, tenantId, credit.getCustomerId(), commandId, currency, balance, at),
-        "CREDIT", credit.getAmount(), balance, credit.getReason()));
+        WalletTransactionKind.CREDIT, credit.getAmount(), balance, credit.getReason()));
   }
 
   /** A debit the balance cannot cover is refused and leaves the balance as it was. */
@@ -68,11 +68,11 @@ public final class WalletBook {
     long balance = balance(current, currency);
     if (debit.getAmount().getAmount() <= 0 || debit.getAmount().getAmount() > balance) {
       return Optional.of(new Decision(with(current, tenantId, debit.getCustomerId(), commandId, currency, balance, at),
-          "DEBIT_REFUSED", debit.getAmount(), balance, "insufficient_funds"));
+          WalletTransactionKind.DEBIT_REFUSED, debit.getAmount(), balance, "insufficient_funds"));
     }
     long after = balance - debit.getAmount().getAmount();
     return Optional.of(new Decision(with(current, tenantId, debit.getCustomerId(), commandId, currency, after, at),
-        "DEBIT", debit.getAmount(), after, "payment"));
+        WalletTransactionKind.DEBIT, debit.getAmount(), after, "payment"));
   }
 
   private static boolean applied(WalletState current, String commandId) {

@@ -2,6 +2,7 @@ package io.fusioncommerce.topologies.payments;
 
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.payments.PaymentCommand;
 import io.fusioncommerce.schemas.payments.RecordPaymentOutcome;
 import io.fusioncommerce.schemas.wallets.CreditWallet;
@@ -9,7 +10,7 @@ import io.fusioncommerce.schemas.wallets.DebitWallet;
 import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
@@ -42,12 +43,10 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
 
   @Override
   public void process(Record<CustomerKey, WalletCommand> record) {
+    Cause cause = Arrival.cause(record, "wallet record");
     CustomerKey key = record.key();
     WalletCommand command = record.value();
-    if (key == null || command == null || !key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("wallet record without key or value, or of another tenant than its key");
-    }
-    Instant at = Instant.ofEpochMilli(record.timestamp());
+    Instant at = cause.at();
     WalletState current = wallets.get(key);
     Optional<WalletBook.Decision> decision;
     DebitWallet debit = null;
@@ -71,14 +70,13 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
     }
     WalletBook.Decision taken = decision.get();
     wallets.put(key, taken.next());
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, WalletTransaction.newBuilder()
-        .setEventId(EventIds.derive(command.getCommandId(), "wallet-transaction")).setTenantId(key.getTenantId())
-        .setOccurredAt(at).setCorrelationId(command.getCorrelationId()).setCausationId(command.getCommandId())
-        .setCustomerId(key.getCustomerId()).setKind(taken.kind()).setAmount(taken.amount())
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, WalletTransaction.newBuilder(
+            cause.event(new WalletTransaction(), cause.derive("wallet-transaction")))
+        .setCustomerId(key.getCustomerId()).setKind(taken.kind().name()).setAmount(taken.amount())
         .setBalanceAfter(taken.balanceAfter()).setReason(taken.reason()).setReference(reference).build(),
-        record.timestamp(), record.headers()), PaymentTopology.WALLET_TRANSACTIONS_SINK);
+        cause.timestamp(), cause.headers()), PaymentTopology.WALLET_TRANSACTIONS_SINK);
     if (debit != null) {
-      boolean paid = "DEBIT".equals(taken.kind());
+      boolean paid = taken.kind() == WalletTransactionKind.DEBIT;
       RecordPaymentOutcome outcome = RecordPaymentOutcome.newBuilder().setPaymentId(debit.getPaymentId())
           .setRequestId(debit.getAttemptId())
           .setOutcome(paid ? PaymentBook.Outcomes.SUCCEEDED : PaymentBook.Outcomes.FAILED)
@@ -87,10 +85,8 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
           .setFailureMessage(paid ? null : "the wallet holds " + taken.balanceAfter() + " " + debit.getAmount().getCurrency())
           .build();
       context.forward(new Record<SpecificRecord, SpecificRecord>(new PaymentKey(key.getTenantId(), debit.getPaymentId()),
-          PaymentCommand.newBuilder().setCommandId(EventIds.derive(command.getCommandId(), "wallet-outcome"))
-              .setTenantId(key.getTenantId()).setIssuedAt(at).setCorrelationId(command.getCorrelationId())
-              .setCausationId(command.getCommandId()).setIssuedBy(PaymentOrderRelay.SYSTEM).setCommand(outcome).build(),
-          record.timestamp(), record.headers()), PaymentTopology.WALLET_OUTCOME_SINK);
+          cause.command(new PaymentCommand(), cause.derive("wallet-outcome"), PaymentOrderRelay.SYSTEM, outcome),
+          cause.timestamp(), cause.headers()), PaymentTopology.WALLET_OUTCOME_SINK);
     }
     changes.changed(PaymentTopology.WALLET_STORE, key);
   }

@@ -9,7 +9,7 @@ import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.shipping.CreateShipment;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentItem;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

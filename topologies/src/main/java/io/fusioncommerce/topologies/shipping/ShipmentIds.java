@@ -1,6 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.schemas.envelope.EventIds;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 

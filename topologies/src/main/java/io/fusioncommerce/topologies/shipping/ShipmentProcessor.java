@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.shipping;
 
+import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.orders.OrderCommand;
@@ -19,15 +20,13 @@ import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
-import io.fusioncommerce.topologies.support.EventIds;
+import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -64,41 +63,29 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     this.options = context.getStateStore(ShippingTopology.OPTIONS_STORE);
   }
 
-  private record Cause(String id, String correlationId, Instant at, Headers headers) {}
-
   @Override
   public void process(Record<ShipmentKey, ShipmentCommand> record) {
+    Cause cause = Arrival.cause(record, "shipment record");
     ShipmentKey key = record.key();
     ShipmentCommand command = record.value();
-    if (key == null || command == null) {
-      throw new InvalidCommandException("shipment record without key or value");
-    }
-    if (!key.getTenantId().equals(command.getTenantId())) {
-      throw new InvalidCommandException("tenant of key (" + key.getTenantId() + ") differs from tenant of record ("
-          + command.getTenantId() + ")");
-    }
-    Cause cause = new Cause(command.getCommandId(), command.getCorrelationId(), Instant.ofEpochMilli(record.timestamp()),
-        record.headers());
     ShipmentState current = shipments.get(key);
+    Arrival.requireSame("shipment", key.getShipmentId(), command.getCommand());
     switch (command.getCommand()) {
       case CreateShipment create -> {
-        requireShipment(key, create.getShipmentId());
         open(key, current, create, cause);
       }
       case RecordLabel label -> {
-        requireShipment(key, label.getShipmentId());
         ShipmentBook.labelled(current, label, cause.at()).ifPresent(next -> {
           save(key, next);
-          forward(key, ShippingLabelCreated.newBuilder().setEventId(EventIds.derive(cause.id(), "label-created"))
-              .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(next.getCorrelationId())
-              .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+          forward(key, ShippingLabelCreated.newBuilder(cause.correlatedBy(next.getCorrelationId())
+                  .event(new ShippingLabelCreated(), cause.derive("label-created")))
+              .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
               .setVendorId(next.getVendorId()).setCarrier(next.getCarrier()).setTrackingNumber(next.getTrackingNumber())
               .setLabelUrl(ShipmentBook.labelPath(key.getShipmentId())).build(), cause, ShippingTopology.LABEL_CREATED_SINK);
           tellOrder(next, cause);
         });
       }
       case RecordLabelFailure failure -> {
-        requireShipment(key, failure.getShipmentId());
         ShipmentBook.labelFailed(current, failure, cause.at()).ifPresent(next -> {
           LOG.warn("no label for shipment {} of tenant {}: {}", key.getShipmentId(), key.getTenantId(), failure.getReason());
           save(key, next);
@@ -106,11 +93,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         });
       }
       case RecordTracking update -> {
-        requireShipment(key, update.getShipmentId());
         track(key, current, update, cause);
       }
       case RetryLabel retry -> {
-        requireShipment(key, retry.getShipmentId());
         // the ingress refuses a retry of a shipment that is not LABEL_FAILED with 409; one that slipped past changes nothing
         ShipmentBook.labelRetried(current, cause.at()).ifPresent(next -> {
           save(key, next);
@@ -140,9 +125,9 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
 
   /** Asks the label worker for the label of the shipment's current attempt (a hyperlocal one goes to {@code agent}). */
   private void requestLabel(ShipmentKey key, ShipmentState state, HyperlocalAgent agent, Cause cause) {
-    forward(key, LabelRequested.newBuilder().setEventId(ShipmentBook.currentLabelRequest(state))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(state.getCorrelationId())
-        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
+    forward(key, LabelRequested.newBuilder(cause.correlatedBy(state.getCorrelationId())
+            .event(new LabelRequested(), ShipmentBook.currentLabelRequest(state)))
+        .setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
         .setVendorId(state.getVendorId()).setCurrency(state.getCurrency()).setShipTo(state.getShipTo())
         .setItems(state.getItems()).setRoute(state.getRoute()).setAgent(agent).build(),
         cause, ShippingTopology.LABEL_REQUESTS_SINK);
@@ -161,9 +146,8 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
     }
     ShipmentState next = tracked.next();
     save(key, next);
-    forward(key, ShipmentTracked.newBuilder().setEventId(EventIds.derive(cause.id(), "tracked"))
-        .setTenantId(key.getTenantId()).setOccurredAt(cause.at()).setCorrelationId(cause.correlationId())
-        .setCausationId(cause.id()).setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
+    forward(key, ShipmentTracked.newBuilder(cause.event(new ShipmentTracked(), cause.derive("tracked")))
+        .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
         .setVendorId(next.getVendorId()).setFromStatus(current.getStatus()).setStatus(next.getStatus())
         .setLocation(update.getLocation()).setTrackingNumber(next.getTrackingNumber()).setSource(update.getSource())
         .build(), cause, ShippingTopology.TRACKING_SINK);
@@ -194,17 +178,15 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
 
   /** The order keeps a summary of its shipments and decides SHIPPED and DELIVERED from it. */
   private void tellOrder(ShipmentState state, Cause cause) {
-    OrderCommand command = OrderCommand.newBuilder()
-        .setCommandId(EventIds.derive(cause.id(), "order-progress:" + state.getShipmentId() + ":" + state.getStatus()))
-        .setTenantId(state.getTenantId()).setIssuedAt(cause.at()).setCorrelationId(state.getCorrelationId())
-        .setCausationId(cause.id()).setIssuedBy(PaidOrderSplitter.SYSTEM)
-        .setCommand(RecordShipmentProgress.newBuilder().setOrderId(state.getOrderId())
-            .setShipmentId(state.getShipmentId()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
-            .setCarrier(state.getCarrier()).setTrackingNumber(state.getTrackingNumber())
-            .setLabelUrl(state.getLabelKey() == null ? null : ShipmentBook.labelPath(state.getShipmentId())).build())
-        .build();
+    RecordShipmentProgress progress = RecordShipmentProgress.newBuilder().setOrderId(state.getOrderId())
+        .setShipmentId(state.getShipmentId()).setVendorId(state.getVendorId()).setStatus(state.getStatus())
+        .setCarrier(state.getCarrier()).setTrackingNumber(state.getTrackingNumber())
+        .setLabelUrl(state.getLabelKey() == null ? null : ShipmentBook.labelPath(state.getShipmentId())).build();
+    OrderCommand command = cause.correlatedBy(state.getCorrelationId()).command(new OrderCommand(),
+        cause.derive("order-progress:" + state.getShipmentId() + ":" + state.getStatus()), PaidOrderSplitter.SYSTEM,
+        progress);
     context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(state.getTenantId(), state.getOrderId()),
-        command, cause.at().toEpochMilli(), cause.headers()), ShippingTopology.ORDER_SINK);
+        command, cause.timestamp(), cause.headers()), ShippingTopology.ORDER_SINK);
   }
 
   private void save(ShipmentKey key, ShipmentState state) {
@@ -213,13 +195,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
   }
 
   private void forward(ShipmentKey key, SpecificRecord value, Cause cause, String sink) {
-    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.at().toEpochMilli(), cause.headers()), sink);
+    context.forward(new Record<SpecificRecord, SpecificRecord>(key, value, cause.timestamp(), cause.headers()), sink);
   }
 
-  private static void requireShipment(ShipmentKey key, String shipmentId) {
-    if (!key.getShipmentId().equals(shipmentId)) {
-      throw new InvalidCommandException("shipment of key (" + key.getShipmentId() + ") differs from shipment of command ("
-          + shipmentId + ")");
-    }
-  }
 }

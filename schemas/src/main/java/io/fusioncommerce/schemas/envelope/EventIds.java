@@ -1,4 +1,4 @@
-package io.fusioncommerce.topologies.support;
+package io.fusioncommerce.schemas.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,0 +1,66 @@
+package io.fusioncommerce.topologies.orders;
+
+import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.schemas.inventory.InventoryCommand;
+import io.fusioncommerce.schemas.inventory.ReserveStock;
+import io.fusioncommerce.schemas.orders.OrderCommand;
+import io.fusioncommerce.schemas.orders.PlaceOrder;
+import io.fusioncommerce.schemas.orders.RequestedLine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order placement protocol: a PlaceOrder to the order's partition and one ReserveStock per SKU to
+ * the SKU's own partition, sent side by side (the order topology waits for every answer). The command
+ * ids are derived from the order id (purposes {@code place-order} and {@code reserve:<sku>}), so a retry (a
+ * client retrying with its Idempotency-Key, a campaign replaying) writes the same commands and is
+ * recognised downstream. Every producer of orders (the ingress's order route, the campaign topology's
+ * group orders) builds them here, so they cannot drift apart.
+ *
+ * @param order the PlaceOrder command, keyed by the order
+ * @param reservations one ReserveStock command per SKU of the order, caused by the PlaceOrder
+ */
+public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<SkuKey, InventoryCommand>> reservations) {
+
+  /** A command with the key it is written under. */
+  public record Keyed<K, V>(K key, V command) {}
+
+  /**
+   * The commands that place {@code place} for {@code tenantId}, caused by {@code cause} and issued by
+   * {@code issuer}.
+   */
+  public static OrderPlacement of(Cause cause, Actor issuer, PlaceOrder place) {
+    OrderKey key = new OrderKey(cause.tenantId(), place.getOrderId());
+    Map<String, Long> bySku = new LinkedHashMap<>();
+    for (RequestedLine line : place.getLines()) {
+      bySku.merge(line.getSku(), line.getQuantity(), Math::addExact);
+    }
+    OrderCommand order = cause.command(new OrderCommand(), placeCommandId(place.getOrderId()), issuer, place);
+    return new OrderPlacement(new Keyed<>(key, order), reservations(cause, issuer, key, place.getCustomerId(), bySku));
+  }
+
+  /**
+   * The ReserveStock commands of an order already placed, with the ids its placement used: what a retry
+   * writes again when the first attempt may have died between the order and its reservations.
+   */
+  public static List<Keyed<SkuKey, InventoryCommand>> reservations(Cause cause, Actor issuer, OrderKey key,
+      String customerId, Map<String, Long> quantitiesBySku) {
+    Cause placed = cause.causedBy(placeCommandId(key.getOrderId()));
+    return quantitiesBySku.entrySet().stream()
+        .map(line -> new Keyed<>(new SkuKey(key.getTenantId(), line.getKey()), placed.command(new InventoryCommand(),
+            EventIds.derive(key.getOrderId(), "reserve:" + line.getKey()), issuer,
+            ReserveStock.newBuilder().setOrderId(key.getOrderId()).setSku(line.getKey()).setQuantity(line.getValue())
+                .setCustomerId(customerId).build())))
+        .toList();
+  }
+
+  /** The id of the order's PlaceOrder command, the same on every attempt. */
+  public static String placeCommandId(String orderId) {
+    return EventIds.derive(orderId, "place-order");
+  }
+}
