@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.campaigns;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
@@ -127,7 +130,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     if (CampaignStatus.REJECTED.name().equals(state.getStatus())) {
       forward(key, CampaignRejected.newBuilder(cause.event(new CampaignRejected(), cause.derive("rejected")))
           .setCampaignId(key.getCampaignId()).setReason(state.getRejectionReason()).build(),
-          cause, CampaignTopology.REJECTED_SINK);
+          cause, sinkName(Topics.CAMPAIGN_REJECTED));
       return;
     }
     timers.put(CampaignCodes.timerKey(state.getEndsAt().toEpochMilli(), key.getTenantId(), key.getCampaignId()), "end");
@@ -135,7 +138,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         .setCampaignId(key.getCampaignId()).setSku(state.getSku())
         .setVendorId(state.getVendorId()).setMinParticipants(state.getMinParticipants())
         .setMaxParticipants(state.getMaxParticipants()).setGroupPrice(state.getGroupPrice())
-        .setStartsAt(state.getStartsAt()).setEndsAt(state.getEndsAt()).build(), cause, CampaignTopology.CREATED_SINK);
+        .setStartsAt(state.getStartsAt()).setEndsAt(state.getEndsAt()).build(), cause, sinkName(Topics.CAMPAIGN_CREATED));
   }
 
   private void join(CampaignKey key, JoinCampaign join, Cause cause) {
@@ -148,7 +151,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     if (refusal.isPresent()) {
       forward(key, CampaignJoinRefused.newBuilder(cause.event(new CampaignJoinRefused(), cause.derive("join-refused")))
           .setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
-          .setReason(refusal.get()).build(), cause, CampaignTopology.JOIN_REFUSED_SINK);
+          .setReason(refusal.get()).build(), cause, sinkName(Topics.CAMPAIGN_JOIN_REFUSED));
       return;
     }
     String referredBy = referrer(key, join);
@@ -164,13 +167,13 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
     forward(key, CampaignJoined.newBuilder(cause.event(new CampaignJoined(), cause.derive("joined")))
         .setCampaignId(key.getCampaignId()).setCustomerId(join.getCustomerId())
         .setQuantity(join.getQuantity()).setParticipants(next.getParticipants()).setReferredBy(referredBy).build(),
-        cause, CampaignTopology.JOINED_SINK);
+        cause, sinkName(Topics.CAMPAIGN_JOINED));
     boolean succeededNow = !campaign.getStatus().equals(next.getStatus());
     if (succeededNow) {
       participants.put(participantKey, participant);
       forward(key, CampaignSucceeded.newBuilder(cause.event(new CampaignSucceeded(), cause.derive("succeeded")))
           .setCampaignId(key.getCampaignId()).setParticipants(next.getParticipants()).build(),
-          cause, CampaignTopology.SUCCEEDED_SINK);
+          cause, sinkName(Topics.CAMPAIGN_SUCCEEDED));
       next = placeOrdersForEveryone(key, next, cause);
     } else if (CampaignStatus.SUCCEEDED.name().equals(next.getStatus())) {
       participant = placeOrder(key, next, participant, cause);
@@ -226,9 +229,9 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         .setAgreedUnitPrice(campaign.getGroupPrice()).setCampaignId(key.getCampaignId()).build();
     OrderPlacement placement = OrderPlacement.of(cause, SYSTEM, place);
     context.forward(new Record<SpecificRecord, SpecificRecord>(placement.order().key(), placement.order().command(),
-        cause.timestamp(), cause.headers()), CampaignTopology.ORDER_SINK);
+        cause.timestamp(), cause.headers()), sinkName(Topics.ORDER_COMMANDS));
     placement.reservations().forEach(reservation -> context.forward(new Record<SpecificRecord, SpecificRecord>(
-        reservation.key(), reservation.command(), cause.timestamp(), cause.headers()), CampaignTopology.INVENTORY_SINK));
+        reservation.key(), reservation.command(), cause.timestamp(), cause.headers()), sinkName(Topics.INVENTORY_COMMANDS)));
     return CampaignParticipant.newBuilder(participant).setOrderId(orderId).setOrderStatus(OrderStatus.CREATED.name()).build();
   }
 
@@ -264,7 +267,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         Cause cause = Cause.ofTimer("end:" + timer, key.getTenantId(), campaign.getCorrelationId(), now);
         forward(key, CampaignExpired.newBuilder(cause.event(new CampaignExpired(), cause.derive("expired")))
             .setCampaignId(key.getCampaignId()).setParticipants(ended.getParticipants()).build(),
-            cause, CampaignTopology.EXPIRED_SINK);
+            cause, sinkName(Topics.CAMPAIGN_EXPIRED));
       }
     }
   }
@@ -304,7 +307,7 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         .setMaxParticipants(state.getMaxParticipants()).setGroupPriceAmount(state.getGroupPrice().getAmount())
         .setCurrency(state.getGroupPrice().getCurrency()).setStartsAt(state.getStartsAt()).setEndsAt(state.getEndsAt())
         .setCreatedAt(state.getCreatedAt()).setUpdatedAt(state.getUpdatedAt()).setVersion(state.getVersion()).build(),
-        state.getUpdatedAt().toEpochMilli()), CampaignTopology.VIEW_SINK);
+        state.getUpdatedAt().toEpochMilli()), sinkName(Topics.CAMPAIGNS_VIEW));
   }
 
   private void forward(CampaignKey key, SpecificRecord value, Cause cause, String sink) {

@@ -29,17 +29,6 @@ public final class CampaignTopology extends WiredTopology {
   /** Campaigns whose list row is behind their count (flushed once a second). */
   public static final String STALE_ROWS_STORE = "campaign-stale-rows";
 
-  // the children CampaignProcessor forwards to, one per topic it writes
-  static final String CREATED_SINK = Wiring.sinkName(Topics.CAMPAIGN_CREATED);
-  static final String REJECTED_SINK = Wiring.sinkName(Topics.CAMPAIGN_REJECTED);
-  static final String JOINED_SINK = Wiring.sinkName(Topics.CAMPAIGN_JOINED);
-  static final String JOIN_REFUSED_SINK = Wiring.sinkName(Topics.CAMPAIGN_JOIN_REFUSED);
-  static final String SUCCEEDED_SINK = Wiring.sinkName(Topics.CAMPAIGN_SUCCEEDED);
-  static final String EXPIRED_SINK = Wiring.sinkName(Topics.CAMPAIGN_EXPIRED);
-  static final String ORDER_SINK = Wiring.sinkName(Topics.ORDER_COMMANDS);
-  static final String INVENTORY_SINK = Wiring.sinkName(Topics.INVENTORY_COMMANDS);
-  static final String VIEW_SINK = Wiring.sinkName(Topics.CAMPAIGNS_VIEW);
-
   private final InviteCodes inviteCodes;
   private final RetentionSettings retention;
 

@@ -21,13 +21,6 @@ public final class CatalogTopology extends WiredTopology {
   public static final String PRODUCT_STATE_STORE = "catalog-product-state";
 
   // the children the change processors forward to, one per topic they write
-  static final String CREATED_SINK = Wiring.sinkName(Topics.PRODUCT_CREATED);
-  static final String UPDATED_SINK = Wiring.sinkName(Topics.PRODUCT_UPDATED);
-  static final String ARCHIVED_SINK = Wiring.sinkName(Topics.PRODUCT_ARCHIVED);
-  static final String APPROVED_SINK = Wiring.sinkName(Topics.PRODUCT_APPROVED);
-  static final String REJECTED_SINK = Wiring.sinkName(Topics.PRODUCT_REJECTED);
-  static final String TABLE_SINK = Wiring.sinkName(Topics.CATALOG_PRODUCTS);
-  static final String TENANT_SETTINGS_SINK = Wiring.sinkName(Topics.TENANT_SETTINGS);
 
   public CatalogTopology() {
     super(CONTEXT);

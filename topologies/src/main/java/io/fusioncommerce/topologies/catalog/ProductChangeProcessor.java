@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.catalog;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.CatalogProductState;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.catalog.ProductApproved;
@@ -54,7 +57,7 @@ final class ProductChangeProcessor implements Processor<byte[], byte[], Specific
       forward(key, event, timestamp, sinkOf(event));
     }
     for (Map.Entry<String, Product> entry : decision.table().entrySet()) {
-      forward(new SkuKey(key.getTenantId(), entry.getKey()), entry.getValue(), timestamp, CatalogTopology.TABLE_SINK);
+      forward(new SkuKey(key.getTenantId(), entry.getKey()), entry.getValue(), timestamp, sinkName(Topics.CATALOG_PRODUCTS));
     }
   }
 
@@ -64,11 +67,11 @@ final class ProductChangeProcessor implements Processor<byte[], byte[], Specific
 
   private static String sinkOf(SpecificRecord event) {
     return switch (event) {
-      case ProductCreated ignored -> CatalogTopology.CREATED_SINK;
-      case ProductUpdated ignored -> CatalogTopology.UPDATED_SINK;
-      case ProductArchived ignored -> CatalogTopology.ARCHIVED_SINK;
-      case ProductApproved ignored -> CatalogTopology.APPROVED_SINK;
-      case ProductRejected ignored -> CatalogTopology.REJECTED_SINK;
+      case ProductCreated ignored -> sinkName(Topics.PRODUCT_CREATED);
+      case ProductUpdated ignored -> sinkName(Topics.PRODUCT_UPDATED);
+      case ProductArchived ignored -> sinkName(Topics.PRODUCT_ARCHIVED);
+      case ProductApproved ignored -> sinkName(Topics.PRODUCT_APPROVED);
+      case ProductRejected ignored -> sinkName(Topics.PRODUCT_REJECTED);
       default -> throw new IllegalStateException("no sink for " + event.getClass().getName());
     };
   }

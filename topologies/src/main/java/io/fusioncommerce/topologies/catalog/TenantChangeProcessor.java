@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.catalog;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,6 +46,6 @@ final class TenantChangeProcessor implements Processor<byte[], byte[], SpecificR
       settings = row.settings();
     }
     context.forward(new Record<SpecificRecord, SpecificRecord>(key, settings, change.committedAt().toEpochMilli(),
-        new RecordHeaders()), CatalogTopology.TENANT_SETTINGS_SINK);
+        new RecordHeaders()), sinkName(Topics.TENANT_SETTINGS));
   }
 }

@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.inventory;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
@@ -165,7 +168,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       forward(step, orderKey, InventoryInsufficient.newBuilder(step.event(new InventoryInsufficient(), "insufficient"))
           .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setRequested(reserve.getQuantity())
           .setAvailable(StockLedger.totalAvailable(level))
-          .setReason(refusal != null ? refusal : StockLimits.INSUFFICIENT_STOCK).build(), InventoryTopology.INSUFFICIENT_SINK);
+          .setReason(refusal != null ? refusal : StockLimits.INSUFFICIENT_STOCK).build(), sinkName(Topics.INVENTORY_INSUFFICIENT));
       return;
     }
     Map<String, Long> allocations = reserved.get().allocations();
@@ -184,7 +187,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
         .setOrderId(reserve.getOrderId()).setSku(reserve.getSku()).setQuantity(reserve.getQuantity())
         .setAllocations(allocations)
         .setRemainingAvailable(StockLedger.totalAvailable(reserved.get().change().next())).build(),
-        InventoryTopology.RESERVED_SINK);
+        sinkName(Topics.INVENTORY_RESERVED));
   }
 
   /** The customer's reservations of the SKU still inside the window that ends at {@code at}. */
@@ -287,7 +290,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
         InventoryReleased.newBuilder(step.event(new InventoryReleased(), "released"))
         .setOrderId(release.getOrderId()).setSku(release.getSku()).setQuantity(reservation.getQuantity())
         .setAllocations(reservation.getAllocations()).setReason(release.getReason()).build(),
-        InventoryTopology.RELEASED_SINK);
+        sinkName(Topics.INVENTORY_RELEASED));
   }
 
   private void commit(Step step, CommitStock commit) {
@@ -303,7 +306,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
     forward(step, new OrderKey(step.key().getTenantId(), commit.getOrderId()),
         InventoryCommitted.newBuilder(step.event(new InventoryCommitted(), "committed"))
         .setOrderId(commit.getOrderId()).setSku(commit.getSku()).setQuantity(reservation.getQuantity()).build(),
-        InventoryTopology.COMMITTED_SINK);
+        sinkName(Topics.INVENTORY_COMMITTED));
   }
 
   private StockLevel current(Step step) {
@@ -326,12 +329,12 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
           .setSku(step.key().getSku()).setWarehouse(warehouse)
           .setAvailable(levels.getAvailable()).setReserved(levels.getReserved())
           .setTotalAvailable(StockLedger.totalAvailable(next)).setTotalReserved(StockLedger.totalReserved(next))
-          .setVersion(next.getVersion()).build(), InventoryTopology.STOCK_CHANGED_SINK);
+          .setVersion(next.getVersion()).build(), sinkName(Topics.INVENTORY_STOCK_CHANGED));
     }
     if (change.crossedLowStockThreshold()) {
       forward(step, step.key(), InventoryLowStock.newBuilder(step.event(new InventoryLowStock(), "low-stock"))
           .setSku(step.key().getSku()).setTotalAvailable(StockLedger.totalAvailable(next))
-          .setThreshold(next.getLowStockThreshold()).build(), InventoryTopology.LOW_STOCK_SINK);
+          .setThreshold(next.getLowStockThreshold()).build(), sinkName(Topics.INVENTORY_LOW_STOCK));
     }
   }
 

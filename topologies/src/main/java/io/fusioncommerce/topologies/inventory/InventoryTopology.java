@@ -33,14 +33,6 @@ public final class InventoryTopology extends WiredTopology {
   public static final String SWEEP_STORE = "inventory-sweep";
   public static final String TENANT_STORE = "inventory-tenant-settings";
 
-  // the children InventoryCommandProcessor forwards to, one per topic it writes
-  static final String STOCK_CHANGED_SINK = Wiring.sinkName(Topics.INVENTORY_STOCK_CHANGED);
-  static final String LOW_STOCK_SINK = Wiring.sinkName(Topics.INVENTORY_LOW_STOCK);
-  static final String RESERVED_SINK = Wiring.sinkName(Topics.INVENTORY_RESERVED);
-  static final String INSUFFICIENT_SINK = Wiring.sinkName(Topics.INVENTORY_INSUFFICIENT);
-  static final String RELEASED_SINK = Wiring.sinkName(Topics.INVENTORY_RELEASED);
-  static final String COMMITTED_SINK = Wiring.sinkName(Topics.INVENTORY_COMMITTED);
-
   public InventoryTopology() {
     super(CONTEXT, STOCK_STORE);
   }

@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.orders;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
 import io.fusioncommerce.schemas.common.OrderKey;
@@ -227,7 +230,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     forward(key, OrderCreated.newBuilder(cause.event(new OrderCreated(), eventId))
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId()).setItems(items).setTotal(state.getTotal())
         .setShippingAddress(state.getShippingAddress()).setOrganizationId(state.getOrganizationId())
-        .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).build(), cause, OrderTopology.CREATED_SINK);
+        .setPurchaseOrderNumber(state.getPurchaseOrderNumber()).build(), cause, sinkName(Topics.ORDER_CREATED));
   }
 
   private void emitStatusChanged(OrderKey key, OrderState state, Cause cause, String eventId, OrderEffect.StatusChanged changed) {
@@ -235,7 +238,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
         .setFromStatus(changed.from() == null ? null : changed.from().name()).setToStatus(changed.to().name())
         .setReason(changed.reason()).setTotal(state.getTotal()).setCampaignId(state.getCampaignId()).build(), cause,
-        OrderTopology.STATUS_SINK);
+        sinkName(Topics.ORDER_STATUS_CHANGED));
   }
 
   private void emitView(OrderKey key, OrderState state, Cause cause) {
@@ -265,7 +268,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         .setVendors(List.copyOf(parts.keySet()))
         .setVendorSubtotals(parts.values().stream().map(part -> part[0]).toList())
         .setVendorItemCounts(parts.values().stream().map(part -> part[1]).toList())
-        .build(), cause, OrderTopology.VIEW_SINK);
+        .build(), cause, sinkName(Topics.ORDERS_VIEW));
   }
 
   // An order refused as TOTAL_TOO_LARGE still lists its lines: its subtotals saturate instead of failing the record.
@@ -283,7 +286,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   private void sendInventory(OrderKey key, Cause cause, String commandId, String sku, SpecificRecord command) {
     context.forward(new Record<SpecificRecord, SpecificRecord>(new SkuKey(key.getTenantId(), sku),
         cause.command(new InventoryCommand(), commandId, SYSTEM, command), cause.timestamp(), cause.headers()),
-        OrderTopology.INVENTORY_SINK);
+        sinkName(Topics.INVENTORY_COMMANDS));
   }
 
   private void forward(OrderKey key, SpecificRecord value, Cause cause, String sink) {

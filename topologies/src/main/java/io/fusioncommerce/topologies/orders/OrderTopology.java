@@ -30,12 +30,6 @@ public final class OrderTopology extends WiredTopology {
   public static final String PRODUCT_STORE = "orders-catalog-products";
   public static final String TENANT_STORE = "orders-tenant-settings";
 
-  // the children OrderProcessor forwards to, one per topic it writes
-  static final String CREATED_SINK = Wiring.sinkName(Topics.ORDER_CREATED);
-  static final String STATUS_SINK = Wiring.sinkName(Topics.ORDER_STATUS_CHANGED);
-  static final String VIEW_SINK = Wiring.sinkName(Topics.ORDERS_VIEW);
-  static final String INVENTORY_SINK = Wiring.sinkName(Topics.INVENTORY_COMMANDS);
-
   /** How long a closed order (delivered, cancelled, rejected) stays in the stores by default. */
   public static final Duration DEFAULT_CLOSED_RETENTION = Duration.ofDays(30);
 

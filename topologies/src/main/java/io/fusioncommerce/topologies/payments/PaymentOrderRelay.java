@@ -7,8 +7,10 @@ import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.payments.OpenPayment;
 import io.fusioncommerce.schemas.payments.OrderCancelledForPayment;
 import io.fusioncommerce.schemas.payments.PaymentCommand;
-import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.topologies.orders.OrderStatus;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -29,20 +31,20 @@ final class PaymentOrderRelay {
       return List.of();
     }
     String paymentId = PaymentIds.forOrder(changed.getOrderId());
-    Object command = null;
-    if ("CONFIRMED".equals(changed.getToStatus()) && changed.getTotal() != null && changed.getTotal().getAmount() > 0) {
+    OrderStatus to = OrderStatus.valueOf(changed.getToStatus());
+    OrderStatus from = changed.getFromStatus() == null ? null : OrderStatus.valueOf(changed.getFromStatus());
+    SpecificRecord command = null;
+    if (to == OrderStatus.CONFIRMED && changed.getTotal() != null && changed.getTotal().getAmount() > 0) {
       command = new OpenPayment(paymentId, changed.getOrderId(), changed.getCustomerId(), changed.getTotal());
-    } else if ("CANCELLED".equals(changed.getToStatus())
-        && ("CONFIRMED".equals(changed.getFromStatus()) || "PAID".equals(changed.getFromStatus()))) {
+    } else if (to == OrderStatus.CANCELLED && (from == OrderStatus.CONFIRMED || from == OrderStatus.PAID)) {
       command = new OrderCancelledForPayment(paymentId, changed.getOrderId(), changed.getFromStatus(), changed.getReason());
     }
     if (command == null) {
       return List.of();
     }
-    PaymentCommand payment = PaymentCommand.newBuilder()
-        .setCommandId(EventIds.derive(changed.getEventId(), "payment")).setTenantId(changed.getTenantId())
-        .setIssuedAt(changed.getOccurredAt()).setCorrelationId(changed.getCorrelationId())
-        .setCausationId(changed.getEventId()).setIssuedBy(SYSTEM).setCommand(command).build();
+    // the DSL carries the record's headers on by itself, so the cause needs none of its own
+    Cause cause = Cause.of(changed, null, changed.getOccurredAt());
+    PaymentCommand payment = cause.command(new PaymentCommand(), cause.derive("payment"), SYSTEM, command);
     return List.of(KeyValue.pair(new PaymentKey(changed.getTenantId(), paymentId), payment));
   }
 }

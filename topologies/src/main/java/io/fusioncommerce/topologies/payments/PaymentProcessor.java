@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.payments;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.OrderKey;
@@ -106,19 +109,19 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
         case PaymentEffect.Created created -> forward(key, PaymentCreated.newBuilder(payment.event(new PaymentCreated(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(state.getProvider()).setProviderReference(state.getProviderReference()).build(),
-            cause, PaymentTopology.CREATED_SINK);
+            cause, sinkName(Topics.PAYMENT_CREATED));
         case PaymentEffect.Succeeded succeeded -> forward(key, PaymentSucceeded.newBuilder(payment.event(new PaymentSucceeded(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(provider(state)).setProviderReference(state.getProviderReference()).build(),
-            cause, PaymentTopology.SUCCEEDED_SINK);
+            cause, sinkName(Topics.PAYMENT_SUCCEEDED));
         case PaymentEffect.Failed failed -> forward(key, PaymentFailed.newBuilder(payment.event(new PaymentFailed(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setAmount(state.getAmount())
             .setProvider(provider(state)).setFailureCode(failed.failureCode()).setFailureMessage(failed.failureMessage())
-            .build(), cause, PaymentTopology.FAILED_SINK);
+            .build(), cause, sinkName(Topics.PAYMENT_FAILED));
         case PaymentEffect.ProviderCall call -> forward(key, PaymentProviderRequest.newBuilder()
             .setRequestId(call.requestId()).setTenantId(key.getTenantId()).setPaymentId(key.getPaymentId())
             .setOrderId(state.getOrderId()).setOccurredAt(cause.at()).setCorrelationId(state.getCorrelationId())
-            .setProvider(call.provider()).setOperation(call.operation()).build(), cause, PaymentTopology.PROVIDER_SINK);
+            .setProvider(call.provider()).setOperation(call.operation()).build(), cause, sinkName(Topics.PAYMENT_PROVIDER_REQUESTS));
         case PaymentEffect.OrderPaid paid -> sendOrder(key, state, payment, eventId,
             new MarkOrderPaid(state.getOrderId(), key.getPaymentId(), state.getAmount()));
         case PaymentEffect.DebitWallet debit -> sendWallet(key, state, payment, debit.attemptId(),
@@ -128,10 +131,10 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
         case PaymentEffect.Refunded refunded -> forward(key, PaymentRefunded.newBuilder(payment.event(new PaymentRefunded(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setRefundId(refunded.refundId())
             .setAmount(refunded.amount()).setRefundedTotal(new Money(state.getRefundedAmount(), state.getAmount().getCurrency()))
-            .setToWallet(refunded.toWallet()).setReason(refunded.reason()).build(), cause, PaymentTopology.REFUNDED_SINK);
+            .setToWallet(refunded.toWallet()).setReason(refunded.reason()).build(), cause, sinkName(Topics.PAYMENT_REFUNDED));
         case PaymentEffect.RefundRefused refused -> forward(key, PaymentRefundRefused.newBuilder(cause.event(new PaymentRefundRefused(), eventId))
             .setPaymentId(key.getPaymentId()).setOrderId(state.getOrderId()).setRefundId(refused.refundId())
-            .setAmount(refused.amount()).setReason(refused.reason()).build(), cause, PaymentTopology.REFUND_REFUSED_SINK);
+            .setAmount(refused.amount()).setReason(refused.reason()).build(), cause, sinkName(Topics.PAYMENT_REFUND_REFUSED));
         case PaymentEffect.Refused refused -> LOG.atInfo().addKeyValue("payment", key.getPaymentId())
             .addKeyValue("command", cause.id()).addKeyValue("reason", refused.reason()).log("payment command refused");
       }
@@ -159,13 +162,13 @@ final class PaymentProcessor implements Processor<PaymentKey, PaymentCommand, Sp
   private void sendOrder(PaymentKey key, PaymentState state, Cause cause, String commandId, SpecificRecord command) {
     context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(key.getTenantId(), state.getOrderId()),
         cause.command(new OrderCommand(), commandId, PaymentOrderRelay.SYSTEM, command), cause.timestamp(),
-        cause.headers()), PaymentTopology.ORDER_SINK);
+        cause.headers()), sinkName(Topics.ORDER_COMMANDS));
   }
 
   private void sendWallet(PaymentKey key, PaymentState state, Cause cause, String commandId, SpecificRecord command) {
     context.forward(new Record<SpecificRecord, SpecificRecord>(new CustomerKey(key.getTenantId(), state.getCustomerId()),
         cause.command(new WalletCommand(), commandId, PaymentOrderRelay.SYSTEM, command), cause.timestamp(),
-        cause.headers()), PaymentTopology.WALLET_SINK);
+        cause.headers()), sinkName(Topics.WALLET_COMMANDS));
   }
 
   private void forward(PaymentKey key, SpecificRecord value, Cause cause, String sink) {

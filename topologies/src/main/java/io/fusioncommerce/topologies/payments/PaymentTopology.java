@@ -24,16 +24,6 @@ public final class PaymentTopology extends WiredTopology {
   public static final String WALLET_STORE = "wallets";
 
   // the children PaymentProcessor and WalletProcessor forward to, one per topic they write
-  static final String CREATED_SINK = Wiring.sinkName(Topics.PAYMENT_CREATED);
-  static final String SUCCEEDED_SINK = Wiring.sinkName(Topics.PAYMENT_SUCCEEDED);
-  static final String FAILED_SINK = Wiring.sinkName(Topics.PAYMENT_FAILED);
-  static final String REFUNDED_SINK = Wiring.sinkName(Topics.PAYMENT_REFUNDED);
-  static final String REFUND_REFUSED_SINK = Wiring.sinkName(Topics.PAYMENT_REFUND_REFUSED);
-  static final String PROVIDER_SINK = Wiring.sinkName(Topics.PAYMENT_PROVIDER_REQUESTS);
-  static final String ORDER_SINK = Wiring.sinkName(Topics.ORDER_COMMANDS);
-  static final String WALLET_SINK = Wiring.sinkName(Topics.WALLET_COMMANDS);
-  static final String WALLET_TRANSACTIONS_SINK = Wiring.sinkName(Topics.WALLET_TRANSACTIONS);
-  static final String WALLET_OUTCOME_SINK = Wiring.sinkName(Topics.PAYMENT_COMMANDS);
 
   private final RetentionSettings retention;
 

@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.payments;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.common.CustomerKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.envelope.Cause;
@@ -74,7 +77,7 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
             cause.event(new WalletTransaction(), cause.derive("wallet-transaction")))
         .setCustomerId(key.getCustomerId()).setKind(taken.kind().name()).setAmount(taken.amount())
         .setBalanceAfter(taken.balanceAfter()).setReason(taken.reason()).setReference(reference).build(),
-        cause.timestamp(), cause.headers()), PaymentTopology.WALLET_TRANSACTIONS_SINK);
+        cause.timestamp(), cause.headers()), sinkName(Topics.WALLET_TRANSACTIONS));
     if (debit != null) {
       boolean paid = taken.kind() == WalletTransactionKind.DEBIT;
       RecordPaymentOutcome outcome = RecordPaymentOutcome.newBuilder().setPaymentId(debit.getPaymentId())
@@ -86,7 +89,7 @@ final class WalletProcessor implements Processor<CustomerKey, WalletCommand, Spe
           .build();
       context.forward(new Record<SpecificRecord, SpecificRecord>(new PaymentKey(key.getTenantId(), debit.getPaymentId()),
           cause.command(new PaymentCommand(), cause.derive("wallet-outcome"), PaymentOrderRelay.SYSTEM, outcome),
-          cause.timestamp(), cause.headers()), PaymentTopology.WALLET_OUTCOME_SINK);
+          cause.timestamp(), cause.headers()), sinkName(Topics.PAYMENT_COMMANDS));
     }
     changes.changed(PaymentTopology.WALLET_STORE, key);
   }

@@ -10,6 +10,7 @@ import io.fusioncommerce.schemas.shipping.CreateShipment;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentItem;
 import io.fusioncommerce.schemas.envelope.EventIds;
+import io.fusioncommerce.topologies.orders.OrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class PaidOrderSplitter implements Processor<OrderKey, SpecificRecord, Shi
       orders.delete(record.key());
       return;
     }
-    if (!"PAID".equals(changed.getToStatus())) {
+    if (OrderStatus.valueOf(changed.getToStatus()) != OrderStatus.PAID) {
       return;
     }
     OrderCreated order = orders.get(record.key());

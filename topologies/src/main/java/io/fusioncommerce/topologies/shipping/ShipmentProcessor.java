@@ -1,5 +1,8 @@
 package io.fusioncommerce.topologies.shipping;
 
+import static io.fusioncommerce.topologies.support.Wiring.sinkName;
+
+import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.envelope.Cause;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
@@ -81,7 +84,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
                   .event(new ShippingLabelCreated(), cause.derive("label-created")))
               .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
               .setVendorId(next.getVendorId()).setCarrier(next.getCarrier()).setTrackingNumber(next.getTrackingNumber())
-              .setLabelUrl(ShipmentBook.labelPath(key.getShipmentId())).build(), cause, ShippingTopology.LABEL_CREATED_SINK);
+              .setLabelUrl(ShipmentBook.labelPath(key.getShipmentId())).build(), cause, sinkName(Topics.SHIPPING_LABEL_CREATED));
           tellOrder(next, cause);
         });
       }
@@ -130,7 +133,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         .setShipmentId(key.getShipmentId()).setOrderId(state.getOrderId())
         .setVendorId(state.getVendorId()).setCurrency(state.getCurrency()).setShipTo(state.getShipTo())
         .setItems(state.getItems()).setRoute(state.getRoute()).setAgent(agent).build(),
-        cause, ShippingTopology.LABEL_REQUESTS_SINK);
+        cause, sinkName(Topics.SHIPPING_LABEL_REQUESTS));
   }
 
   private void track(ShipmentKey key, ShipmentState current, RecordTracking update, Cause cause) {
@@ -150,7 +153,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         .setShipmentId(key.getShipmentId()).setOrderId(next.getOrderId())
         .setVendorId(next.getVendorId()).setFromStatus(current.getStatus()).setStatus(next.getStatus())
         .setLocation(update.getLocation()).setTrackingNumber(next.getTrackingNumber()).setSource(update.getSource())
-        .build(), cause, ShippingTopology.TRACKING_SINK);
+        .build(), cause, sinkName(Topics.SHIPPING_TRACKING));
     if (!current.getStatus().equals(next.getStatus())) {
       tellOrder(next, cause);
     }
@@ -186,7 +189,7 @@ final class ShipmentProcessor implements Processor<ShipmentKey, ShipmentCommand,
         cause.derive("order-progress:" + state.getShipmentId() + ":" + state.getStatus()), PaidOrderSplitter.SYSTEM,
         progress);
     context.forward(new Record<SpecificRecord, SpecificRecord>(new OrderKey(state.getTenantId(), state.getOrderId()),
-        command, cause.timestamp(), cause.headers()), ShippingTopology.ORDER_SINK);
+        command, cause.timestamp(), cause.headers()), sinkName(Topics.ORDER_COMMANDS));
   }
 
   private void save(ShipmentKey key, ShipmentState state) {

@@ -26,12 +26,6 @@ public final class ShippingTopology extends WiredTopology {
   public static final String AGENT_STORE = "shipping-hyperlocal-agents";
   public static final String OPTIONS_STORE = "shipping-options";
 
-  // the children ShipmentProcessor forwards to, one per topic it writes
-  static final String LABEL_REQUESTS_SINK = Wiring.sinkName(Topics.SHIPPING_LABEL_REQUESTS);
-  static final String LABEL_CREATED_SINK = Wiring.sinkName(Topics.SHIPPING_LABEL_CREATED);
-  static final String TRACKING_SINK = Wiring.sinkName(Topics.SHIPPING_TRACKING);
-  static final String ORDER_SINK = Wiring.sinkName(Topics.ORDER_COMMANDS);
-
   private final RetentionSettings retention;
 
   public ShippingTopology() {
