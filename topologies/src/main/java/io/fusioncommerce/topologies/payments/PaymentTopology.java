@@ -23,8 +23,6 @@ public final class PaymentTopology extends WiredTopology {
   public static final String PAYMENT_STORE = "payments";
   public static final String WALLET_STORE = "wallets";
 
-  // the children PaymentProcessor and WalletProcessor forward to, one per topic they write
-
   private final RetentionSettings retention;
 
   public PaymentTopology() {
