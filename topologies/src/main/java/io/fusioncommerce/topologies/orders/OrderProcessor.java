@@ -75,6 +75,11 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   private KeyValueStore<String, String> timers;
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<TenantKey, TenantSettings> tenants;
+  /**
+   * Until then a reservation timeout does not fire: after a restart the inventory answers the reservations
+   * that waited while the platform was down, and the time it was down is not the inventory's slowness.
+   */
+  private Instant reservationGraceEnds;
 
   OrderProcessor(StoreChangeListener changes, Duration closedRetention) {
     this.changes = changes;
@@ -90,6 +95,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     this.timers = context.getStateStore(OrderTopology.TIMER_STORE);
     this.products = context.getStateStore(OrderTopology.PRODUCT_STORE);
     this.tenants = context.getStateStore(OrderTopology.TENANT_STORE);
+    this.reservationGraceEnds = Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(OrderBook.RESERVATION_TIMEOUT);
     context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> fireDueTimers(Instant.ofEpochMilli(now)));
   }
 
@@ -157,8 +163,12 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   void fireDueTimers(Instant now) {
     List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> iterator = timers.range(null, OrderTimers.upTo(now))) {
+      boolean inGrace = now.isBefore(reservationGraceEnds);
       while (iterator.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
-        due.add(iterator.next());
+        KeyValue<String, String> next = iterator.next();
+        if (!inGrace || OrderTimers.parse(next.key).kind() != OrderEffect.TimerKind.RESERVATION_TIMEOUT) {
+          due.add(next);
+        }
       }
     }
     for (KeyValue<String, String> entry : due) {

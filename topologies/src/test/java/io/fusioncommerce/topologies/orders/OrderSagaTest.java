@@ -210,6 +210,31 @@ class OrderSagaTest {
   }
 
   @Test
+  void anOrderPlacedBeforeAnOutageWaitsForItsReservationsAfterTheRestart() {
+    // placed two minutes before the topologies started: its reservation timeout is long past when they do
+    saga.issueEarlier(Duration.ofMinutes(2));
+    saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 2), "h");
+    saga.advance(Duration.ofSeconds(1)); // the timers are scanned before the inventory has answered
+    assertThat(saga.status("acme", "o-1")).as("the outage is not the inventory's slowness").isEqualTo("CREATED");
+
+    saga.reserveOnly("acme", "o-1", lines("SHOE", 2));
+    saga.relay();
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CONFIRMED");
+    assertThat(saga.available("acme", "SHOE")).isEqualTo(8);
+  }
+
+  @Test
+  void afterTheRestartsGraceAReservationThatNeverCameTimesOut() {
+    saga.issueEarlier(Duration.ofMinutes(2));
+    saga.placeOnly("acme", "o-1", "USD", lines("SHOE", 2), "h");
+    saga.advance(OrderBook.RESERVATION_TIMEOUT.minusSeconds(1));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("CREATED");
+    saga.advance(Duration.ofSeconds(2));
+    assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
+    assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("RESERVATION_TIMEOUT");
+  }
+
+  @Test
   void reservationsForAnOrderThatNeverArrivesAreGivenBack() {
     saga.reserveOnly("acme", "o-ghost", lines("SHOE", 4));
     saga.relay();

@@ -176,6 +176,14 @@ public final class SagaHarness implements AutoCloseable {
     relay();
   }
 
+  /**
+   * Dates the next commands {@code duration} earlier than the topologies' clocks, as if written before
+   * the topologies started (while the platform was down); the wall clocks do not move.
+   */
+  void issueEarlier(Duration duration) {
+    now = now.minus(duration);
+  }
+
   /** Moves records between the two topologies until neither has anything left for the other. */
   public void relay() {
     boolean moved = true;
