@@ -8,6 +8,7 @@ import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
 import io.fusioncommerce.schemas.campaigns.CampaignJoined;
 import io.fusioncommerce.schemas.campaigns.CampaignParticipant;
 import io.fusioncommerce.schemas.campaigns.CampaignState;
+import io.fusioncommerce.schemas.common.CampaignKey;
 import io.fusioncommerce.schemas.orders.OrderState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,13 @@ class CampaignTopologyTest {
   @AfterEach
   void stop() {
     h.close();
+  }
+
+  /** A campaign on SKU-1 open from now for {@code endsIn}, joined by alice and bob (one each). */
+  private void aliceAndBobJoin(String campaignId, int minParticipants, Duration endsIn) {
+    h.create(campaignId, "SKU-1", minParticipants, null, 3999, Duration.ZERO, endsIn, null);
+    h.join(campaignId, "alice", 1, null);
+    h.join(campaignId, "bob", 1, null);
   }
 
   @Test
@@ -135,9 +143,7 @@ class CampaignTopologyTest {
 
   @Test
   void aCampaignBelowItsMinimumExpiresWhenTheWindowEndsAndNobodyIsCharged() {
-    h.create("c1", "SKU-1", 3, null, 3999, Duration.ZERO, Duration.ofMinutes(30), null);
-    h.join("c1", "alice", 1, null);
-    h.join("c1", "bob", 1, null);
+    aliceAndBobJoin("c1", 3, Duration.ofMinutes(30));
     h.advance(Duration.ofMinutes(29));
     assertThat(h.campaign("c1").getStatus()).isEqualTo("OPEN");
     h.advance(Duration.ofSeconds(61));
@@ -152,9 +158,7 @@ class CampaignTopologyTest {
 
   @Test
   void aSucceededCampaignClosesAtTheEndWithoutExpiring() {
-    h.create("c1", "SKU-1", 2, null, 3999, Duration.ZERO, Duration.ofMinutes(5), null);
-    h.join("c1", "alice", 1, null);
-    h.join("c1", "bob", 1, null);
+    aliceAndBobJoin("c1", 2, Duration.ofMinutes(5));
     h.advance(Duration.ofMinutes(6));
     assertThat(h.campaign("c1").getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.campaign("c1").getEndedAt()).isNotNull();
@@ -162,6 +166,27 @@ class CampaignTopologyTest {
     h.join("c1", "carol", 1, null);
     assertThat(h.topics.output(Topics.CAMPAIGN_JOIN_REFUSED).readValuesToList())
         .extracting(CampaignJoinRefused::getReason).containsExactly("ENDED");
+  }
+
+  /** An ended campaign leaves the stores with its participants a month after it ended; an open one stays. */
+  @Test
+  void anExpiredCampaignAndItsParticipantsGoThirtyDaysAfterItEnded() {
+    aliceAndBobJoin("c1", 3, Duration.ofMinutes(30));
+    h.advance(Duration.ofMinutes(31));
+    assertThat(h.campaign("c1").getStatus()).isEqualTo("EXPIRED");
+
+    h.advance(Duration.ofDays(29));
+    h.create("c2", "SKU-1", 3, null, 3999, Duration.ZERO, Duration.ofDays(60), null); // moves stream time
+    assertThat(h.campaign("c1")).as("ended 29 days ago").isNotNull();
+
+    h.advance(Duration.ofDays(2));
+    h.join("c2", "carol", 1, null);
+    h.join("c2", "dave", 1, null); // a few records: each sweep does a bounded share
+    assertThat(h.campaignStore.get(new CampaignKey(TENANT, "c1"))).as("ended 31 days ago").isNull();
+    assertThat(h.participant("c1", "alice")).isNull();
+    assertThat(h.participant("c1", "bob")).isNull();
+    assertThat(h.campaign("c2").getStatus()).isEqualTo("OPEN");
+    assertThat(h.participant("c2", "carol")).isNotNull();
   }
 
   @Test

@@ -29,7 +29,7 @@ import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletState;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
 import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.TestTopology;
+import io.fusioncommerce.topologies.orders.SagaWiredHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,15 +48,11 @@ import org.apache.kafka.streams.test.TestRecord;
  * request the way the sandbox's test cards do, and keeps every request it saw so tests can look at
  * what would have gone to the provider.
  */
-final class PaymentHarness implements AutoCloseable {
+final class PaymentHarness extends SagaWiredHarness {
 
   static final String TENANT = "acme";
   static final Actor CUSTOMER = Actor.newBuilder().setSubject("c1").setRoles(List.of("customer")).build();
 
-  final TopologyTestDriver payments;
-  /** The topology's test topics, by contract. */
-  final TestTopology topics;
-  final SagaHarness saga;
   final KeyValueStore<PaymentKey, PaymentState> paymentStore;
   final KeyValueStore<CustomerKey, WalletState> walletStore;
   /** Every request the "worker" was given, in order. */
@@ -67,11 +63,9 @@ final class PaymentHarness implements AutoCloseable {
   boolean refundsFail;
 
   PaymentHarness(Path stateDir) {
-    saga = new SagaHarness(stateDir.resolve("saga"));
-    topics = TestTopology.start(new PaymentTopology(), stateDir.resolve("payments"), SagaHarness.T0);
-    payments = topics.driver();
-    paymentStore = payments.getKeyValueStore(PaymentTopology.PAYMENT_STORE);
-    walletStore = payments.getKeyValueStore(PaymentTopology.WALLET_STORE);
+    super(stateDir, "payments", new PaymentTopology());
+    paymentStore = store(PaymentTopology.PAYMENT_STORE);
+    walletStore = store(PaymentTopology.WALLET_STORE);
   }
 
   // ------------------------------------------------------------- acting
@@ -110,7 +104,7 @@ final class PaymentHarness implements AutoCloseable {
 
   void advance(Duration duration) {
     saga.advance(duration);
-    payments.advanceWallClockTime(duration);
+    topics.driver().advanceWallClockTime(duration);
     relay();
   }
 
@@ -120,14 +114,8 @@ final class PaymentHarness implements AutoCloseable {
     while (moved) {
       moved = false;
       saga.relay();
-      for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
-        moved = true;
-      }
-      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
-        saga.orderCommand(r.key(), r.value());
-        moved = true;
-      }
+      moved |= forwardStatusChanges(changed -> { }) > 0;
+      moved |= forwardOrderCommands() > 0;
       if (autoAnswer && !topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
         answerProviderRequests();
         moved = true;
@@ -191,11 +179,5 @@ final class PaymentHarness implements AutoCloseable {
 
   long balance(String customerId, String currency) {
     return WalletBook.balance(walletStore.get(new CustomerKey(TENANT, customerId)), currency);
-  }
-
-  @Override
-  public void close() {
-    payments.close();
-    saga.close();
   }
 }

@@ -21,8 +21,7 @@ import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
-import io.fusioncommerce.topologies.orders.SagaHarness;
-import io.fusioncommerce.topologies.support.TestTopology;
+import io.fusioncommerce.topologies.orders.SagaWiredHarness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +37,11 @@ import org.apache.kafka.streams.test.TestRecord;
  * topologies in their own drivers): order events go into shipping, shipment progress goes back to the
  * orders, as on the broker. The label worker is played by the test, through {@link #labelAll()}.
  */
-final class ShippingHarness implements AutoCloseable {
+final class ShippingHarness extends SagaWiredHarness {
 
   static final String TENANT = "acme";
   static final Actor STAFF = Actor.newBuilder().setSubject("ops").setRoles(List.of("operator")).build();
 
-  final TopologyTestDriver shipping;
-  /** The topology's test topics, by contract. */
-  final TestTopology topics;
-  final SagaHarness saga;
   final KeyValueStore<ShipmentKey, ShipmentState> shipmentStore;
   /** Every label request the worker was handed, in order. */
   final List<LabelRequested> requested = new ArrayList<>();
@@ -54,10 +49,8 @@ final class ShippingHarness implements AutoCloseable {
   final List<OrderStatusChanged> orderStatusChanges = new ArrayList<>();
 
   ShippingHarness(Path stateDir) {
-    saga = new SagaHarness(stateDir.resolve("saga"));
-    topics = TestTopology.start(new ShippingTopology(), stateDir.resolve("shipping"), SagaHarness.T0);
-    shipping = topics.driver();
-    shipmentStore = shipping.getKeyValueStore(ShippingTopology.SHIPMENT_STORE);
+    super(stateDir, "shipping", new ShippingTopology());
+    shipmentStore = store(ShippingTopology.SHIPMENT_STORE);
   }
 
   /** Two vendors' products in stock: SHOE by v-shoes, SOCK by v-socks. */
@@ -124,15 +117,8 @@ final class ShippingHarness implements AutoCloseable {
         topics.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
         moved = true;
       }
-      for (TestRecord<OrderKey, OrderStatusChanged> r : saga.drainStatusChanges()) {
-        orderStatusChanges.add(r.value());
-        topics.input(Topics.ORDER_STATUS_CHANGED).pipeInput(r.key(), r.value(), saga.now());
-        moved = true;
-      }
-      for (TestRecord<OrderKey, OrderCommand> r : topics.output(Topics.ORDER_COMMANDS).readRecordsToList()) {
-        saga.orderCommand(r.key(), r.value());
-        moved = true;
-      }
+      moved |= forwardStatusChanges(orderStatusChanges::add) > 0;
+      moved |= forwardOrderCommands() > 0;
       // shipping.commands is written and read by the same topology: the driver pipes it itself
       topics.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
     }
@@ -165,11 +151,5 @@ final class ShippingHarness implements AutoCloseable {
 
   String orderStatus(String orderId) {
     return saga.status(TENANT, orderId);
-  }
-
-  @Override
-  public void close() {
-    shipping.close();
-    saga.close();
   }
 }

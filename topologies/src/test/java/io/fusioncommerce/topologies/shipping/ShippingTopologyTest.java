@@ -16,6 +16,7 @@ import io.fusioncommerce.schemas.shipping.RetryLabel;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
 import io.fusioncommerce.schemas.shipping.ShipmentTracked;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -258,5 +259,32 @@ class ShippingTopologyTest {
     // Paris to London is about 343.5 km
     double km = HyperlocalRouting.distanceKm(new io.fusioncommerce.schemas.shipping.GeoPoint(48.8566, 2.3522), 51.5074, -0.1278);
     assertThat(km).isBetween(342.0, 345.0);
+  }
+
+  /** Delivered shipments leave the shipment store after their retention; shipments on their way stay. */
+  @Test
+  void aDeliveredShipmentGoesNinetyDaysAfterDeliveryAndOneInTransitStays() {
+    labelledOrder("o1");
+    h.track(shoes("o1"), "IN_TRANSIT");
+    h.track(shoes("o1"), "DELIVERED");
+    h.track(socks("o1"), "IN_TRANSIT");
+
+    h.saga.advance(Duration.ofDays(89));
+    labelledOrder("o2"); // records at the new time move stream time forward
+    assertThat(h.shipment(shoes("o1"))).as("delivered 89 days ago").isNotNull();
+
+    h.saga.advance(Duration.ofDays(2));
+    labelledOrder("o3");
+    assertThat(h.shipment(shoes("o1"))).as("delivered 91 days ago").isNull();
+    assertThat(h.shipment(socks("o1"))).as("still in transit").isNotNull();
+    assertThat(h.shipment(shoes("o3"))).isNotNull();
+  }
+
+  /** A paid order with both shipments labelled (no confirmation check: the clock may have moved far). */
+  private void labelledOrder(String orderId) {
+    h.saga.place(TENANT, orderId, "USD", Map.of("SHOE", 1L, "SOCK", 2L), address(null, null));
+    h.relay();
+    h.pay(orderId);
+    h.labelAll();
   }
 }
