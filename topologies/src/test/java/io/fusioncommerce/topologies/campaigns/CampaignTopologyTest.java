@@ -42,6 +42,17 @@ class CampaignTopologyTest {
     h.join(campaignId, "bob", 1, null);
   }
 
+  /** A campaign alice and bob join, one short of its minimum: open a minute before its end, expired just after. */
+  private CampaignState expiresAfterThirtyMinutes(String campaignId) {
+    aliceAndBobJoin(campaignId, 3, Duration.ofMinutes(30));
+    h.advance(Duration.ofMinutes(29));
+    assertThat(h.campaign(campaignId).getStatus()).isEqualTo("OPEN");
+    h.advance(Duration.ofSeconds(61));
+    CampaignState campaign = h.campaign(campaignId);
+    assertThat(campaign.getStatus()).isEqualTo("EXPIRED");
+    return campaign;
+  }
+
   @Test
   void aCampaignOpensForAnActiveProductBelowItsListPrice() {
     h.create("c1", "SKU-1", 3, 10, 3999, Duration.ZERO, Duration.ofHours(1), "v1");
@@ -143,12 +154,7 @@ class CampaignTopologyTest {
 
   @Test
   void aCampaignBelowItsMinimumExpiresWhenTheWindowEndsAndNobodyIsCharged() {
-    aliceAndBobJoin("c1", 3, Duration.ofMinutes(30));
-    h.advance(Duration.ofMinutes(29));
-    assertThat(h.campaign("c1").getStatus()).isEqualTo("OPEN");
-    h.advance(Duration.ofSeconds(61));
-    CampaignState campaign = h.campaign("c1");
-    assertThat(campaign.getStatus()).isEqualTo("EXPIRED");
+    CampaignState campaign = expiresAfterThirtyMinutes("c1");
     assertThat(campaign.getEndedAt()).isNotNull();
     assertThat(h.topics.output(Topics.CAMPAIGN_EXPIRED).readValuesToList())
         .singleElement().satisfies(e -> assertThat(e.getParticipants()).isEqualTo(2));
@@ -171,9 +177,7 @@ class CampaignTopologyTest {
   /** An ended campaign leaves the stores with its participants a month after it ended; an open one stays. */
   @Test
   void anExpiredCampaignAndItsParticipantsGoThirtyDaysAfterItEnded() {
-    aliceAndBobJoin("c1", 3, Duration.ofMinutes(30));
-    h.advance(Duration.ofMinutes(31));
-    assertThat(h.campaign("c1").getStatus()).isEqualTo("EXPIRED");
+    expiresAfterThirtyMinutes("c1");
 
     h.advance(Duration.ofDays(29));
     h.create("c2", "SKU-1", 3, null, 3999, Duration.ZERO, Duration.ofDays(60), null); // moves stream time

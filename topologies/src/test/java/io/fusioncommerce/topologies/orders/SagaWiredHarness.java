@@ -28,6 +28,16 @@ public abstract class SagaWiredHarness implements AutoCloseable {
     topics = TestTopology.start(topology, stateDir.resolve(name), SagaHarness.T0);
   }
 
+  /** Moves records between the topology, the saga and whatever the harness plays, until nothing moves. */
+  public final void relay() {
+    while (relayOnce()) {
+      // each round may have produced records for another
+    }
+  }
+
+  /** One round of moving records; true when any moved (so another round is needed). */
+  protected abstract boolean relayOnce();
+
   protected final <K, V> KeyValueStore<K, V> store(String name) {
     return topics.driver().getKeyValueStore(name);
   }

@@ -108,19 +108,17 @@ final class PaymentHarness extends SagaWiredHarness {
     relay();
   }
 
-  /** Moves records between the payment topology, the saga and the stand-in worker until nothing moves. */
-  void relay() {
-    boolean moved = true;
-    while (moved) {
-      moved = false;
-      saga.relay();
-      moved |= forwardStatusChanges(changed -> { }) > 0;
-      moved |= forwardOrderCommands() > 0;
-      if (autoAnswer && !topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
-        answerProviderRequests();
-        moved = true;
-      }
+  /** Status changes come in from the saga, order commands go back, the stand-in worker answers the provider. */
+  @Override
+  protected boolean relayOnce() {
+    saga.relay();
+    boolean moved = forwardStatusChanges(changed -> { }) > 0;
+    moved |= forwardOrderCommands() > 0;
+    if (autoAnswer && !topics.output(Topics.PAYMENT_PROVIDER_REQUESTS).isEmpty()) {
+      answerProviderRequests();
+      moved = true;
     }
+    return moved;
   }
 
   /**

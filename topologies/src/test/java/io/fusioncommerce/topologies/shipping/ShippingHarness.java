@@ -107,21 +107,20 @@ final class ShippingHarness extends SagaWiredHarness {
     relay();
   }
 
-  /** Moves records between the shipping topics and the saga until nothing moves. */
-  void relay() {
-    boolean moved = true;
-    while (moved) {
-      moved = false;
-      saga.relay();
-      for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
-        topics.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
-        moved = true;
-      }
-      moved |= forwardStatusChanges(orderStatusChanges::add) > 0;
-      moved |= forwardOrderCommands() > 0;
-      // shipping.commands is written and read by the same topology: the driver pipes it itself
-      topics.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
+  /** New orders and their status changes go into shipping, shipment progress goes back to the orders. */
+  @Override
+  protected boolean relayOnce() {
+    saga.relay();
+    boolean moved = false;
+    for (TestRecord<OrderKey, OrderCreated> r : saga.drainCreated()) {
+      topics.input(Topics.ORDER_CREATED).pipeInput(r.key(), r.value(), saga.now());
+      moved = true;
     }
+    moved |= forwardStatusChanges(orderStatusChanges::add) > 0;
+    moved |= forwardOrderCommands() > 0;
+    // shipping.commands is written and read by the same topology: the driver pipes it itself
+    topics.output(Topics.SHIPPING_LABEL_REQUESTS).readValuesToList().forEach(requested::add);
+    return moved;
   }
 
   /** Pipes every order status change seen so far into shipping once more (a replay after a crash). */
