@@ -34,8 +34,7 @@ class OrderSagaTest {
   @BeforeEach
   void start() {
     saga = new SagaHarness(stateDir);
-    saga.product("acme", "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
-    saga.product("acme", "SOCK", 499, "USD", "v-socks", "ACTIVE");
+    saga.shoesAndSocks("acme");
     saga.product("acme", "HAT", 1500, "USD", "v-hats", "PENDING");
     saga.stock("acme", "SHOE", "main", 10);
     saga.stock("acme", "SOCK", "main", 3);

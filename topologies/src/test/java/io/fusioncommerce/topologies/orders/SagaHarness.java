@@ -86,6 +86,12 @@ public final class SagaHarness implements AutoCloseable {
 
   // ------------------------------------------------------------- arranging
 
+  /** Two vendors' active products: SHOE (59.99 USD) by v-shoes, SOCK (4.99 USD) by v-socks. */
+  public void shoesAndSocks(String tenant) {
+    product(tenant, "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
+    product(tenant, "SOCK", 499, "USD", "v-socks", "ACTIVE");
+  }
+
   public void product(String tenant, String sku, long price, String currency, String vendor, String status) {
     orderTopics.input(Topics.CATALOG_PRODUCTS).pipeInput(
         new SkuKey(tenant, sku), Product.newBuilder().setTenantId(tenant).setSku(sku).setVendorId(vendor)

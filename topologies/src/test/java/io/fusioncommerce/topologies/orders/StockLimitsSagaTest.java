@@ -29,8 +29,7 @@ class StockLimitsSagaTest {
   @BeforeEach
   void start() {
     saga = new SagaHarness(stateDir);
-    saga.product("acme", "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
-    saga.product("acme", "SOCK", 499, "USD", "v-socks", "ACTIVE");
+    saga.shoesAndSocks("acme");
     saga.stock("acme", "SHOE", "main", 1000);
     saga.stock("acme", "SOCK", "main", 5);
   }

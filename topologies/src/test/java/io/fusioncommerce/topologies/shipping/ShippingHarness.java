@@ -55,8 +55,7 @@ final class ShippingHarness extends SagaWiredHarness {
 
   /** Two vendors' products in stock: SHOE by v-shoes, SOCK by v-socks. */
   void twoVendors() {
-    saga.product(TENANT, "SHOE", 5999, "USD", "v-shoes", "ACTIVE");
-    saga.product(TENANT, "SOCK", 499, "USD", "v-socks", "ACTIVE");
+    saga.shoesAndSocks(TENANT);
     saga.stock(TENANT, "SHOE", "main", 100);
     saga.stock(TENANT, "SOCK", "main", 100);
     saga.relay();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 import io.fusioncommerce.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -20,6 +21,9 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DeadLetterProductionExceptionHandlerTest {
 
@@ -39,24 +43,24 @@ class DeadLetterProductionExceptionHandlerTest {
     return handler;
   }
 
-  @Test
-  void errorsThatRepeatForTheSameRecordAreDeterministic() {
-    assertThat(DeadLetterProductionExceptionHandler.classify(new RecordTooLargeException("too big")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC);
-    assertThat(DeadLetterProductionExceptionHandler.classify(new InvalidRecordException("bad timestamp")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC);
-    assertThat(DeadLetterProductionExceptionHandler.classify(new SerializationException("no schema")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC);
+  /**
+   * Errors that repeat for the same record are deterministic; timeouts and leader changes are transient;
+   * authorization is fatal.
+   */
+  static Stream<Arguments> errorKinds() {
+    return Stream.of(
+        Arguments.of(new RecordTooLargeException("too big"), DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC),
+        Arguments.of(new InvalidRecordException("bad timestamp"), DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC),
+        Arguments.of(new SerializationException("no schema"), DeadLetterProductionExceptionHandler.Kind.DETERMINISTIC),
+        Arguments.of(new TimeoutException("broker slow"), DeadLetterProductionExceptionHandler.Kind.TRANSIENT),
+        Arguments.of(new NotLeaderOrFollowerException("moved"), DeadLetterProductionExceptionHandler.Kind.TRANSIENT),
+        Arguments.of(new AuthorizationException("denied"), DeadLetterProductionExceptionHandler.Kind.FATAL));
   }
 
-  @Test
-  void timeoutsAndLeaderChangesAreTransientAndAuthorizationIsFatal() {
-    assertThat(DeadLetterProductionExceptionHandler.classify(new TimeoutException("broker slow")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.TRANSIENT);
-    assertThat(DeadLetterProductionExceptionHandler.classify(new NotLeaderOrFollowerException("moved")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.TRANSIENT);
-    assertThat(DeadLetterProductionExceptionHandler.classify(new AuthorizationException("denied")))
-        .isEqualTo(DeadLetterProductionExceptionHandler.Kind.FATAL);
+  @ParameterizedTest
+  @MethodSource("errorKinds")
+  void eachErrorIsClassifiedByWhetherItWouldRepeat(Exception error, DeadLetterProductionExceptionHandler.Kind kind) {
+    assertThat(DeadLetterProductionExceptionHandler.classify(error)).isEqualTo(kind);
   }
 
   @Test
