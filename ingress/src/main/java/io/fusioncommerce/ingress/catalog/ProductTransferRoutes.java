@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Bulk CSV import and export of products. Registered before {@link ProductRoutes}, so
@@ -94,7 +95,7 @@ public final class ProductTransferRoutes implements ApiModule {
     try (slot) {
       Path spool = Files.createTempFile("fusion-import-", ".csv");
       try {
-        try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), MAX_IMPORT_BYTES)) {
+        try (InputStream body = limited(ctx.bodyInputStream())) {
           Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
         }
         CsvImport.Source csv = () -> new InputStreamReader(Files.newInputStream(spool), StandardCharsets.UTF_8);
@@ -105,39 +106,16 @@ public final class ProductTransferRoutes implements ApiModule {
     }
   }
 
-  /** Refuses to read past {@code limit} bytes, with 413. */
-  static final class LimitedInputStream extends java.io.FilterInputStream {
-    private long remaining;
-
-    LimitedInputStream(InputStream in, long limit) {
-      super(in);
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(long n) {
-      remaining -= n;
-      if (remaining < 0) {
-        throw new ApiException(413, "too-large", "Request too large",
-            "an import file holds at most " + (MAX_IMPORT_BYTES >> 20) + " MiB", List.of());
-      }
-    }
+  /**
+   * The request body, refused with 413 once it holds more than {@link #MAX_IMPORT_BYTES}. The cap is one byte
+   * above the limit so that a body of exactly the limit reaches its end; the refusal comes on the read after.
+   */
+  private static InputStream limited(InputStream body) throws IOException {
+    return BoundedInputStream.builder().setInputStream(body).setMaxCount(MAX_IMPORT_BYTES + 1)
+        .setOnMaxCount((max, count) -> {
+          throw new ApiException(413, "too-large", "Request too large",
+              "an import file holds at most " + (MAX_IMPORT_BYTES >> 20) + " MiB", List.of());
+        })
+        .get();
   }
 }
