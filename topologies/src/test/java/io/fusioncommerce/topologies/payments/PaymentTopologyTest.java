@@ -44,6 +44,18 @@ class PaymentTopologyTest {
     h.close();
   }
 
+  /** Order o1 for one SHOE (59.99 USD), confirmed by the saga; its payment id. */
+  private String oneShoe() {
+    return h.confirmedOrder("o1", "SHOE", 1, "USD");
+  }
+
+  /** {@link #oneShoe()}, its payment confirmed with {@code method}; the payment id. */
+  private String oneShoePaidWith(String method) {
+    String paymentId = oneShoe();
+    h.confirm(paymentId, method);
+    return paymentId;
+  }
+
   /** The reasons of the refund refusals written since the last look, in order. */
   private List<String> refundRefusalReasons() {
     return h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList().stream()
@@ -80,7 +92,7 @@ class PaymentTopologyTest {
 
   @Test
   void aReplayedConfirmationOpensNoSecondPaymentAndCallsTheProviderOnce() {
-    h.confirmedOrder("o1", "SHOE", 1, "USD");
+    oneShoe();
     // the same OpenPayment again, as after a crash before the commit
     h.command("pay-o1", "again", new io.fusioncommerce.schemas.payments.OpenPayment("pay-o1", "o1", "c1",
         new io.fusioncommerce.schemas.common.Money(5999L, "USD")));
@@ -90,8 +102,7 @@ class PaymentTopologyTest {
 
   @Test
   void aSucceededPaymentMarksTheOrderPaid() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
     assertThat(h.payment(paymentId).getCapturedAmount()).isEqualTo(5999);
@@ -104,8 +115,7 @@ class PaymentTopologyTest {
 
   @Test
   void aDeclinedCardLeavesTheOrderConfirmedAndTheCustomerMayRetry() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_chargeDeclined");
+    String paymentId = oneShoePaidWith("pm_card_chargeDeclined");
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REQUIRES_PAYMENT_METHOD");
     assertThat(h.payment(paymentId).getFailureCode()).isEqualTo("card_declined");
@@ -123,8 +133,7 @@ class PaymentTopologyTest {
   @Test
   void noRetryOnceTheHoldTimeEnded() {
     h.saga.holdSeconds(TENANT, 60);
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_chargeDeclined");
+    String paymentId = oneShoePaidWith("pm_card_chargeDeclined");
     h.advance(Duration.ofSeconds(90));
 
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
@@ -138,8 +147,7 @@ class PaymentTopologyTest {
 
   @Test
   void authenticationRequiredNeedsASecondConfirmation() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_authenticationRequired");
+    String paymentId = oneShoePaidWith("pm_card_authenticationRequired");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REQUIRES_ACTION");
     assertThat(order("o1").getStatus()).isEqualTo("CONFIRMED");
 
@@ -152,7 +160,7 @@ class PaymentTopologyTest {
 
   @Test
   void aConfirmationWhileOneIsWithTheProviderIsRefused() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.autoAnswer = false;
     h.confirm(paymentId, "pm_card_visa");
     h.confirm(paymentId, "pm_card_visa");
@@ -165,7 +173,7 @@ class PaymentTopologyTest {
 
   @Test
   void aWebhookAndTheWorkerReportingTheSameSuccessPayOnce() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.autoAnswer = false;
     h.confirm(paymentId, "pm_card_visa");
     h.webhookOutcome(paymentId, "evt_1", "SUCCEEDED", null);
@@ -180,8 +188,7 @@ class PaymentTopologyTest {
 
   @Test
   void refundsAreFullOrPartialButNeverMoreThanWasCaptured() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
 
     h.refund(paymentId, "r1", 2000, "USD", false);
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("PARTIALLY_REFUNDED");
@@ -206,8 +213,7 @@ class PaymentTopologyTest {
 
   @Test
   void refundsInFlightCountAgainstTheLimit() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
     h.autoAnswer = false;
     h.refund(paymentId, "r1", 5000, "USD", false);
     h.refund(paymentId, "r2", 1000, "USD", false); // 5000 is on its way: 999 left
@@ -218,8 +224,7 @@ class PaymentTopologyTest {
 
   @Test
   void aRefundTheProviderRefusesFreesItsAmountAgain() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
     h.refundsFail = true;
     h.refund(paymentId, "r1", 5999, "USD", false);
     assertThat(refundRefusalReasons()).containsExactly("PROVIDER_CHARGE_DISPUTED");
@@ -228,8 +233,7 @@ class PaymentTopologyTest {
 
   @Test
   void aRefundThatFailsLaterAtTheProviderIsRefundableAgain() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
     h.refund(paymentId, "r1", 5999, "USD", false);
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
     // Stripe's refund.failed webhook, days later
@@ -245,15 +249,14 @@ class PaymentTopologyTest {
 
   @Test
   void noRefundBeforeThePaymentSucceeded() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.refund(paymentId, "r1", 100, "USD", false);
     assertThat(refundRefusalReasons()).containsExactly("NOT_REFUNDABLE");
   }
 
   @Test
   void cancellingAPaidOrderRefundsItAutomatically() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_card_visa");
+    String paymentId = oneShoePaidWith("pm_card_visa");
     h.refund(paymentId, "r1", 1000, "USD", false);
     h.saga.cancel(TENANT, "o1", "changed my mind");
     h.relay();
@@ -267,7 +270,7 @@ class PaymentTopologyTest {
 
   @Test
   void cancellingAnUnpaidOrderClosesThePaymentWithoutARefund() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.saga.cancel(TENANT, "o1", "no longer wanted");
     h.relay();
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
@@ -278,7 +281,7 @@ class PaymentTopologyTest {
 
   @Test
   void moneyThatArrivesAfterTheOrderWasCancelledGoesStraightBack() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.autoAnswer = false;
     h.confirm(paymentId, "pm_card_visa");
     h.saga.cancel(TENANT, "o1", "too slow");
@@ -295,7 +298,7 @@ class PaymentTopologyTest {
 
   @Test
   void aWebhookSuccessForAPaymentClosedWithItsOrderIsRefunded() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.saga.cancel(TENANT, "o1", "gone");
     h.relay();
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
@@ -310,7 +313,7 @@ class PaymentTopologyTest {
 
   @Test
   void theWalletPaysWhenItHoldsEnoughAndIsNeverNegative() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String paymentId = oneShoe();
     h.credit("c1", 3000, "USD", "credit-1");
     h.confirm(paymentId, "wallet");
 
@@ -334,7 +337,7 @@ class PaymentTopologyTest {
 
   @Test
   void twoPaymentsCannotSpendTheSameWalletMoney() {
-    String first = h.confirmedOrder("o1", "SHOE", 1, "USD");
+    String first = oneShoe();
     String second = h.confirmedOrder("o2", "SHOE", 1, "USD");
     h.credit("c1", 6000, "USD", "credit-1");
     h.confirm(first, "wallet");
@@ -346,8 +349,7 @@ class PaymentTopologyTest {
 
   @Test
   void aRefundToTheWalletCreditsItAndAWalletPaymentIsRefundedToTheWallet() {
-    String card = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(card, "pm_card_visa");
+    String card = oneShoePaidWith("pm_card_visa");
     h.refund(card, "r1", 999, "USD", true);
     assertThat(h.balance("c1", "USD")).isEqualTo(999);
     assertThat(h.seenRequests.stream().filter(r -> r.getOperation() instanceof CreateRefund)).isEmpty();
@@ -380,16 +382,14 @@ class PaymentTopologyTest {
 
   @Test
   void bnplIsAProviderMethodType() {
-    String paymentId = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paymentId, "pm_bnpl_approved");
+    String paymentId = oneShoePaidWith("pm_bnpl_approved");
     assertThat(h.payment(paymentId).getMethodType()).isEqualTo("bnpl");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("SUCCEEDED");
   }
 
   @Test
   void aPaidPaymentLeavesTheStoreOnceTheRefundWindowHasPassedAndAnOpenOneStays() {
-    String paid = h.confirmedOrder("o1", "SHOE", 1, "USD");
-    h.confirm(paid, "pm_card_visa");
+    String paid = oneShoePaidWith("pm_card_visa");
     assertThat(h.payment(paid).getStatus()).isEqualTo("SUCCEEDED");
 
     h.advance(Duration.ofDays(179));
@@ -407,7 +407,7 @@ class PaymentTopologyTest {
   @Test
   void aCancelledPaymentLeavesTheStoreAMonthAfterItClosed() {
     PaymentRetention retention = new PaymentRetention(io.fusioncommerce.topologies.support.RetentionSettings.defaults());
-    PaymentState cancelled = PaymentState.newBuilder(h.payment(h.confirmedOrder("o1", "SHOE", 1, "USD")))
+    PaymentState cancelled = PaymentState.newBuilder(h.payment(oneShoe()))
         .setStatus("CANCELED").build();
     PaymentState pending = PaymentState.newBuilder(cancelled).setStatus("PROCESSING").build();
 
