@@ -83,8 +83,7 @@ class OrderSagaTest {
 
     assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
     assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("INSUFFICIENT_STOCK");
-    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
-    assertThat(saga.reserved("acme", "SHOE")).isZero();
+    assertThat(saga.stockOf("acme", "SHOE")).isEqualTo(new SagaHarness.Stock(10, 0));
     assertThat(saga.available("acme", "SOCK")).isEqualTo(5);
     assertThat(saga.inventoryTopics.output(Topics.INVENTORY_RELEASED).readValuesToList())
         .extracting(r -> r.getSku()).containsExactly("SHOE");
@@ -148,8 +147,7 @@ class OrderSagaTest {
 
     assertThat(saga.status("acme", "o-1")).isEqualTo("CANCELLED");
     assertThat(saga.order("acme", "o-1").getCancellationReason()).isEqualTo("changed my mind");
-    assertThat(saga.available("acme", "SHOE")).isEqualTo(10);
-    assertThat(saga.reserved("acme", "SHOE")).isZero();
+    assertThat(saga.stockOf("acme", "SHOE")).isEqualTo(new SagaHarness.Stock(10, 0));
   }
 
   @Test

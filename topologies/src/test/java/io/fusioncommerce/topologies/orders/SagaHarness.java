@@ -262,6 +262,13 @@ public final class SagaHarness implements AutoCloseable {
     return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getAvailable()).sum();
   }
 
+  /** A SKU's stock over all its warehouses: what new orders can take and what orders in progress hold. */
+  public record Stock(long available, long reserved) {}
+
+  public Stock stockOf(String tenant, String sku) {
+    return new Stock(available(tenant, sku), reserved(tenant, sku));
+  }
+
   public long reserved(String tenant, String sku) {
     StockLevel level = stockStore.get(new SkuKey(tenant, sku));
     return level == null ? 0 : level.getWarehouses().values().stream().mapToLong(w -> w.getReserved()).sum();

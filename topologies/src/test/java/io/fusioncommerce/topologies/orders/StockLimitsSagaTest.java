@@ -45,8 +45,7 @@ class StockLimitsSagaTest {
 
     assertThat(saga.status("acme", "o-1")).isEqualTo("REJECTED");
     assertThat(saga.order("acme", "o-1").getRejectionReason()).isEqualTo("QUANTITY_LIMIT_EXCEEDED");
-    assertThat(saga.available("acme", "SHOE")).isEqualTo(1000);
-    assertThat(saga.reserved("acme", "SHOE")).isZero();
+    assertThat(saga.stockOf("acme", "SHOE")).isEqualTo(new SagaHarness.Stock(1000, 0));
   }
 
   @Test

@@ -56,6 +56,21 @@ class PaymentTopologyTest {
     return paymentId;
   }
 
+  /** {@link #oneShoe()} cancelled (for {@code reason}) before it was paid: its payment is CANCELED. */
+  private String cancelledBeforePayment(String reason) {
+    String paymentId = oneShoe();
+    h.saga.cancel(TENANT, "o1", reason);
+    h.relay();
+    assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
+    return paymentId;
+  }
+
+  /** The amounts of the refunds written since the last look, in order. */
+  private List<Long> refundedAmounts() {
+    return h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList().stream()
+        .map(r -> r.getAmount().getAmount()).toList();
+  }
+
   /** The reasons of the refund refusals written since the last look, in order. */
   private List<String> refundRefusalReasons() {
     return h.topics.output(Topics.PAYMENT_REFUND_REFUSED).readValuesToList().stream()
@@ -263,18 +278,14 @@ class PaymentTopologyTest {
 
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
-        .extracting(r -> r.getAmount().getAmount()).containsExactly(1000L, 4999L);
+    assertThat(refundedAmounts()).containsExactly(1000L, 4999L);
     assertThat(order("o1").getPayment().getRefundedAmount()).isEqualTo(5999);
   }
 
   @Test
   void cancellingAnUnpaidOrderClosesThePaymentWithoutARefund() {
-    String paymentId = oneShoe();
-    h.saga.cancel(TENANT, "o1", "no longer wanted");
-    h.relay();
-    assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
-    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList()).isEmpty();
+    String paymentId = cancelledBeforePayment("no longer wanted");
+    assertThat(refundedAmounts()).isEmpty();
     h.confirm(paymentId, "pm_card_visa");
     assertThat(h.topics.output(Topics.PAYMENT_SUCCEEDED).readValuesToList()).isEmpty();
   }
@@ -292,22 +303,17 @@ class PaymentTopologyTest {
 
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
-        .extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
+    assertThat(refundedAmounts()).containsExactly(5999L);
   }
 
   @Test
   void aWebhookSuccessForAPaymentClosedWithItsOrderIsRefunded() {
-    String paymentId = oneShoe();
-    h.saga.cancel(TENANT, "o1", "gone");
-    h.relay();
-    assertThat(h.payment(paymentId).getStatus()).isEqualTo("CANCELED");
+    String paymentId = cancelledBeforePayment("gone");
     // the client confirmed with Stripe.js in the meantime; Stripe tells of the success
     h.webhookOutcome(paymentId, "evt_late", "SUCCEEDED", null);
 
     assertThat(h.payment(paymentId).getStatus()).isEqualTo("REFUNDED");
-    assertThat(h.topics.output(Topics.PAYMENT_REFUNDED).readValuesToList())
-        .extracting(r -> r.getAmount().getAmount()).containsExactly(5999L);
+    assertThat(refundedAmounts()).containsExactly(5999L);
     assertThat(order("o1").getStatus()).isEqualTo("CANCELLED");
   }
 
