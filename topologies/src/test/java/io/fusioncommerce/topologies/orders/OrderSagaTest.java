@@ -14,36 +14,23 @@ import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
 import io.fusioncommerce.schemas.common.OrderKey;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.fusioncommerce.topologies.inventory.StockLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OrderSagaTest {
-
-  @TempDir Path stateDir;
-  SagaHarness saga;
+class OrderSagaTest extends ShoesAndSocksSagaTest {
 
   @BeforeEach
-  void start() {
-    saga = new SagaHarness(stateDir);
-    saga.shoesAndSocks("acme");
+  void stock() {
     saga.product("acme", "HAT", 1500, "USD", "v-hats", "PENDING");
     saga.stock("acme", "SHOE", "main", 10);
     saga.stock("acme", "SOCK", "main", 3);
     saga.stock("acme", "SOCK", "east", 2);
-  }
-
-  @AfterEach
-  void stop() {
-    saga.close();
   }
 
   private static Map<String, Long> lines(Object... skuAndQuantity) {

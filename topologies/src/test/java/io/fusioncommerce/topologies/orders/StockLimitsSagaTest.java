@@ -8,35 +8,22 @@ import io.fusioncommerce.schemas.inventory.CustomerSkuKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.inventory.StockLimits;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stock hoarding: the per-order maximum, the per-customer window and the shorter hold for scarce
  * stock, through both topologies of the saga (the limits are enforced where the SKU is reserved).
  */
-class StockLimitsSagaTest {
-
-  @TempDir Path stateDir;
-  SagaHarness saga;
+class StockLimitsSagaTest extends ShoesAndSocksSagaTest {
 
   @BeforeEach
-  void start() {
-    saga = new SagaHarness(stateDir);
-    saga.shoesAndSocks("acme");
+  void stock() {
     saga.stock("acme", "SHOE", "main", 1000);
     saga.stock("acme", "SOCK", "main", 5);
-  }
-
-  @AfterEach
-  void stop() {
-    saga.close();
   }
 
   @Test
