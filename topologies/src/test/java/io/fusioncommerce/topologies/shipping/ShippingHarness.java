@@ -17,8 +17,6 @@ import io.fusioncommerce.schemas.shipping.RecordLabel;
 import io.fusioncommerce.schemas.shipping.RecordTracking;
 import io.fusioncommerce.schemas.shipping.ShipmentCommand;
 import io.fusioncommerce.schemas.shipping.ShipmentState;
-import io.fusioncommerce.schemas.shipping.ShipmentTracked;
-import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.topologies.orders.SagaWiredHarness;
@@ -26,9 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
