@@ -177,8 +177,7 @@ public record CampaignRoutes(Database database, InviteCodes inviteCodes) impleme
   }
 
   private static void send(Context ctx, ApiContext api, CampaignKey key, CampaignCommand command, Object answer) {
-    ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, ctx)
         .thenRun(() -> ctx.status(202).header("Location", "/v1/campaigns/" + key.getCampaignId()).json(answer)));
   }
 
@@ -216,8 +215,7 @@ public record CampaignRoutes(Database database, InviteCodes inviteCodes) impleme
           CampaignCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal), now)
               .command(new CampaignCommand(),
                   CommandIds.forRequest(ctx, principal, "join:" + key.getCampaignId() + ":" + request.customerId()), join);
-          ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, command.getCorrelationId(),
-                  ctx.header(RequestContext.TRACEPARENT_HEADER))
+          ctx.future(() -> api.commands().send(Topics.CAMPAIGN_COMMANDS, key, command, ctx)
               .thenRun(() -> accepted(ctx, key, request.customerId(), "PENDING")));
     });
   }

@@ -2,6 +2,8 @@ package io.fusioncommerce.ingress.commands;
 
 import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.ingress.http.RequestContext;
+import io.javalin.http.Context;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -52,9 +54,10 @@ public final class CommandPublisher implements AutoCloseable {
     return send(topic, key, command, new RecordHeaders(cause.headers().toArray()));
   }
 
+  /** Sends {@code command} with the record headers of the HTTP request that asks for it. */
   public <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(
-      TopicContract<K, V> topic, K key, V command, String correlationId, String traceparent) {
-    return send(topic, key, command, Cause.requestHeaders(correlationId, traceparent));
+      TopicContract<K, V> topic, K key, V command, Context request) {
+    return send(topic, key, command, RequestContext.requestHeaders(request));
   }
 
   private <K extends SpecificRecord, V extends SpecificRecord> CompletableFuture<RecordMetadata> send(

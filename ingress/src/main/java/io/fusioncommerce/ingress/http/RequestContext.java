@@ -54,6 +54,11 @@ public final class RequestContext {
     return Cause.ofRequest(tenantId, correlationId(ctx), caller, at, ctx.header(TRACEPARENT_HEADER));
   }
 
+  /** The record headers the commands of this request carry: its correlation id and W3C trace context. */
+  public static org.apache.kafka.common.header.Headers requestHeaders(Context ctx) {
+    return Cause.requestHeaders(correlationId(ctx), ctx.header(TRACEPARENT_HEADER));
+  }
+
   public static void authenticate(Context ctx, Principal principal) {
     ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
   }

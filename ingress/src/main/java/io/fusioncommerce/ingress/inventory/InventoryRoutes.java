@@ -68,7 +68,6 @@ public final class InventoryRoutes implements ApiModule {
     String sku = sku(ctx);
     requireStockEditable(principal, sku);
     SetStockRequest request = api.bodies().read(ctx, SetStockRequest.class);
-    String correlationId = RequestContext.correlationId(ctx);
     String commandId = CommandIds.forRequest(ctx, principal, "set-stock:" + sku);
     InventoryCommand command = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant()).command(
         new InventoryCommand(), commandId,
@@ -79,8 +78,7 @@ public final class InventoryRoutes implements ApiModule {
                 .setLowStockThreshold(request.lowStockThreshold())
                 .build());
     SkuKey key = new SkuKey(principal.tenantId(), sku);
-    ctx.future(() -> api.commands().send(Topics.INVENTORY_COMMANDS, key, command, correlationId,
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.INVENTORY_COMMANDS, key, command, ctx)
         .thenAccept(ack -> ctx.status(202)
             .header("Location", "/v1/inventory/" + sku)
             .json(new CommandAccepted(commandId, sku, "ACCEPTED"))));

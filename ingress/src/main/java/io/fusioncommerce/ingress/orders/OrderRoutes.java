@@ -260,13 +260,11 @@ public final class OrderRoutes implements ApiModule {
           if (!OrderStatus.CANCELLABLE.contains(status)) {
             throw ApiException.conflict("an order that is " + status + " cannot be cancelled");
           }
-          String correlationId = RequestContext.correlationId(ctx);
           String reason = request.reason() == null || request.reason().isBlank() ? "cancelled by the buyer" : request.reason();
           OrderCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
               api.clock().instant()).command(new OrderCommand(),
                   CommandIds.forRequest(ctx, principal, "cancel:" + key.getOrderId()), new CancelOrder(key.getOrderId(), reason));
-          ctx.future(() -> api.commands().send(Topics.ORDER_COMMANDS, key, command, correlationId,
-                  ctx.header(RequestContext.TRACEPARENT_HEADER))
+          ctx.future(() -> api.commands().send(Topics.ORDER_COMMANDS, key, command, ctx)
               .thenRun(() -> ctx.status(202).header("Location", "/v1/orders/" + key.getOrderId())
                   .json(new OrderAccepted(key.getOrderId(), status.name()))));
     });

@@ -179,11 +179,9 @@ public final class PaymentRoutes implements ApiModule {
     }
     StripeWebhooks.WebhookCommand webhook = read.get();
     PaymentKey key = new PaymentKey(webhook.tenantId(), webhook.paymentId());
-    String correlationId = RequestContext.correlationId(ctx);
     PaymentCommand command = RequestContext.cause(ctx, webhook.tenantId(), STRIPE, api.clock().instant())
         .command(new PaymentCommand(), EventIds.derive("stripe:" + webhook.eventId(), "webhook"), webhook.command());
-    ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, correlationId,
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, ctx)
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true, webhook.eventId()))));
   }
 
@@ -210,8 +208,7 @@ public final class PaymentRoutes implements ApiModule {
   }
 
   private static void send(Context ctx, ApiContext api, PaymentKey key, PaymentCommand command, PaymentAccepted answer) {
-    ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, command.getCorrelationId(),
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.PAYMENT_COMMANDS, key, command, ctx)
         .thenRun(() -> ctx.status(202).header("Location", "/v1/payments/" + key.getPaymentId()).json(answer)));
   }
 

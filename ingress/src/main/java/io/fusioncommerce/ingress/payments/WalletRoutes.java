@@ -61,12 +61,10 @@ public final class WalletRoutes implements ApiModule {
     CustomerKey key = key(ctx, principal);
     CreditRequest request = api.bodies().read(ctx, CreditRequest.class);
     String commandId = CommandIds.forRequest(ctx, principal, "wallet-credit:" + key.getCustomerId());
-    String correlationId = RequestContext.correlationId(ctx);
     WalletCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
         api.clock().instant()).command(new WalletCommand(), commandId, new CreditWallet(key.getCustomerId(),
             new Money(request.amount().amount(), request.amount().currency()), "admin-credit", request.reason()));
-    ctx.future(() -> api.commands().send(Topics.WALLET_COMMANDS, key, command, correlationId,
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.WALLET_COMMANDS, key, command, ctx)
         .thenRun(() -> ctx.status(202).header("Location", "/v1/wallets/" + key.getCustomerId())
             .json(new CreditAccepted(key.getCustomerId(), commandId))));
   }

@@ -53,8 +53,7 @@ public final class HyperlocalRoutes implements ApiModule {
         .setName(request.name()).setLocation(new GeoPoint(request.location().lat(), request.location().lon()))
         .setRadiusKm(request.radiusKm()).setActive(active).setUpdatedAt(api.clock().instant()).build();
     ctx.future(() -> api.commands().send(Topics.SHIPPING_HYPERLOCAL_AGENTS,
-            new HyperlocalAgentKey(principal.tenantId(), request.agentId()), agent, RequestContext.correlationId(ctx),
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+            new HyperlocalAgentKey(principal.tenantId(), request.agentId()), agent, ctx)
         .thenRun(() -> ctx.status(202).json(new AgentAccepted(request.agentId(), request.name(), request.location(),
             request.radiusKm(), active))));
   }
@@ -64,8 +63,7 @@ public final class HyperlocalRoutes implements ApiModule {
     SettingsRequest request = api.bodies().read(ctx, SettingsRequest.class);
     ShippingOptions options = ShippingOptions.newBuilder().setTenantId(principal.tenantId())
         .setHyperlocalEnabled(request.enabled()).setUpdatedAt(api.clock().instant()).build();
-    ctx.future(() -> api.commands().send(Topics.SHIPPING_OPTIONS, new TenantKey(principal.tenantId()), options,
-            RequestContext.correlationId(ctx), ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.SHIPPING_OPTIONS, new TenantKey(principal.tenantId()), options, ctx)
         .thenRun(() -> ctx.status(202).json(new SettingsAccepted(request.enabled()))));
   }
 }

@@ -146,14 +146,12 @@ public final class ShipmentRoutes implements ApiModule {
       ShipmentBook.trackingRefusal(state, request.status(), null).ifPresent(reason -> {
         throw ApiException.conflict(reason);
       });
-      String correlationId = RequestContext.correlationId(ctx);
       ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
           api.clock().instant()).command(new ShipmentCommand(),
               CommandIds.forRequest(ctx, principal, "track:" + key.getShipmentId() + ":" + request.status()),
               RecordTracking.newBuilder().setShipmentId(key.getShipmentId()).setStatus(request.status())
                   .setLocation(request.location()).setSource("api").build());
-      ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
-              ctx.header(RequestContext.TRACEPARENT_HEADER))
+      ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, ctx)
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
               .json(new TrackingAccepted(key.getShipmentId(), request.status()))));
     });
@@ -171,13 +169,11 @@ public final class ShipmentRoutes implements ApiModule {
         throw ApiException.conflict(reason);
       });
       int attempt = state.getLabelAttempt() + 1;
-      String correlationId = RequestContext.correlationId(ctx);
       ShipmentCommand command = RequestContext.cause(ctx, key.getTenantId(), Actors.of(principal),
           api.clock().instant()).command(new ShipmentCommand(),
               CommandIds.forRequest(ctx, principal, "label-retry:" + key.getShipmentId() + ":" + attempt),
               RetryLabel.newBuilder().setShipmentId(key.getShipmentId()).build());
-      ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
-              ctx.header(RequestContext.TRACEPARENT_HEADER))
+      ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, ctx)
           .thenRun(() -> ctx.status(202).header("Location", "/v1/shipments/" + key.getShipmentId())
               .json(new LabelRetryAccepted(key.getShipmentId(), attempt))));
     });
@@ -204,7 +200,6 @@ public final class ShipmentRoutes implements ApiModule {
       throw ApiException.badRequest("the reference names no shipment");
     }
     ShipmentKey key = new ShipmentKey(report.tenantId(), report.shipmentId());
-    String correlationId = RequestContext.correlationId(ctx);
     Actor carrierActor = Actor.newBuilder().setSubject("carrier:" + carrier).setRoles(List.of()).build();
     ShipmentCommand command = RequestContext.cause(ctx, report.tenantId(), carrierActor, api.clock().instant())
         .command(new ShipmentCommand(),
@@ -212,8 +207,7 @@ public final class ShipmentRoutes implements ApiModule {
             RecordTracking.newBuilder().setShipmentId(report.shipmentId()).setStatus(report.status())
                 .setLocation(report.location()).setTrackingNumber(report.trackingNumber()).setSource("carrier:" + carrier)
                 .build());
-    ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, correlationId,
-            ctx.header(RequestContext.TRACEPARENT_HEADER))
+    ctx.future(() -> api.commands().send(Topics.SHIPPING_COMMANDS, key, command, ctx)
         .thenRun(() -> ctx.status(200).json(new WebhookReceived(true))));
   }
 
