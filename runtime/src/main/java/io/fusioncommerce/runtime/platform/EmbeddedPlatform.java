@@ -195,6 +195,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     return new NamedHealthCheck(name, () -> new HealthCheck.Status(up.getAsBoolean(), detail.get()));
   }
 
+  /** Each tenant's live figures, from the analytics topology's stores (for the ingress's live routes). */
+  public io.fusioncommerce.analytics.live.LiveFiguresSource liveFigures() {
+    return node.liveFigures();
+  }
+
   public String baseUrl() {
     return "http://" + settings.httpHost() + ":" + node.port();
   }

@@ -1,5 +1,8 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.analytics.feed.AnalyticsTopology;
+import io.fusioncommerce.analytics.live.LiveFiguresSource;
+import io.fusioncommerce.analytics.live.StoreLiveFiguresSource;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
@@ -20,6 +23,7 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.PlatformTopologies;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.support.StreamsSettings;
+import io.fusioncommerce.topologies.support.TopologyDefinition;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -72,6 +76,10 @@ public final class PlatformNode implements AutoCloseable {
   private final StartedComponents started = new StartedComponents(LOG);
   private IngressServer ingress;
   private TopologyRunner topologies;
+  private final TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();
+  /** The analytics topology's live figures, read from this node's stores (empty on a stateless ingress). */
+  private final LiveFiguresSource liveFigures =
+      StoreLiveFiguresSource.of(() -> topologyHolder.streams(AnalyticsTopology.CONTEXT), Clock.systemUTC());
 
   private PlatformNode() {}
 
@@ -104,7 +112,6 @@ public final class PlatformNode implements AutoCloseable {
         .start(IdempotencyKeyPurge.DEFAULT_INTERVAL));
 
     // The ingress binds first: its port is the query endpoint the topologies advertise.
-    TopologyRunnerHolder topologyHolder = new TopologyRunnerHolder();
     ChangeSignals changes = new ChangeSignals();
     List<HealthCheck> readiness = new ArrayList<>(infrastructureChecks);
     if (settings.runTopologies()) {
@@ -121,7 +128,7 @@ public final class PlatformNode implements AutoCloseable {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),
           settings.advertisedHost() + ":" + ingress.port(), settings.streamThreads(), settings.commitIntervalMs(),
           settings.replicationFactor(), settings.instanceId());
-      topologies = remember(new TopologyRunner(PlatformTopologies.all(inviteCodes), streamsSettings, serdes, metrics, changes));
+      topologies = remember(new TopologyRunner(topologies(inviteCodes), streamsSettings, serdes, metrics, changes));
       topologyHolder.set(topologies);
       topologies.start();
       // integration workers run beside the topologies whose requests they answer (closed before them)
@@ -136,6 +143,22 @@ public final class PlatformNode implements AutoCloseable {
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");
+  }
+
+  /**
+   * The platform's topologies and the analytics feed, which starts with them (its application reads
+   * the retained events from the beginning on its first start). It lives outside
+   * {@link PlatformTopologies} because the analytics module builds on the topologies module.
+   */
+  static List<TopologyDefinition> topologies(InviteCodes inviteCodes) {
+    List<TopologyDefinition> all = new ArrayList<>(PlatformTopologies.all(inviteCodes));
+    all.add(new AnalyticsTopology());
+    return List.copyOf(all);
+  }
+
+  /** Each tenant's live figures from the analytics topology's stores on this node. */
+  public LiveFiguresSource liveFigures() {
+    return liveFigures;
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.analytics.feed.AnalyticsTopics;
 import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.Topics;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import org.apache.kafka.common.config.TopicConfig;
  * of the catalog source connector are created here too, compacted (the latest change of every row
  * stays, so the catalog can be rebuilt from them), because the catalog topology subscribes to them
  * before Connect has written anything; Connect would create them only on its first record.
+ *
+ * <p>The analytics fact topics are kept forever like the events they are made of: Druid, switched on
+ * later, reads them from the beginning, so its history starts with the platform's.
  */
 public final class TopicProvisioner {
 
@@ -34,6 +38,10 @@ public final class TopicProvisioner {
     for (String cdc : Topics.CDC_TOPICS) {
       wanted.add(new NewTopic(cdc, partitions, replicationFactor)
           .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+    for (String facts : AnalyticsTopics.ALL) {
+      wanted.add(new NewTopic(facts, partitions, replicationFactor)
+          .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, FOREVER)));
     }
     wanted.add(new NewTopic(Topics.DEAD_LETTER, 1, replicationFactor)
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS)));
