@@ -76,15 +76,12 @@ class AnalyticsFeedIT {
   }
 
   @AfterAll
-  void stop() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (runner != null) {
-      runner.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+  void stop() throws Exception {
+    // the client first, the broker last
+    for (AutoCloseable started : java.util.Arrays.asList(producer, runner, kafka)) {
+      if (started != null) {
+        started.close();
+      }
     }
   }
 
