@@ -18,6 +18,18 @@ final class AnalyticsEvents {
 
   private AnalyticsEvents() {}
 
+  /** Facts as Druid reads them: each JSON value as a map of its fields. */
+  static java.util.List<java.util.Map<String, Object>> parsed(java.util.List<String> json) {
+    return json.stream().map(value -> {
+      try {
+        return JsonSerde.MAPPER.readValue(value,
+            new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+  }
+
   static OrderLine line(String sku, long quantity, long unitPrice, String vendorId) {
     return OrderLine.newBuilder().setSku(sku).setQuantity(quantity).setUnitPrice(new Money(unitPrice, "EUR"))
         .setVendorId(vendorId).build();

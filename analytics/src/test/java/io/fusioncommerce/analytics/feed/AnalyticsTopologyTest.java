@@ -11,7 +11,6 @@ import static io.fusioncommerce.analytics.feed.AnalyticsEvents.status;
 import static io.fusioncommerce.analytics.feed.AnalyticsEvents.stockChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.fusioncommerce.analytics.live.LiveFigures;
 import io.fusioncommerce.analytics.live.LiveMinute;
 import io.fusioncommerce.analytics.live.StoreLiveFiguresSource;
@@ -26,8 +25,6 @@ import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.topologies.support.TestTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import org.apache.kafka.streams.Topology;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,15 +97,7 @@ class AnalyticsTopologyTest {
   }
 
   private List<Map<String, Object>> facts() {
-    List<Map<String, Object>> facts = new ArrayList<>();
-    for (String json : orderLines.readValuesToList()) {
-      try {
-        facts.add(JsonSerde.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {}));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return facts;
+    return AnalyticsEvents.parsed(orderLines.readValuesToList());
   }
 
   private static long sum(List<Map<String, Object>> facts, String field) {
