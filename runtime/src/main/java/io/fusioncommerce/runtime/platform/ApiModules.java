@@ -1,7 +1,13 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.analytics.live.LiveFiguresSource;
+import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.analytics.AnalyticsRoutes;
+import io.fusioncommerce.ingress.analytics.DashboardRoutes;
+import io.fusioncommerce.ingress.analytics.LiveRoutes;
+import io.fusioncommerce.ingress.analytics.LiveSettings;
 import io.fusioncommerce.ingress.campaigns.CampaignRoutes;
 import io.fusioncommerce.ingress.catalog.CatalogProductMedia;
 import io.fusioncommerce.ingress.catalog.CatalogSkus;
@@ -34,8 +40,11 @@ final class ApiModules {
    * @param database the catalog and read models
    * @param objectStore binary objects (product media)
    * @param inviteCodes campaign invite code signer
+   * @param analytics the analytics store's queries (history charts, /v1/analytics)
+   * @param liveFigures the analytics topology's live figures (/v1/live)
    */
-  static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes) {
+  static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes,
+      AnalyticsQueries analytics, LiveFiguresSource liveFigures) {
     return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database), new CategoryRoutes(database),
         new ProductTransferRoutes(database, ImportSettings.fromEnvironment(System.getenv())),
         new ProductRoutes(database),
@@ -43,6 +52,8 @@ final class ApiModules {
         new TenantSettingsRoutes(database), new CampaignRoutes(database, inviteCodes),
         new ShipmentRoutes(objectStore, ShippingWorkers.webhooks(System.getenv())), new HyperlocalRoutes(),
         paymentRoutes(), new WalletRoutes(),
+        new AnalyticsRoutes(analytics), new LiveRoutes(liveFigures, LiveSettings.fromEnvironment(System.getenv())),
+        new DashboardRoutes(),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module());
   }

@@ -1,0 +1,49 @@
+package io.fusioncommerce.runtime.platform;
+
+import io.fusioncommerce.analytics.live.LiveFigures;
+import io.fusioncommerce.analytics.live.LiveFiguresSource;
+import io.fusioncommerce.analytics.query.AnalyticsQueries;
+import io.fusioncommerce.analytics.query.AnalyticsUnavailableException;
+import io.fusioncommerce.analytics.query.CampaignPoint;
+import io.fusioncommerce.analytics.query.CampaignQuery;
+import io.fusioncommerce.analytics.query.SalesPoint;
+import io.fusioncommerce.analytics.query.SalesQuery;
+import io.fusioncommerce.analytics.query.TopProduct;
+import io.fusioncommerce.analytics.query.TopProductsQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Analytics when no analytics store and no live figures run on this node: every analytics route answers
+ * 503 with Retry-After and {@code /v1/live} streams stay silent; the rest of the API is unaffected.
+ * (Until the Druid queries and the analytics topology are wired in, the platform runs with this.)
+ */
+final class AnalyticsOff implements AnalyticsQueries, LiveFiguresSource {
+
+  private static final String REASON = "analytics is not running on this node";
+
+  @Override
+  public boolean available() {
+    return false;
+  }
+
+  @Override
+  public List<SalesPoint> sales(SalesQuery query) throws AnalyticsUnavailableException {
+    throw new AnalyticsUnavailableException(REASON);
+  }
+
+  @Override
+  public List<TopProduct> topProducts(TopProductsQuery query) throws AnalyticsUnavailableException {
+    throw new AnalyticsUnavailableException(REASON);
+  }
+
+  @Override
+  public List<CampaignPoint> campaign(CampaignQuery query) throws AnalyticsUnavailableException {
+    throw new AnalyticsUnavailableException(REASON);
+  }
+
+  @Override
+  public Optional<LiveFigures> figures(String tenantId) {
+    return Optional.empty();
+  }
+}
