@@ -11,7 +11,6 @@ import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.http.TenantSlots;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.util.List;
 
 /**
@@ -72,7 +71,7 @@ public final class LiveRoutes implements ApiModule {
       throw refused;
     }
     try {
-      new SseHandler(client -> streams.open(principal.tenantId(), slot, client)).handle(ctx);
+      EventStreamResponse.answer(ctx, client -> streams.open(principal.tenantId(), slot, client));
     } catch (Exception | Error failed) {
       slot.close();
       throw failed;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fusioncommerce.analytics.live.LiveFigures;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.ingress.http.TenantSlots;
-import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -64,7 +63,7 @@ final class LiveStreams {
   }
 
   /** Serves {@code client} the figures of {@code tenant} until it goes away; then frees {@code slot}. */
-  void open(String tenant, TenantSlots.Slot slot, SseClient client) {
+  void open(String tenant, TenantSlots.Slot slot, EventStreamResponse client) {
     Stream stream = new Stream(client);
     client.onClose(() -> close(tenant, stream, slot));
     feeds.compute(tenant, (t, feed) -> { // atomic with close's removal of an emptied feed
@@ -72,7 +71,6 @@ final class LiveStreams {
       joined.streams.add(stream);
       return joined;
     });
-    client.keepAlive();
     started();
     ticker.execute(() -> refresh(tenant)); // the first event at once, not on the next tick
   }
@@ -153,14 +151,14 @@ final class LiveStreams {
 
   /** One client's stream: at most one write in flight, only the newest figures waiting. */
   private final class Stream {
-    private final SseClient client;
+    private final EventStreamResponse client;
     private final AtomicReference<String> pendingFigures = new AtomicReference<>();
     private final AtomicBoolean pendingHeartbeat = new AtomicBoolean();
     private final AtomicBoolean writing = new AtomicBoolean();
     /** The figures last handed to this stream (by identity); touched by the ticker thread only. */
     private String offered;
 
-    Stream(SseClient client) {
+    Stream(EventStreamResponse client) {
       this.client = client;
     }
 
@@ -189,24 +187,21 @@ final class LiveStreams {
 
     private void write() {
       try {
-        while (!client.terminated()) {
+        while (!client.closed()) {
           String next = pendingFigures.getAndSet(null);
           if (next != null) {
             pendingHeartbeat.set(false); // an event is as good a sign of life as a comment
-            client.sendEvent(FIGURES_EVENT, next);
+            client.event(FIGURES_EVENT, next);
           } else if (pendingHeartbeat.getAndSet(false)) {
-            client.sendComment("heartbeat");
+            client.comment("heartbeat");
           } else {
             break;
           }
         }
-      } catch (RuntimeException failed) {
-        LOG.debug("live stream failed; closing it", failed);
-        client.close();
       } finally {
         writing.set(false);
       }
-      if (!client.terminated()) {
+      if (!client.closed()) {
         drain(); // something arrived after the loop looked
       }
     }
