@@ -273,6 +273,7 @@ function emptyChart(id, text) {
 // ------------------------------------------------------------------ history
 
 class Unavailable extends Error {}
+class NotAllowed extends Error {}
 
 async function analytics(path) {
   const answer = await fetch(path, { headers: { Authorization: "Bearer " + token } });
@@ -281,6 +282,7 @@ async function analytics(path) {
     throw new Error("signed out");
   }
   if (answer.status === 503) throw new Unavailable();
+  if (answer.status === 403) throw new NotAllowed();
   if (!answer.ok) throw new Error("HTTP " + answer.status);
   return answer.json();
 }
@@ -343,6 +345,10 @@ async function loadHistory() {
   } catch (e) {
     if (!token) return;
     notice.hidden = false;
+    if (e instanceof NotAllowed) {
+      notice.textContent = "Sales history is shown to admins and analysts; sign in with one of those roles to see it.";
+      return;
+    }
     notice.textContent = e instanceof Unavailable
       ? "Analytics starting… history appears as soon as the analytics store answers."
       : "History cannot be loaded right now; retrying.";

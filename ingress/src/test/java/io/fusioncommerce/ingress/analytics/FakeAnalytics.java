@@ -26,6 +26,9 @@ public final class FakeAnalytics implements AnalyticsQueries, LiveFiguresSource 
   public volatile boolean available = true;
   public volatile boolean failing;
   public volatile List<SalesPoint> sales = List.of();
+  /** When set, the sales of a granularity (else {@link #sales}). */
+  public final Map<io.fusioncommerce.analytics.query.Granularity, List<SalesPoint>> salesByGranularity =
+      new ConcurrentHashMap<>();
   public volatile List<TopProduct> topProducts = List.of();
   public volatile List<CampaignPoint> campaign = List.of();
   public final List<Object> asked = new CopyOnWriteArrayList<>();
@@ -47,7 +50,7 @@ public final class FakeAnalytics implements AnalyticsQueries, LiveFiguresSource 
   public List<SalesPoint> sales(SalesQuery query) throws AnalyticsUnavailableException {
     asked.add(query);
     check();
-    return sales;
+    return salesByGranularity.getOrDefault(query.granularity(), sales);
   }
 
   @Override
