@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.analytics;
 
+import io.fusioncommerce.ingress.http.EnvironmentSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -38,20 +39,9 @@ public record LiveSettings(int maxStreams, int maxStreamsPerTenant, Duration ref
 
   /** {@value #MAX_STREAMS_VARIABLE} (default 500) and {@value #MAX_STREAMS_PER_TENANT_VARIABLE} (default 20). */
   public static LiveSettings fromEnvironment(Map<String, String> env) {
-    return new LiveSettings(number(env, MAX_STREAMS_VARIABLE, DEFAULT_MAX_STREAMS),
-        number(env, MAX_STREAMS_PER_TENANT_VARIABLE, DEFAULT_MAX_STREAMS_PER_TENANT), DEFAULT_REFRESH,
+    return new LiveSettings(EnvironmentSettings.wholeNumber(env, MAX_STREAMS_VARIABLE, DEFAULT_MAX_STREAMS),
+        EnvironmentSettings.wholeNumber(env, MAX_STREAMS_PER_TENANT_VARIABLE, DEFAULT_MAX_STREAMS_PER_TENANT), DEFAULT_REFRESH,
         DEFAULT_HEARTBEAT);
   }
 
-  private static int number(Map<String, String> env, String variable, int fallback) {
-    String value = env.get(variable);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(variable + " must be a whole number, not " + value);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.fusioncommerce.ingress.catalog.csv;
 
+import io.fusioncommerce.ingress.http.EnvironmentSettings;
 import java.util.Map;
 
 /**
@@ -30,19 +31,7 @@ public record ImportSettings(int maxConcurrent, int maxConcurrentPerTenant) {
 
   /** {@value #MAX_CONCURRENT_VARIABLE} (default 2) and {@value #MAX_CONCURRENT_PER_TENANT_VARIABLE} (default 1). */
   public static ImportSettings fromEnvironment(Map<String, String> env) {
-    return new ImportSettings(number(env, MAX_CONCURRENT_VARIABLE, DEFAULT_MAX_CONCURRENT),
-        number(env, MAX_CONCURRENT_PER_TENANT_VARIABLE, DEFAULT_MAX_CONCURRENT_PER_TENANT));
-  }
-
-  private static int number(Map<String, String> env, String variable, int fallback) {
-    String value = env.get(variable);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(variable + " must be a whole number, not " + value);
-    }
+    return new ImportSettings(EnvironmentSettings.wholeNumber(env, MAX_CONCURRENT_VARIABLE, DEFAULT_MAX_CONCURRENT),
+        EnvironmentSettings.wholeNumber(env, MAX_CONCURRENT_PER_TENANT_VARIABLE, DEFAULT_MAX_CONCURRENT_PER_TENANT));
   }
 }
