@@ -1,7 +1,5 @@
 package io.fusioncommerce.runtime.platform;
 
-import io.fusioncommerce.analytics.live.LiveFigures;
-import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.analytics.query.AnalyticsUnavailableException;
 import io.fusioncommerce.analytics.query.CampaignPoint;
@@ -11,14 +9,13 @@ import io.fusioncommerce.analytics.query.SalesQuery;
 import io.fusioncommerce.analytics.query.TopProduct;
 import io.fusioncommerce.analytics.query.TopProductsQuery;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Analytics when no analytics store and no live figures run on this node: every analytics route answers
- * 503 with Retry-After and {@code /v1/live} streams stay silent; the rest of the API is unaffected.
- * (Until the Druid queries and the analytics topology are wired in, the platform runs with this.)
+ * The analytics queries when no analytics store runs for this node: every analytics route answers 503
+ * with Retry-After; the rest of the API is unaffected. (Until the Druid queries are wired in, the
+ * platform runs with this.)
  */
-final class AnalyticsOff implements AnalyticsQueries, LiveFiguresSource {
+final class AnalyticsOff implements AnalyticsQueries {
 
   private static final String REASON = "analytics is not running on this node";
 
@@ -40,10 +37,5 @@ final class AnalyticsOff implements AnalyticsQueries, LiveFiguresSource {
   @Override
   public List<CampaignPoint> campaign(CampaignQuery query) throws AnalyticsUnavailableException {
     throw new AnalyticsUnavailableException(REASON);
-  }
-
-  @Override
-  public Optional<LiveFigures> figures(String tenantId) {
-    return Optional.empty();
   }
 }

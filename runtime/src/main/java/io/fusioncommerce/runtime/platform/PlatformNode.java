@@ -117,14 +117,13 @@ public final class PlatformNode implements AutoCloseable {
     if (settings.runTopologies()) {
       readiness.add(topologyHolder.healthCheck());
     }
-    // TODO(issue 12, lead): pass the Druid queries and the analytics topology's live figures here
-    AnalyticsOff analyticsOff = new AnalyticsOff();
+    // TODO(issue 12, lead): pass the Druid queries here; until then the analytics routes answer 503
     ingress = remember(IngressServer.start(
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
             Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes,
-            analyticsOff, analyticsOff), changes,
+            new AnalyticsOff(), liveFigures), changes,
             RateLimiter.fromEnvironment(System.getenv()))));
 
     if (settings.runTopologies()) {
