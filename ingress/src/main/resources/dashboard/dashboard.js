@@ -346,7 +346,7 @@ async function loadHistory() {
     if (!token) return;
     notice.hidden = false;
     if (e instanceof NotAllowed) {
-      notice.textContent = "Sales history is shown to admins and analysts; sign in with one of those roles to see it.";
+      notice.textContent = "Sales history is shown to operators, admins and analysts; sign in with one of those roles to see it.";
       return;
     }
     notice.textContent = e instanceof Unavailable

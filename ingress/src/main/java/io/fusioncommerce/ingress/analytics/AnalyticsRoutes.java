@@ -37,7 +37,7 @@ public final class AnalyticsRoutes implements ApiModule {
   static final int RETRY_AFTER_SECONDS = 10;
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRoutes.class);
   private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-  private static final Role[] READERS = {Role.ADMIN, Role.ANALYST, Role.VENDOR};
+  private static final Role[] READERS = {Role.ADMIN, Role.ANALYST, Role.OPERATOR, Role.VENDOR};
 
   private final AnalyticsQueries queries;
 
@@ -55,7 +55,7 @@ public final class AnalyticsRoutes implements ApiModule {
     ranged(routes.get("/v1/analytics/sales", ctx -> sales(ctx, api), READERS)
         .summary("Sales of confirmed orders over time, from the analytics store")
         .description("Orders, units and revenue of the order lines confirmed in each bucket, one point per bucket, "
-            + "group and currency (buckets without sales are absent). Admins and analysts see the tenant (or one "
+            + "group and currency (buckets without sales are absent). Admins, analysts and operators see the tenant (or one "
             + "vendor of it with ?vendor=); a vendor sees its own sales only."))
         .queryParam("granularity", String.class, "Bucket width: minute, hour (default) or day")
         .queryParam("groupBy", String.class, "Split by vendor, sku, category or currency; absent: one series")
@@ -84,7 +84,7 @@ public final class AnalyticsRoutes implements ApiModule {
         .queryParam("vendor", String.class, "Only this vendor's sales (a vendor may name only itself)")
         .problem(400, "A parameter is wrong (from after to, a range too long for the granularity, an unknown "
             + "granularity or groupBy, limit out of range); errors[].field names it")
-        .problem(403, "Not an admin, analyst or vendor, or a vendor naming another vendor (errors[].field vendor)")
+        .problem(403, "Not an admin, analyst, operator or vendor, or a vendor naming another vendor (errors[].field vendor)")
         .problem(503, "The analytics store is not answering yet (Retry-After)");
   }
 

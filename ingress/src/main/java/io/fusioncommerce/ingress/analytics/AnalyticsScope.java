@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Whose facts an analytics request reads, decided from the verified token alone: the tenant is the
- * token's; admins and analysts see the whole tenant (and may narrow it to one vendor with
+ * token's; admins, analysts and operators (the dashboard's own users) see the whole tenant (and may narrow it to one vendor with
  * {@code ?vendor=}); a vendor sees its own sales only, and naming another vendor is refused rather than
  * silently narrowed, so a client cannot mistake an empty answer for another vendor's figures.
  */
@@ -19,7 +19,7 @@ final class AnalyticsScope {
   private AnalyticsScope() {}
 
   static Scope of(Principal principal, Optional<String> requestedVendor) {
-    if (principal.hasAny(Role.ADMIN, Role.ANALYST)) {
+    if (principal.hasAny(Role.ADMIN, Role.ANALYST, Role.OPERATOR)) {
       return requestedVendor.map(vendor -> Scope.vendor(principal.tenantId(), vendor))
           .orElseGet(() -> Scope.tenant(principal.tenantId()));
     }
