@@ -7,6 +7,14 @@ public interface HealthCheck {
 
   Status check();
 
+  /**
+   * False for a part the platform serves without (analytics): its status is reported, but it never
+   * makes the node not ready.
+   */
+  default boolean required() {
+    return true;
+  }
+
   record Status(boolean up, String detail) {
     public static Status up(String detail) {
       return new Status(true, detail);

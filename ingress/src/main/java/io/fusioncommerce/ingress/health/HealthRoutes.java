@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: every dependency and every
- * topology is up; 503 with the failing checks otherwise, so load balancers keep traffic away.
+ * topology is up; 503 with the failing checks otherwise, so load balancers keep traffic away. Optional
+ * parts (analytics) are listed with their status but do not decide readiness.
  */
 public final class HealthRoutes {
 
@@ -42,7 +43,7 @@ public final class HealthRoutes {
       } catch (RuntimeException e) {
         status = HealthCheck.Status.down(e.toString());
       }
-      allUp &= status.up();
+      allUp &= status.up() || !check.required();
       checks.put(check.name(), new CheckView(status.up() ? "UP" : "DOWN", status.detail()));
     }
     return new Readiness(allUp ? "UP" : "DOWN", checks);

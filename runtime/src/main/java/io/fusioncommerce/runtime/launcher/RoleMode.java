@@ -31,6 +31,9 @@ final class RoleMode {
   private RoleMode() {}
 
   static int run(String role, Map<String, String> env) throws InterruptedException {
+    if (role.equals("analytics")) {
+      return AnalyticsRole.run(env);
+    }
     RoleSettings settings = RoleSettings.from(role, env);
     List<AutoCloseable> started = new ArrayList<>();
     if (settings.runsTopologies()) {

@@ -44,10 +44,15 @@ final class StartCommand implements Callable<Integer> {
   long commitIntervalMs;
 
   @Option(names = "--role", defaultValue = "${env:FUSION_ROLE:-embedded}",
-      description = "embedded (default) | all | ingress | topologies | connect. Roles other than embedded take "
+      description = "embedded (default) | all | ingress | topologies | connect | analytics. Roles other than embedded take "
           + "KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, DATABASE_URL, CONNECT_URL, FUSION_JWT_JWKS_URL and S3_* "
-          + "from the environment.")
+          + "from the environment; analytics submits Druid's supervisors to DRUID_ROUTER_URL and exits.")
   String role;
+
+  @Option(names = "--analytics", defaultValue = "${env:FUSION_ANALYTICS:-on}",
+      description = "on (default): start Apache Druid in the background once the platform is ready, for the analytics "
+          + "API and dashboards; off: skip it (env FUSION_ANALYTICS)")
+  String analytics;
 
   @Option(names = "--registry-home", defaultValue = "${env:FUSION_REGISTRY_HOME}", hidden = true)
   Path registryHome;
@@ -59,12 +64,13 @@ final class StartCommand implements Callable<Integer> {
     if (!"embedded".equals(role)) {
       return RoleMode.run(role, System.getenv());
     }
+    boolean analyticsOn = switchedOn(analytics);
     DevTokenExposure.check(host, allowRemoteDevTokens);
     Path home = registryHome != null ? registryHome : RegistryLocator.locate();
     PlatformSettings settings = new PlatformSettings(dataDir.toAbsolutePath().normalize(), host, httpPort, home,
         partitions, 1, commitIntervalMs, 0, 0, 0, 0, 0);
     Files.createDirectories(settings.dataDir());
-    EmbeddedPlatform platform = EmbeddedPlatform.start(settings);
+    EmbeddedPlatform platform = EmbeddedPlatform.start(settings, analyticsOn);
     CountDownLatch stopped = new CountDownLatch(1);
     Termination.onSignal(() -> {
       System.out.println("FusionCommerce stopping...");
@@ -72,12 +78,21 @@ final class StartCommand implements Callable<Integer> {
       System.out.println("FusionCommerce stopped.");
       stopped.countDown();
     });
-    printWelcome(platform, settings);
+    printWelcome(platform, settings, analyticsOn);
     stopped.await();
     return 0;
   }
 
-  private static void printWelcome(EmbeddedPlatform platform, PlatformSettings settings) {
+  static boolean switchedOn(String analytics) {
+    return switch (analytics == null ? "" : analytics.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new StartCommand()),
+          "--analytics must be on or off, not '" + analytics + "'");
+    };
+  }
+
+  private static void printWelcome(EmbeddedPlatform platform, PlatformSettings settings, boolean analyticsOn) {
     String base = platform.baseUrl();
     System.out.printf("""
 
@@ -89,6 +104,7 @@ final class StartCommand implements Callable<Integer> {
           Postgres       %s
           Kafka Connect  %s
           Object store   %s   (S3 API, bucket %s)
+          Analytics      %s
           Data dir       %s
 
         Get a token:
@@ -99,6 +115,9 @@ final class StartCommand implements Callable<Integer> {
         %n""",
         platform.startupTime().toMillis() / 1000.0, base, base, base, base, base, platform.bootstrapServers(),
         platform.schemaRegistryUrl(), platform.jdbcUrl(), platform.connectUrl(), platform.objectStoreEndpoint(),
-        EmbeddedPlatform.OBJECT_BUCKET, settings.dataDir(), base);
+        EmbeddedPlatform.OBJECT_BUCKET,
+        analyticsOn ? "Apache Druid starting in the background (see analytics in " + base + "/health/ready)"
+            : "off (--analytics off)",
+        settings.dataDir(), base);
   }
 }

@@ -1,5 +1,7 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.analytics.druid.DruidDistribution;
+import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorConfig;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
@@ -10,6 +12,7 @@ import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
+import io.fusioncommerce.runtime.analytics.EmbeddedAnalytics;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.embedded.EmbeddedKafka;
 import io.fusioncommerce.runtime.embedded.EmbeddedPostgres;
@@ -45,6 +48,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final StartedComponents started = new StartedComponents(LOG);
   private final List<CompletableFuture<?>> inFlight = new java.util.ArrayList<>();
   private final PlatformSettings settings;
+  private final EmbeddedAnalytics analytics;
   private EmbeddedKafka kafka;
   private EmbeddedPostgres postgres;
   private EmbeddedSchemaRegistry registry;
@@ -56,12 +60,23 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private io.fusioncommerce.topologies.campaigns.InviteCodes inviteCodes;
   private Duration startupTime;
 
-  private EmbeddedPlatform(PlatformSettings settings) {
+  private EmbeddedPlatform(PlatformSettings settings, boolean analyticsOn) {
     this.settings = settings;
+    this.analytics = new EmbeddedAnalytics(new EmbeddedAnalytics.Settings(analyticsOn,
+        settings.dataDir().resolve("druid"), DruidDistribution::locate));
   }
 
+  /** The platform without analytics (Druid is not started). */
   public static EmbeddedPlatform start(PlatformSettings settings) {
-    EmbeddedPlatform platform = new EmbeddedPlatform(settings);
+    return start(settings, false);
+  }
+
+  /**
+   * @param analyticsOn start Apache Druid in the background once the core is ready (the core's start
+   *     does not wait for it; {@link #analytics()} answers once Druid is up)
+   */
+  public static EmbeddedPlatform start(PlatformSettings settings, boolean analyticsOn) {
+    EmbeddedPlatform platform = new EmbeddedPlatform(settings, analyticsOn);
     try {
       platform.startAll();
       return platform;
@@ -116,7 +131,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
             Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens), inviteCodes,
-        List.of(kafkaHealth(), postgresHealth(), registryHealth(), new ObjectStoreHealth(objectStore), connectHealth)));
+        List.of(kafkaHealth(), postgresHealth(), registryHealth(), new ObjectStoreHealth(objectStore), connectHealth,
+            analytics.health())));
 
     connect = join(connectStarted);
     List<ConnectorConfig> connectors = ConnectorCatalog.bundled();
@@ -126,6 +142,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
     awaitReady(Duration.ofSeconds(120));
 
     startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    // Druid only now, in the background: the core is ready without it; closed first (before the ingress
+    // and topologies), Druid before ZooKeeper
+    remember(analytics).startInBackground(kafka.bootstrapServers());
     LOG.atInfo().addKeyValue("startupMs", startupTime.toMillis()).addKeyValue("http", baseUrl())
         .log("embedded platform started");
   }
@@ -241,6 +260,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
   /** The invite code signer (another node of this platform must share it). */
   public io.fusioncommerce.topologies.campaigns.InviteCodes inviteCodes() {
     return inviteCodes;
+  }
+
+  /**
+   * The analytics queries for the ingress's analytics routes: answered by the embedded Druid once it is
+   * up, {@link io.fusioncommerce.analytics.query.AnalyticsUnavailableException} before that, while Druid
+   * is down, and when analytics is off.
+   */
+  public AnalyticsQueries analytics() {
+    return analytics;
+  }
+
+  /** The embedded Druid broker's URL, once Druid runs. */
+  public Optional<String> druidBrokerUrl() {
+    return analytics.brokerUrl();
   }
 
   public Duration startupTime() {
