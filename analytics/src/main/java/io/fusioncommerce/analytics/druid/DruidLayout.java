@@ -8,6 +8,7 @@ import java.nio.file.Path;
 /** Where embedded Druid keeps everything, all under one directory, so a restart finds what it ingested. */
 record DruidLayout(Path root) {
 
+  /** ZooKeeper's data: emptied at every start (Druid keeps nothing there that must survive). */
   Path zookeeper() {
     return root.resolve("zookeeper");
   }
@@ -53,6 +54,19 @@ record DruidLayout(Path root) {
 
   Path pids() {
     return root.resolve("pids");
+  }
+
+  void clearZookeeper() {
+    if (!Files.isDirectory(zookeeper())) {
+      return;
+    }
+    try (var paths = Files.walk(zookeeper())) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + zookeeper(), e);
+    }
   }
 
   void create() {

@@ -90,6 +90,9 @@ public final class EmbeddedDruid implements AutoCloseable {
 
   private void startAll() {
     startedNanos = System.nanoTime();
+    // ZooKeeper holds only what a start makes anew (announcements, leader election): starting it
+    // empty means no announcement of the previous run's ports lingers until its session expires
+    layout.clearZookeeper();
     layout.create();
     clearPidFiles();
     guard = startGuard();
@@ -295,14 +298,18 @@ public final class EmbeddedDruid implements AutoCloseable {
   }
 
   /**
-   * The guard shell: when the launcher is gone (its parent changes), it stops the indexer, broker and
-   * historical, then the coordinator, then ZooKeeper, each with TERM and, after a minute, KILL.
+   * The guard shell ({@code guard.sh} under Druid's directory, its output in {@code logs/guard.log}):
+   * when the launcher is gone (the guard's parent changes), it stops the indexer, broker and historical,
+   * then the coordinator, then ZooKeeper, each with TERM and, after a minute, KILL.
    */
   private Process startGuard() {
-    String pids = layout.pids().toString();
-    String script = """
-        dir='%s'
-        while [ "$(cut -d' ' -f4 /proc/$$/stat 2>/dev/null)" = "%d" ]; do sleep 0.5; done
+    Path script = layout.root().resolve("guard.sh");
+    String text = """
+        #!/bin/sh
+        # written by EmbeddedDruid; arguments: the launcher's pid, the directory of the children's pid files
+        launcher="$1"; dir="$2"
+        while [ "$(cut -d' ' -f4 /proc/$$/stat 2>/dev/null)" = "$launcher" ]; do sleep 0.5; done
+        echo "$(date -u) launcher $launcher gone: stopping Druid, then ZooKeeper"
         stop() {
           for s in "$@"; do [ -f "$dir/$s.pid" ] && kill -TERM "$(cat "$dir/$s.pid")" 2>/dev/null; done
           for s in "$@"; do
@@ -312,12 +319,15 @@ public final class EmbeddedDruid implements AutoCloseable {
           done
         }
         stop indexer broker historical; stop coordinator; stop zookeeper
-        """.formatted(pids, ProcessHandle.current().pid());
+        echo "$(date -u) stopped"
+        """;
     try {
-      return new ProcessBuilder(List.of("/bin/sh", "-c", script))
+      Files.writeString(script, text);
+      return new ProcessBuilder("/bin/sh", script.toString(), Long.toString(ProcessHandle.current().pid()),
+          layout.pids().toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logs().resolve("guard.log").toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the guard of Druid's processes", e);
@@ -336,29 +346,23 @@ public final class EmbeddedDruid implements AutoCloseable {
   }
 
   private boolean answersHealth(DruidService service) {
-    try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(url(service) + "/status/health")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().trim().equals("true");
-    } catch (IOException notYet) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return answers(HttpRequest.newBuilder(URI.create(url(service) + "/status/health")).timeout(Duration.ofSeconds(2)).build(),
+        body -> body.trim().equals("true"));
   }
 
   private boolean brokerAnswersSql() {
+    return answers(HttpRequest.newBuilder(URI.create(brokerUrl() + "/druid/v2/sql"))
+        .timeout(Duration.ofSeconds(5))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"SELECT 1\"}"))
+        .build(), body -> true);
+  }
+
+  /** True when the request is answered 200 with a body {@code accepted} takes; false while starting. */
+  private boolean answers(HttpRequest request, java.util.function.Predicate<String> accepted) {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(brokerUrl() + "/druid/v2/sql"))
-              .timeout(Duration.ofSeconds(5))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"SELECT 1\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && accepted.test(response.body());
     } catch (IOException notYet) {
       return false;
     } catch (InterruptedException e) {

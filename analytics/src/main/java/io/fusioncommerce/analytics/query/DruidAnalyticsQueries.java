@@ -1,6 +1,7 @@
 package io.fusioncommerce.analytics.query;
 
 import com.zaxxer.hikari.HikariConfig;
+import org.apache.calcite.avatica.AvaticaSqlException;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,9 +134,14 @@ public final class DruidAnalyticsQueries implements AnalyticsQueries, AutoClosea
 
   /** Druid's planner refuses a table that does not exist yet: nothing of it was ingested. */
   private static boolean unknownDataSource(Throwable error, String dataSource) {
+    String unknown = "Object '" + dataSource + "' not found";
     for (Throwable t = error; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message != null && message.contains("Object '" + dataSource + "' not found")) {
+      if (String.valueOf(t.getMessage()).contains(unknown)) {
+        return true;
+      }
+      // Avatica carries the broker's error text in the server's stack traces, not in the message
+      if (t instanceof AvaticaSqlException avatica
+          && avatica.getStackTraces().stream().anyMatch(trace -> trace.contains(unknown))) {
         return true;
       }
     }

@@ -121,6 +121,6 @@ public final class DruidSql {
   private static String range(Instant from, Instant to, List<Object> parameters) {
     parameters.add(from.toEpochMilli());
     parameters.add(to.toEpochMilli());
-    return " AND __time >= MILLIS_TO_TIMESTAMP(?) AND __time < MILLIS_TO_TIMESTAMP(?)";
+    return " AND __time >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT)) AND __time < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))";
   }
 }

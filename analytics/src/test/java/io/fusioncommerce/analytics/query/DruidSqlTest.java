@@ -21,7 +21,7 @@ class DruidSqlTest {
 
     assertThat(statement.sql())
         .contains("FROM \"order_lines\" WHERE \"tenantId\" = ? AND \"event\" = ?")
-        .contains("__time >= MILLIS_TO_TIMESTAMP(?) AND __time < MILLIS_TO_TIMESTAMP(?)")
+        .contains("__time >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT)) AND __time < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))")
         .contains("TIME_FLOOR(__time, 'PT1H')")
         .contains("SUM(\"orderCount\") AS \"orders\"")
         .doesNotContain("acme").doesNotContain("vendorId");

@@ -135,7 +135,7 @@ class EmbeddedDruidIT {
     producer.flush();
 
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-      assertThat(total(Scope.tenant("t1"))).isEqualTo(new long[] {2, 4, 2000});
+      assertThat(total(Scope.tenant("t1"))).isEqualTo(new long[] {2, 4, 2500});
       assertThat(total(Scope.tenant("t2"))).isEqualTo(new long[] {1, 5, 3500});
     });
     assertThat(total(Scope.vendor("t1", "v1"))).isEqualTo(new long[] {2, 3, 1500});
@@ -190,7 +190,7 @@ class EmbeddedDruidIT {
     queries = new DruidAnalyticsQueries(druid.brokerUrl());
     long restarted = System.nanoTime();
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-      assertThat(total(Scope.tenant("t1"))).isEqualTo(new long[] {2, 4, 2000});
+      assertThat(total(Scope.tenant("t1"))).isEqualTo(new long[] {2, 4, 2500});
       assertThat(total(Scope.tenant("t2"))).isEqualTo(new long[] {1, 5, 3500});
     });
     figures.put("dataBackAfterHealthyMs", (System.nanoTime() - restarted) / 1_000_000);
