@@ -477,12 +477,14 @@ public final class EmbeddedDruid implements AutoCloseable {
   }
 
   private static void stopProcess(String name, Process process) {
+    long begin = System.nanoTime();
     process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         LOG.atWarn().addKeyValue("pid", process.pid()).log("Druid " + name + " did not stop in time; killing it");
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      LOG.atInfo().addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).log("Druid " + name + " stopped");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -109,7 +108,9 @@ public final class DruidAnalyticsQueries implements AnalyticsQueries, AutoClosea
         }
         return query.map(mapper).list();
       }));
-    } catch (JdbiException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Jdbi's exceptions, and Avatica's HTTP client's own (a refused connection arrives as a bare
+      // RuntimeException): whatever kept Druid from answering
       if (unknownDataSource(e, dataSource)) {
         return List.of();
       }
