@@ -2,10 +2,7 @@ package io.fusioncommerce.analytics.druid;
 
 import java.util.Map;
 
-/**
- * The four Druid services of the embedded deployment, in the order they stop (the indexer first, so its
- * tasks can still reach the coordinator-overlord and its Derby metadata store while they shut down).
- */
+/** The four Druid services of the embedded deployment. */
 public enum DruidService {
   INDEXER("indexer", "512m", "128m"),
   BROKER("broker", "384m", "128m"),

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * years (the longest range the API asks by day), shipments and campaign events about 13 months, stock
  * movements 95 days.
  */
-public final class DruidSupervisors {
+public final class DruidSupervisors implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DruidSupervisors.class);
   private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -210,6 +210,12 @@ public final class DruidSupervisors {
     } catch (IOException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash a supervisor spec", e);
     }
+  }
+
+  /** Closes the HTTP client's connections to Druid. */
+  @Override
+  public void close() {
+    http.shutdownNow();
   }
 
   private static String encode(String segment) {

@@ -84,7 +84,9 @@ public final class EmbeddedAnalytics implements AnalyticsQueries, AutoCloseable 
       }
       started.awaitHealthy(HEALTHY_TIMEOUT);
       state = "submitting supervisors";
-      new DruidSupervisors(started.overlordUrl()).submitAll(bootstrapServers);
+      try (DruidSupervisors supervisors = new DruidSupervisors(started.overlordUrl())) {
+        supervisors.submitAll(bootstrapServers);
+      }
       queries = new DruidAnalyticsQueries(started.brokerUrl());
       state = "up";
       LOG.atInfo().addKeyValue("ms", (System.nanoTime() - begin) / 1_000_000).addKeyValue("broker", started.brokerUrl())

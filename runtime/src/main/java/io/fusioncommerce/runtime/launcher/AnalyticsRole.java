@@ -26,9 +26,8 @@ final class AnalyticsRole {
     }
     Duration timeout = Duration.ofSeconds(Long.parseLong(env.getOrDefault("FUSION_ANALYTICS_SUBMIT_TIMEOUT_SECONDS", "600")));
     long deadline = System.nanoTime() + timeout.toNanos();
-    DruidSupervisors supervisors = new DruidSupervisors(router);
     while (true) {
-      try {
+      try (DruidSupervisors supervisors = new DruidSupervisors(router)) {
         System.out.println("Druid supervisors: " + supervisors.submitAll(kafka));
         return 0;
       } catch (IllegalStateException e) {

@@ -117,9 +117,10 @@ class EmbeddedDruidIT {
   @Test
   @Order(2)
   void supervisorsAreSubmittedOnceAndResubmittingChangesNothing() {
-    DruidSupervisors supervisors = new DruidSupervisors(druid.overlordUrl());
-    assertThat(supervisors.submitAll(kafka.bootstrapServers()).values()).containsOnly(DruidSupervisors.Outcome.CREATED);
-    assertThat(supervisors.submitAll(kafka.bootstrapServers()).values()).containsOnly(DruidSupervisors.Outcome.UNCHANGED);
+    try (DruidSupervisors supervisors = new DruidSupervisors(druid.overlordUrl())) {
+      assertThat(supervisors.submitAll(kafka.bootstrapServers()).values()).containsOnly(DruidSupervisors.Outcome.CREATED);
+      assertThat(supervisors.submitAll(kafka.bootstrapServers()).values()).containsOnly(DruidSupervisors.Outcome.UNCHANGED);
+    }
   }
 
   @Test
@@ -194,8 +195,9 @@ class EmbeddedDruidIT {
       assertThat(total(Scope.tenant("t2"))).isEqualTo(new long[] {1, 5, 3500});
     });
     figures.put("dataBackAfterHealthyMs", (System.nanoTime() - restarted) / 1_000_000);
-    assertThat(new DruidSupervisors(druid.overlordUrl()).submitAll(kafka.bootstrapServers()).values())
-        .containsOnly(DruidSupervisors.Outcome.UNCHANGED);
+    try (DruidSupervisors supervisors = new DruidSupervisors(druid.overlordUrl())) {
+      assertThat(supervisors.submitAll(kafka.bootstrapServers()).values()).containsOnly(DruidSupervisors.Outcome.UNCHANGED);
+    }
     // the feed goes on after the restart
     send(fact("t2", "o10", "CONFIRMED", "v1", "A", 1, 700, 1, 1));
     producer.flush();
