@@ -49,6 +49,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final List<CompletableFuture<?>> inFlight = new java.util.ArrayList<>();
   private final PlatformSettings settings;
   private final EmbeddedAnalytics analytics;
+  private final boolean analyticsOn;
   private EmbeddedKafka kafka;
   private EmbeddedPostgres postgres;
   private EmbeddedSchemaRegistry registry;
@@ -62,6 +63,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   private EmbeddedPlatform(PlatformSettings settings, boolean analyticsOn) {
     this.settings = settings;
+    this.analyticsOn = analyticsOn;
     this.analytics = new EmbeddedAnalytics(new EmbeddedAnalytics.Settings(analyticsOn,
         settings.dataDir().resolve("druid"), DruidDistribution::locate));
   }
@@ -131,8 +133,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens), inviteCodes,
-        List.of(kafkaHealth(), postgresHealth(), registryHealth(), new ObjectStoreHealth(objectStore), connectHealth,
-            analytics.health())));
+        coreHealth(connectHealth)));
 
     connect = join(connectStarted);
     List<ConnectorConfig> connectors = ConnectorCatalog.bundled();
@@ -189,6 +190,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
         prefix + "FUSION_DB_CDC_PASSWORD", "",
         // the Avro converter's registry, named as role mode's environment names it
         prefix + "SCHEMA_REGISTRY_URL", registryUrl);
+  }
+
+  /** The readiness checks; analytics only when it is on (optional: it never makes the node not ready). */
+  private List<HealthCheck> coreHealth(HealthCheck connectHealth) {
+    List<HealthCheck> checks = new java.util.ArrayList<>(List.of(kafkaHealth(), postgresHealth(), registryHealth(),
+        new ObjectStoreHealth(objectStore), connectHealth));
+    if (analyticsOn) {
+      checks.add(analytics.health());
+    }
+    return checks;
   }
 
   private HealthCheck kafkaHealth() {
