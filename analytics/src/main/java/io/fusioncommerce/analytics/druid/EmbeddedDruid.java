@@ -40,6 +40,7 @@ public final class EmbeddedDruid implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDruid.class);
   private static final String ZOOKEEPER = "zookeeper";
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   /** Java 17+ module access Druid needs (direct memory, its off-heap buffers, process metrics). */
   static final List<String> MODULE_FLAGS = List.of(
@@ -283,7 +284,7 @@ public final class EmbeddedDruid implements AutoCloseable {
   private Process launch(String name, List<String> command) {
     Path log = layout.logs().resolve(name + ".log");
     try {
-      Process process = new ProcessBuilder(command)
+      Process process = new ProcessBuilder(ownSession(command))
           .directory(layout.root().toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -323,8 +324,8 @@ public final class EmbeddedDruid implements AutoCloseable {
         """;
     try {
       Files.writeString(script, text);
-      return new ProcessBuilder("/bin/sh", script.toString(), Long.toString(ProcessHandle.current().pid()),
-          layout.pids().toString())
+      return new ProcessBuilder(ownSession(List.of("/bin/sh", script.toString(),
+          Long.toString(ProcessHandle.current().pid()), layout.pids().toString())))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logs().resolve("guard.log").toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -332,6 +333,22 @@ public final class EmbeddedDruid implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the guard of Druid's processes", e);
     }
+  }
+
+  /**
+   * Runs {@code command} in a session of its own (setsid execs it, same pid): Ctrl-C in a terminal
+   * signals the whole foreground process group, and would stop ZooKeeper together with Druid (a
+   * coordinator whose ZooKeeper is gone was seen hanging in its stop). Only the launcher gets the
+   * signal; it stops Druid, then ZooKeeper.
+   */
+  private static List<String> ownSession(List<String> command) {
+    if (!Files.isExecutable(SETSID)) {
+      return command;
+    }
+    List<String> inSession = new ArrayList<>();
+    inSession.add(SETSID.toString());
+    inSession.addAll(command);
+    return inSession;
   }
 
   private void awaitHealth(DruidService service, long deadline) {
