@@ -44,7 +44,7 @@ class InteractiveQueryRoutingIT {
             Optional.empty()),
         new PlatformNode.Endpoints(platform.bootstrapServers(), platform.schemaRegistryUrl(),
             io.fusioncommerce.ingress.database.Database.Settings.of(platform.jdbcUrl(), "postgres", ""),
-            platform.objectStore()),
+            platform.objectStore(), platform.analytics()),
         new TokenVerifier(platform.devTokens().verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.empty(),
         platform.inviteCodes(),

@@ -18,4 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(PlatformExtension.class)
-public @interface OwnPlatform {}
+public @interface OwnPlatform {
+
+  /** Start Apache Druid with the platform, as `./fusion start` does by default (about 1.5 GB and half a minute). */
+  boolean analytics() default false;
+}

@@ -49,10 +49,11 @@ public final class PlatformExtension implements ParameterResolver, BeforeAllCall
       // before the class's own platform starts (its instance is made before any beforeAll callback)
       stopShared(testClass);
       return testClass.getStore(NAMESPACE).getOrComputeIfAbsent(OWN,
-          key -> RunningPlatform.start(testClass.getRequiredTestClass().getSimpleName(), false), RunningPlatform.class);
+          key -> RunningPlatform.start(testClass.getRequiredTestClass().getSimpleName(), false,
+              testClass.getRequiredTestClass().getAnnotation(OwnPlatform.class).analytics()), RunningPlatform.class);
     }
     return testClass.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SHARED,
-        key -> RunningPlatform.start("shared", true), RunningPlatform.class);
+        key -> RunningPlatform.start("shared", true, false), RunningPlatform.class);
   }
 
   /** Stops the shared platform for good if it runs; a shared class run afterwards would start another. */

@@ -17,17 +17,19 @@ public final class RunningPlatform implements AutoCloseable {
 
   private final Path dataDir;
   private final boolean shared;
+  private final boolean analytics;
   private EmbeddedPlatform platform;
 
-  private RunningPlatform(Path dataDir, boolean shared) {
+  private RunningPlatform(Path dataDir, boolean shared, boolean analytics) {
     this.dataDir = dataDir;
     this.shared = shared;
-    this.platform = TestPlatforms.start(dataDir);
+    this.analytics = analytics;
+    this.platform = TestPlatforms.start(dataDir, analytics);
   }
 
-  static RunningPlatform start(String name, boolean shared) {
+  static RunningPlatform start(String name, boolean shared, boolean analytics) {
     try {
-      return new RunningPlatform(Files.createTempDirectory("fusion-e2e-" + name), shared);
+      return new RunningPlatform(Files.createTempDirectory("fusion-e2e-" + name), shared, analytics);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,7 +50,7 @@ public final class RunningPlatform implements AutoCloseable {
       throw new IllegalStateException("the shared platform is not restarted; mark the class @OwnPlatform");
     }
     platform.close();
-    platform = TestPlatforms.start(dataDir);
+    platform = TestPlatforms.start(dataDir, analytics);
     return platform;
   }
 

@@ -15,6 +15,11 @@ public final class TestPlatforms {
   }
 
   public static EmbeddedPlatform start(Path dataDir) {
-    return EmbeddedPlatform.start(settings(dataDir));
+    return start(dataDir, false);
+  }
+
+  /** @param analytics start Apache Druid too, once the core is ready */
+  public static EmbeddedPlatform start(Path dataDir, boolean analytics) {
+    return EmbeddedPlatform.start(settings(dataDir), analytics);
   }
 }

@@ -1,12 +1,15 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
+import io.fusioncommerce.runtime.analytics.DruidEndpoints;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
+import io.fusioncommerce.runtime.platform.AnalyticsOff;
 import io.fusioncommerce.runtime.platform.ObjectStoreHealth;
 import io.fusioncommerce.runtime.platform.PlatformNode;
 import io.fusioncommerce.runtime.platform.TopicProvisioner;
@@ -48,6 +51,12 @@ final class RoleMode {
       RemoteJwks jwks = settings.jwks().orElseThrow();
       TokenVerifier tokens = new TokenVerifier(jwks.source(), settings.jwtIssuer(), settings.jwtAudience(),
           jwks.cacheTtl());
+      AnalyticsQueries analytics = DruidEndpoints.queries(System.getenv())
+          .map(druid -> {
+            started.add(druid);
+            return (AnalyticsQueries) druid;
+          })
+          .orElseGet(AnalyticsOff::new);
       started.add(PlatformNode.start(
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
@@ -56,7 +65,7 @@ final class RoleMode {
               // the owner's user and password travel in the JDBC URL (?user=..&password=..) and run the
               // migrations; the pool logs in as the unprivileged application role
               Database.Settings.of(settings.databaseUrl(), null, null, settings.databaseAppUser(),
-                  settings.databaseAppPassword()), objects),
+                  settings.databaseAppPassword()), objects, analytics),
           tokens, Optional.empty(), settings.inviteCodes().orElseThrow(), List.of(new ObjectStoreHealth(objects))));
     }
     if (settings.role().equals("connect")) {

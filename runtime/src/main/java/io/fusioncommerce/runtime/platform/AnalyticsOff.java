@@ -11,11 +11,10 @@ import io.fusioncommerce.analytics.query.TopProductsQuery;
 import java.util.List;
 
 /**
- * The analytics queries when no analytics store runs for this node: every analytics route answers 503
- * with Retry-After; the rest of the API is unaffected. (Until the Druid queries are wired in, the
- * platform runs with this.)
+ * The analytics queries of a role-mode node given no Druid (neither DRUID_BROKER_URL nor DRUID_ROUTER_URL):
+ * every analytics route answers 503 with Retry-After; the rest of the API is unaffected.
  */
-final class AnalyticsOff implements AnalyticsQueries {
+public final class AnalyticsOff implements AnalyticsQueries {
 
   private static final String REASON = "analytics is not running on this node";
 

@@ -130,7 +130,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
             true, 1024 * 1024, Optional.empty()),
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
-            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore),
+            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore, analytics),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens), inviteCodes,
         coreHealth(connectHealth)));

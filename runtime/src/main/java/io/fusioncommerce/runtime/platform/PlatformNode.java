@@ -2,6 +2,7 @@ package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.analytics.feed.AnalyticsTopology;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
+import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.analytics.live.StoreLiveFiguresSource;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
@@ -70,8 +71,9 @@ public final class PlatformNode implements AutoCloseable {
    *
    * @param objectStore the object store client (product media); its owner closes it, after this node
    */
+  /** Where this node's collaborators are; {@code analytics} answers the analytics routes (Druid SQL, or off). */
   public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database,
-      ObjectStore objectStore) {}
+      ObjectStore objectStore, AnalyticsQueries analytics) {}
 
   private final StartedComponents started = new StartedComponents(LOG);
   private IngressServer ingress;
@@ -117,13 +119,12 @@ public final class PlatformNode implements AutoCloseable {
     if (settings.runTopologies()) {
       readiness.add(topologyHolder.healthCheck());
     }
-    // TODO(issue 12, lead): pass the Druid queries here; until then the analytics routes answer 503
     ingress = remember(IngressServer.start(
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
             Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes,
-            new AnalyticsOff(), liveFigures), changes,
+            endpoints.analytics(), liveFigures), changes,
             RateLimiter.fromEnvironment(System.getenv()))));
 
     if (settings.runTopologies()) {
