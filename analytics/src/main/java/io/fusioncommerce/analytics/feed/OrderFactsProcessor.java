@@ -62,7 +62,7 @@ final class OrderFactsProcessor implements Processor<OrderKey, SpecificRecord, S
   }
 
   private void placed(Record<OrderKey, SpecificRecord> record, OrderCreated created) {
-    OrderLines order = OrderLineBook.placed(created, categories);
+    OrderLines order = OrderLineBook.placed(created, record.timestamp(), categories);
     orders.put(storeKey(order.tenantId(), order.orderId()), order);
     emit(record, OrderLineBook.facts(order, created.getEventId(), "PLACED", order.placedAt(), null, null));
     live(record, order.tenantId(), new LiveEvent.Placed(order.placedAt()));

@@ -23,14 +23,20 @@ public final class OrderLineBook {
   private OrderLineBook() {}
 
   /** The order as placed, its lines' categories resolved now. */
-  public static OrderLines placed(OrderCreated created, CategoryLookup categories) {
+  /**
+   * @param acceptedAt when the ingress accepted the order (the timestamp order.created inherits from the
+   *     PlaceOrder command): the order topology stamps order.created when it processes the PlaceOrder,
+   *     which may be after the reservations have already come back, so its own time would hide the wait
+   */
+  public static OrderLines placed(OrderCreated created, long acceptedAt, CategoryLookup categories) {
     List<OrderLines.Line> lines = new ArrayList<>();
     for (OrderLine line : created.getItems()) {
       ProductCategory category = categories.categoryOf(created.getTenantId(), line.getSku());
       lines.add(new OrderLines.Line(line.getSku(), line.getQuantity(), line.getUnitPrice().getAmount(),
           line.getVendorId(), category.category(), category.path()));
     }
-    long at = created.getOccurredAt().toEpochMilli();
+    long stamped = created.getOccurredAt().toEpochMilli();
+    long at = acceptedAt > 0 ? Math.min(acceptedAt, stamped) : stamped;
     return new OrderLines(created.getTenantId(), created.getOrderId(), created.getCustomerId(),
         created.getTotal().getCurrency(), at, null, lines, "CREATED", at);
   }

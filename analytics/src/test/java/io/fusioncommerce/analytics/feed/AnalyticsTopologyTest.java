@@ -129,6 +129,19 @@ class AnalyticsTopologyTest {
   }
 
   @Test
+  void theConfirmationLatencyCountsFromTheAcceptedRequestNotFromTheTopologysOwnStamp() {
+    // the reservations came back before the PlaceOrder was processed: order.created is stamped 1 ms before
+    // the confirmation, but it carries the time the ingress accepted the order (240 ms earlier)
+    OrderCreated order = created("t1", "late", T0.plusMillis(240), line("shoe", 1, 5_000, "v1"));
+    analytics.input(Topics.ORDER_CREATED).pipeInput(new OrderKey("t1", "late"), order, T0);
+    move(status("t1", "late", "CONFIRMED", null, T0.plusMillis(241)));
+
+    Map<String, Object> confirmed = facts().stream().filter(f -> "CONFIRMED".equals(f.get("event"))).findFirst()
+        .orElseThrow();
+    assertThat(((Number) confirmed.get("confirmLatencyMillis")).longValue()).isEqualTo(241);
+  }
+
+  @Test
   void aRejectionCarriesItsReasonAndTheLaterStatusesFollow() {
     place(created("t1", "o2", T0, line("shoe", 1, 5_000, "v1")));
     move(status("t1", "o2", "REJECTED", "INSUFFICIENT_STOCK", T0.plusSeconds(1)));
