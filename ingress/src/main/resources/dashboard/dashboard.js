@@ -303,7 +303,7 @@ function revenueSeries(series, label) {
         const digits = Math.pow(10, fractionDigits(currency));
         const byTime = Object.fromEntries(series.filter((p) => p.revenue.currency === currency).map((p) => [p.time, p.revenue.amount]));
         return {
-          name: currency, type: "line", smooth: true, areaStyle: { opacity: 0.08 }, showSymbol: false,
+          name: currency, type: "line", smooth: true, areaStyle: { opacity: 0.08 }, showSymbol: times.length < 3, // a lone bucket is a dot, not an invisible line
           data: times.map((t) => (byTime[t] || 0) / digits),
           tooltip: { valueFormatter: (v) => money(v * digits, currency) },
         };

@@ -11,10 +11,9 @@ import io.fusioncommerce.analytics.query.Granularity;
 import io.fusioncommerce.analytics.query.SalesPoint;
 import io.fusioncommerce.analytics.query.TopProduct;
 import io.fusioncommerce.ingress.TestServer;
-import java.io.File;
-import java.nio.file.Files;
+import io.fusioncommerce.ingress.browser.DashboardPage;
+import io.fusioncommerce.ingress.browser.HeadlessChromium;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,17 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,42 +38,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
   TestServer server;
   FakeAnalytics analytics = new FakeAnalytics();
+  HeadlessChromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void start() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && !"true".equals(System.getenv("FUSION_REQUIRE_BROWSER"))) {
-      Assumptions.abort("the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-          + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver");
-    }
-    assertThat(installed).as("chromium and chromedriver are installed").isTrue();
+    chromium = HeadlessChromium.startOrSkip();
+    browser = chromium.driver();
     server = TestServer.start(dir, List.of(new AnalyticsRoutes(analytics),
         new LiveRoutes(analytics, LiveSettings.defaults()), new DashboardRoutes()));
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        // root in a container has no user namespaces for chromium's sandbox
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1640",
-            "--lang=en-US");
-    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(System.out::println);
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();
@@ -99,15 +76,8 @@ class DashboardBrowserIT {
     analytics.campaign = List.of(new CampaignPoint(now.minus(2, ChronoUnit.HOURS), 6, 14, 0),
         new CampaignPoint(now.minus(1, ChronoUnit.HOURS), 9, 21, 0), new CampaignPoint(now, 4, 8, 1));
 
-    browser.get(server.baseUrl() + "/dashboard");
+    new DashboardPage(browser, WAIT).open(server.baseUrl()).signIn("acme", "ops-lead", "admin");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-form")));
-    browser.findElement(By.id("dev-tenant")).clear();
-    browser.findElement(By.id("dev-tenant")).sendKeys("acme");
-    browser.findElement(By.id("dev-user")).clear();
-    browser.findElement(By.id("dev-user")).sendKeys("ops-lead");
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("dev-role"))).selectByValue("admin");
-    browser.findElement(By.id("dev-submit")).click();
 
     long placed = totalPlaced(figures("acme", now, 0));
     wait.until(ExpectedConditions.textToBe(By.id("tile-orders"), Long.toString(placed)));
@@ -123,22 +93,15 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("live-state")).getText()).startsWith("Live");
 
     Thread.sleep(500); // the charts' entry animation
-    Path screenshot = Path.of("target", "dashboard.png");
-    Files.createDirectories(screenshot.getParent());
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-    assertThat(Files.size(screenshot)).isPositive();
+    chromium.screenshot(Path.of("target", "dashboard.png"));
   }
 
   @Test
   void whileTheAnalyticsStoreStartsTheHistorySaysSoAndTheLiveTilesStillWork() {
     analytics.available = false;
     analytics.live.put("acme", figures("acme", Instant.now(), 0));
-    browser.get(server.baseUrl() + "/dashboard");
+    new DashboardPage(browser, WAIT).open(server.baseUrl()).signIn("acme", "ana", "analyst");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-form")));
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("dev-role"))).selectByValue("analyst");
-    browser.findElement(By.id("dev-submit")).click();
 
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-state"), "Analytics starting"));
     wait.until(ExpectedConditions.textToBe(By.id("tile-orders"),
@@ -148,10 +111,8 @@ class DashboardBrowserIT {
   @Test
   void anOperatorSeesTheLiveTilesAndTheSalesHistory() {
     analytics.live.put("acme", figures("acme", Instant.now(), 0));
-    browser.get(server.baseUrl() + "/dashboard");
+    new DashboardPage(browser, WAIT).open(server.baseUrl()).signIn("acme", "ops", "operator");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-form")));
-    browser.findElement(By.id("dev-submit")).click(); // the form's default role: operator
 
     wait.until(ExpectedConditions.textToBe(By.id("tile-orders"),
         Long.toString(totalPlaced(figures("acme", Instant.now(), 0)))));
