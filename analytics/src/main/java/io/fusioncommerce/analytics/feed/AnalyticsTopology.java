@@ -51,6 +51,7 @@ public final class AnalyticsTopology implements TopologyDefinition {
 
   /** Each order's lines as placed (key tenant + NUL + order id). */
   public static final String ORDER_STORE = "analytics-orders";
+  public static final String EARLY_STATUS_STORE = "analytics-early-statuses";
   /** Label request and label times of undelivered shipments (key tenant + NUL + shipment id). */
   public static final String SHIPMENT_STORE = "analytics-shipments";
   /** Last available stock per SKU and warehouse, for the movements' deltas. */
@@ -114,6 +115,7 @@ public final class AnalyticsTopology implements TopologyDefinition {
 
     // Orders: placed, status changes, and refunds re-keyed to their order's partition.
     builder.addStateStore(Wiring.store(ORDER_STORE, strings, JsonSerde.of(OrderLines.class)));
+    builder.addStateStore(Wiring.store(EARLY_STATUS_STORE, strings, JsonSerde.of(EarlyStatuses.class)));
     // payment.refunded has one source node and two branches: its payment fact, and the refund re-keyed by order
     var paymentRefunds = stream(builder, wiring, Topics.PAYMENT_REFUNDED);
     paymentRefunds.mapValues(refund -> List.of(EventFacts.paymentRefunded(refund)), Named.as("refund-payment-fact"))
@@ -128,11 +130,15 @@ public final class AnalyticsTopology implements TopologyDefinition {
     KStream<OrderKey, SpecificRecord> orderEvents = anyRecord(stream(builder, wiring, Topics.ORDER_CREATED), "created")
         .merge(anyRecord(stream(builder, wiring, Topics.ORDER_STATUS_CHANGED), "status-changed"), Named.as("order-events"))
         .merge(refunds, Named.as("order-and-refund-events"));
-    KStream<String, Object> orderOut = orderEvents.process(OrderFactsProcessor::new, Named.as("order-facts"), ORDER_STORE);
+    KStream<String, Object> orderOut = orderEvents.process(OrderFactsProcessor::new, Named.as("order-facts"), ORDER_STORE,
+        EARLY_STATUS_STORE);
     orderEvents.process(() -> new RetentionProcessor<OrderKey, SpecificRecord>(retention.sweepInterval(),
             context -> List.of(new StoreRetention<String, OrderLines>(context.getStateStore(ORDER_STORE),
-                this::orderExpiry, retention.sweepBudget()))),
-        Named.as("order-facts-retention"), ORDER_STORE);
+                this::orderExpiry, retention.sweepBudget()),
+                new StoreRetention<String, EarlyStatuses>(context.getStateStore(EARLY_STATUS_STORE),
+                    waiting -> Optional.of(Instant.ofEpochMilli(waiting.firstSeenAt()).plus(REJECTED_ORDER_RETENTION)),
+                    retention.sweepBudget()))),
+        Named.as("order-facts-retention"), ORDER_STORE, EARLY_STATUS_STORE);
     writeFacts(orderOut, facts, "order", AnalyticsTopics.ORDER_LINES);
 
     // Payments and campaigns: one event, one fact.

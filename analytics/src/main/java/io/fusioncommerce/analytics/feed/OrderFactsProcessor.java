@@ -24,12 +24,14 @@ final class OrderFactsProcessor implements Processor<OrderKey, SpecificRecord, S
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, OrderLines> orders;
+  private KeyValueStore<String, EarlyStatuses> early;
   private CategoryLookup categories;
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.orders = context.getStateStore(AnalyticsTopology.ORDER_STORE);
+    this.early = context.getStateStore(AnalyticsTopology.EARLY_STATUS_STORE);
     KeyValueStore<SkuKey, Product> products = context.getStateStore(AnalyticsTopology.PRODUCT_STORE);
     KeyValueStore<SkuKey, ProductCreated> created = context.getStateStore(AnalyticsTopology.PRODUCT_CREATED_STORE);
     KeyValueStore<SkuKey, ProductUpdated> updated = context.getStateStore(AnalyticsTopology.PRODUCT_UPDATED_STORE);
@@ -66,20 +68,38 @@ final class OrderFactsProcessor implements Processor<OrderKey, SpecificRecord, S
     orders.put(storeKey(order.tenantId(), order.orderId()), order);
     emit(record, OrderLineBook.facts(order, created.getEventId(), "PLACED", order.placedAt(), null, null));
     live(record, order.tenantId(), new LiveEvent.Placed(order.placedAt()));
+    String key = storeKey(order.tenantId(), order.orderId());
+    EarlyStatuses waiting = early.delete(key);
+    if (waiting != null) {
+      for (EarlyStatuses.EarlyStatus status : waiting.statuses()) {
+        apply(record, key, orders.get(key), status);
+      }
+    }
   }
 
   private void statusChanged(Record<OrderKey, SpecificRecord> record, OrderStatusChanged changed) {
     String key = storeKey(changed.getTenantId(), changed.getOrderId());
     OrderLines order = orders.get(key);
-    String status = changed.getToStatus();
     long at = changed.getOccurredAt().toEpochMilli();
-    String reason = changed.getReason();
-    if ("REJECTED".equals(status)) {
-      live(record, changed.getTenantId(), new LiveEvent.Rejected(at, reason));
+    EarlyStatuses.EarlyStatus status = new EarlyStatuses.EarlyStatus(changed.getEventId(), changed.getToStatus(), at,
+        changed.getReason(), changed.getCampaignId());
+    if ("REJECTED".equals(status.status())) {
+      live(record, changed.getTenantId(), new LiveEvent.Rejected(at, status.reason()));
     }
     if (order == null) {
-      return; // never placed as far as the feed knows (or long expired): no lines to speak of
+      // its order.created has not been read yet (or the order expired long ago): keep it for the order
+      EarlyStatuses waiting = early.get(key);
+      early.put(key, waiting == null ? EarlyStatuses.first(at, status) : waiting.and(status));
+      return;
     }
+    apply(record, key, order, status);
+  }
+
+  private void apply(Record<OrderKey, SpecificRecord> record, String key, OrderLines order,
+      EarlyStatuses.EarlyStatus change) {
+    String status = change.status();
+    long at = change.at();
+    String reason = change.reason();
     Long latency = null;
     if ("CONFIRMED".equals(status)) {
       latency = Math.max(0, at - order.placedAt());
@@ -87,9 +107,9 @@ final class OrderFactsProcessor implements Processor<OrderKey, SpecificRecord, S
       long revenue = order.lines().stream().mapToLong(OrderLines.Line::amount).sum();
       live(record, order.tenantId(), new LiveEvent.Confirmed(at, units, order.currency(), revenue, latency));
     }
-    OrderLines moved = order.moved(status, changed.getCampaignId(), at);
+    OrderLines moved = order.moved(status, change.campaignId(), at);
     if (OrderLineBook.FACT_STATUSES.contains(status)) {
-      emit(record, OrderLineBook.facts(moved, changed.getEventId(), status, at, reason, latency));
+      emit(record, OrderLineBook.facts(moved, change.eventId(), status, at, reason, latency));
     }
     orders.put(key, moved);
   }

@@ -142,6 +142,20 @@ class AnalyticsTopologyTest {
   }
 
   @Test
+  void aConfirmationReadBeforeItsOrderIsCountedOnceTheOrderArrives() {
+    // the confirmation inherits the time of the reservation that completed it, which may be older than
+    // the PlaceOrder's: read by timestamp, it reaches the feed first
+    move(status("t1", "early", "CONFIRMED", null, T0.plusMillis(90)));
+    assertThat(facts()).isEmpty();
+    analytics.input(Topics.ORDER_CREATED).pipeInput(new OrderKey("t1", "early"),
+        created("t1", "early", T0.plusMillis(80), line("shoe", 2, 5_000, "v1")), T0.plusMillis(80));
+
+    assertThat(facts()).extracting(f -> f.get("event")).containsExactly("PLACED", "CONFIRMED");
+    assertThat(liveFigures("t1").minutes()).extracting(LiveMinute::ordersConfirmed)
+        .contains(1L);
+  }
+
+  @Test
   void aRejectionCarriesItsReasonAndTheLaterStatusesFollow() {
     place(created("t1", "o2", T0, line("shoe", 1, 5_000, "v1")));
     move(status("t1", "o2", "REJECTED", "INSUFFICIENT_STOCK", T0.plusSeconds(1)));

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,12 +102,16 @@ public final class AnalyticsBenchmark {
       stream.awaitFirst();
       long placedBefore = stream.placed.get();
       long confirmedBefore = stream.confirmed.get();
+      long rejectedBefore = stream.rejected.get();
       AsyncApi async = new AsyncApi(launcher.baseUrl());
-      String customer = launcher.token("live-customer", "customer");
       int rate = 20;
       int total = rate * seconds;
       long[] postedAt = new long[total];
-      ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+      String[] tokens = new String[total];
+      for (int i = 0; i < total; i++) {
+        tokens[i] = launcher.token("live-customer-" + i, "customer");
+      }
+      List<CompletableFuture<AsyncApi.Response>> pending = new java.util.ArrayList<>();
       long interval = TimeUnit.SECONDS.toNanos(1) / rate;
       long begin = System.nanoTime();
       for (int i = 0; i < total; i++) {
@@ -118,17 +121,35 @@ public final class AnalyticsBenchmark {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
         postedAt[i] = System.nanoTime();
-        String body = "{\"customerId\":\"live-customer\",\"currency\":\"USD\",\"items\":[{\"sku\":\"SKU-" + (i % 10)
+        // one order per customer: the per-customer stock limits (issue 10) would reject a hoarder's orders
+        String customer = "live-customer-" + i;
+        String body = "{\"customerId\":\"" + customer + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"SKU-" + (i % 10)
             + "\",\"quantity\":1}]}";
-        pending.add(async.post("/v1/orders", customer, body));
+        pending.add(async.post("/v1/orders", tokens[i], body));
       }
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-      stream.awaitCounts(placedBefore + total, confirmedBefore + total, Duration.ofMinutes(2));
+      try {
+        stream.awaitCounts(placedBefore + total, confirmedBefore + rejectedBefore + total, Duration.ofMinutes(2));
+      } catch (IllegalStateException e) {
+        System.out.println("  " + e.getMessage());
+      }
+      // what the orders themselves say, to tell a slow saga from a tile that missed an order
+      Map<String, Integer> statuses = new java.util.TreeMap<>();
+      for (int i = 0; i < total; i++) {
+        String id = pending.get(i).get().json().path("orderId").asText();
+        statuses.merge(launcher.api().get("/v1/orders/" + id, tokens[i]).json().path("status").asText(), 1,
+            Integer::sum);
+      }
+      System.out.printf("  the %d orders by status (GET /v1/orders/{id}): %s; the tiles: %d placed, %d confirmed, %d rejected%n",
+          total, statuses, stream.placed.get() - placedBefore, stream.confirmed.get() - confirmedBefore,
+          stream.rejected.get() - rejectedBefore);
       Histogram placed = stream.latencies(stream.placedAt, placedBefore, postedAt);
       Histogram confirmed = stream.latencies(stream.confirmedAt, confirmedBefore, postedAt);
       System.out.printf("order → live tile (%d orders at %d/s, one /v1/live stream):%n", total, rate);
       System.out.printf("  POST → tile counts it placed:    %s%n", summary(placed));
       System.out.printf("  POST → tile counts it confirmed: %s%n", summary(confirmed));
+      System.out.printf("  (%d of the %d orders were rejected; the k-th confirmation is matched to the k-th POST)%n",
+          stream.rejected.get() - rejectedBefore, total);
       System.out.printf("  figures pushed: %d events in %d s%n", stream.events.get(),
           TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin));
     } finally {
@@ -143,6 +164,7 @@ public final class AnalyticsBenchmark {
   private static final class LiveStream implements AutoCloseable {
     final AtomicLong placed = new AtomicLong(-1);
     final AtomicLong confirmed = new AtomicLong(-1);
+    final AtomicLong rejected = new AtomicLong(-1);
     final AtomicLong events = new AtomicLong();
     final Map<Long, Long> placedAt = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Long, Long> confirmedAt = new java.util.concurrent.ConcurrentHashMap<>();
@@ -184,10 +206,13 @@ public final class AnalyticsBenchmark {
     private void onFigures(JsonNode figures, long now) {
       long placedNow = 0;
       long confirmedNow = 0;
+      long rejectedNow = 0;
       for (JsonNode minute : figures.path("minutes")) {
         placedNow += minute.path("ordersPlaced").asLong();
         confirmedNow += minute.path("ordersConfirmed").asLong();
+        rejectedNow += minute.path("ordersRejected").asLong();
       }
+      rejected.set(rejectedNow);
       record(placed, placedAt, placedNow, now);
       record(confirmed, confirmedAt, confirmedNow, now);
       events.incrementAndGet();
@@ -204,12 +229,13 @@ public final class AnalyticsBenchmark {
       awaitCounts(0, 0, Duration.ofSeconds(30));
     }
 
-    void awaitCounts(long placedAtLeast, long confirmedAtLeast, Duration timeout) throws InterruptedException {
+    /** Waits until the tiles count {@code placedAtLeast} placed and {@code settledAtLeast} confirmed or rejected. */
+    void awaitCounts(long placedAtLeast, long settledAtLeast, Duration timeout) throws InterruptedException {
       long end = System.nanoTime() + timeout.toNanos();
-      while (placed.get() < placedAtLeast || confirmed.get() < confirmedAtLeast) {
+      while (placed.get() < placedAtLeast || confirmed.get() + rejected.get() < settledAtLeast) {
         if (System.nanoTime() > end) {
-          throw new IllegalStateException("the live figures reached " + placed.get() + " placed and " + confirmed.get()
-              + " confirmed, not " + placedAtLeast + " and " + confirmedAtLeast);
+          throw new IllegalStateException("the live figures reached " + placed.get() + " placed and "
+              + (confirmed.get() + rejected.get()) + " settled, not " + placedAtLeast + " and " + settledAtLeast);
         }
         Thread.sleep(20);
       }
