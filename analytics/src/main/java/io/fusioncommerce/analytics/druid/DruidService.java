@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** The four Druid services of the embedded deployment. */
 public enum DruidService {
-  INDEXER("indexer", "512m", "128m"),
+  INDEXER("indexer", "768m", "128m"),
   BROKER("broker", "384m", "128m"),
   HISTORICAL("historical", "256m", "128m"),
   COORDINATOR("coordinator", "256m", "32m");
