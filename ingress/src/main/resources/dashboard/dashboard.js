@@ -275,8 +275,14 @@ function emptyChart(id, text) {
 class Unavailable extends Error {}
 class NotAllowed extends Error {}
 
-async function analytics(path) {
+async function analytics(path, attempt = 0) {
   const answer = await fetch(path, { headers: { Authorization: "Bearer " + token } });
+  if (answer.status === 429 && attempt < 3) {
+    // the tenant's share of analytics queries is in use (other tabs, other people): wait as told, ask again
+    const seconds = Number(answer.headers.get("Retry-After")) || 1;
+    await new Promise((resume) => setTimeout(resume, seconds * 1000));
+    return analytics(path, attempt + 1);
+  }
   if (answer.status === 401) {
     signOut("Your session has expired; sign in again.");
     throw new Error("signed out");

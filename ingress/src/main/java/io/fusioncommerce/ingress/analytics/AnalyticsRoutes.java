@@ -15,6 +15,7 @@ import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
+import io.fusioncommerce.ingress.http.TenantSlots;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.openapi.OperationDoc;
 import io.javalin.http.Context;
@@ -39,10 +40,32 @@ public final class AnalyticsRoutes implements ApiModule {
   private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Role[] READERS = {Role.ADMIN, Role.ANALYST, Role.OPERATOR, Role.VENDOR};
 
+  /** Queries in flight on a node: as many as the Druid connection pool holds (DruidAnalyticsQueries). */
+  static final int QUERIES_PER_NODE = 8;
+  /** Queries in flight per tenant: one tenant cannot take every connection to the analytics store. */
+  static final int QUERIES_PER_TENANT = 4;
+  private static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
   private final AnalyticsQueries queries;
+  private final TenantSlots inFlight;
 
   public AnalyticsRoutes(AnalyticsQueries queries) {
+    this(queries, QUERIES_PER_NODE, QUERIES_PER_TENANT);
+  }
+
+  /**
+   * A query past either cap is refused at once (429 for the tenant, 503 for the node, Retry-After 1)
+   * instead of queueing for a connection: a dashboard refreshing in a loop, or a client asking 10,000
+   * times a second, waits on nobody else's queries and does not pile work onto the store.
+   */
+  AnalyticsRoutes(AnalyticsQueries queries, int perNode, int perTenant) {
     this.queries = queries;
+    this.inFlight = new TenantSlots(perNode, perTenant,
+        () -> new ApiException(429, "analytics-queries-per-tenant", "Too many analytics queries",
+            "this tenant has " + perTenant + " analytics queries running, the most it may; retry in a moment",
+            List.of()),
+        () -> new ApiException(503, "analytics-busy", "Analytics busy",
+            "this node runs as many analytics queries as it takes; retry in a moment", List.of()));
   }
 
   @FunctionalInterface
@@ -120,9 +143,19 @@ public final class AnalyticsRoutes implements ApiModule {
         name(parameters.granularity()), points.stream().map(AnalyticsViews.CampaignPointView::of).toList()));
   }
 
-  /** Runs the query, or answers 503 with Retry-After when the store is not answering. */
+  /**
+   * Runs the query within the caller's tenant's share of the node's queries, or answers 503 with
+   * Retry-After when the store is not answering.
+   */
   private <T> T ask(Context ctx, Query<T> query) {
+    TenantSlots.Slot slot;
     try {
+      slot = inFlight.acquire(RequestContext.principal(ctx).tenantId());
+    } catch (ApiException busy) {
+      ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+      throw busy;
+    }
+    try (slot) {
       if (!queries.available()) {
         throw new AnalyticsUnavailableException("the analytics store is starting");
       }

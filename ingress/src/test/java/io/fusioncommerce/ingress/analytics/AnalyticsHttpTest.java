@@ -107,6 +107,42 @@ class AnalyticsHttpTest {
   }
 
   @Test
+  void queriesInFlightAreCappedPerTenantAndPerNodeAndTheRestRefusedAtOnce() throws Exception {
+    server.close();
+    server = TestServer.start(dir, List.of(new AnalyticsRoutes(analytics, 2, 1)));
+    analytics.slow = new java.util.concurrent.CountDownLatch(1);
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> server.get("/v1/analytics/sales", server.token("acme", "a1", null, "admin")));
+    awaitAsked(1);
+
+    TestServer.Response sameTenant = server.get("/v1/analytics/sales", server.token("acme", "an1", null, "analyst"));
+    assertThat(sameTenant.status()).isEqualTo(429);
+    assertThat(sameTenant.headers().firstValue("Retry-After")).contains("1");
+
+    var otherTenant = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> server.get("/v1/analytics/sales", server.token("globex", "g1", null, "admin")));
+    awaitAsked(2);
+    TestServer.Response nodeFull = server.get("/v1/analytics/sales", server.token("initech", "i1", null, "admin"));
+    assertThat(nodeFull.status()).isEqualTo(503);
+    assertThat(nodeFull.headers().firstValue("Retry-After")).contains("1");
+    assertThat(analytics.asked).hasSize(2); // the refused ones asked nothing of the store
+
+    analytics.slow.countDown();
+    assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+    assertThat(otherTenant.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+    // the places are given back
+    assertThat(server.get("/v1/analytics/sales", server.token("acme", "an1", null, "analyst")).status()).isEqualTo(200);
+  }
+
+  private void awaitAsked(int queries) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (analytics.asked.size() < queries && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(analytics.asked).hasSize(queries);
+  }
+
+  @Test
   void otherRolesAndAnonymousCallersAreRefused() {
     server.get("/v1/analytics/sales", server.token("acme", "x", null, "customer")).problem(403);
     server.get("/v1/analytics/top-products", null).problem(401);

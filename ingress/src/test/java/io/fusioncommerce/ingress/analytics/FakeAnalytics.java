@@ -40,7 +40,18 @@ public final class FakeAnalytics implements AnalyticsQueries, LiveFiguresSource 
     return available;
   }
 
+  /** When set, every query waits until it opens (a slow store, for tests of queries in flight). */
+  public volatile java.util.concurrent.CountDownLatch slow;
+
   private void check() throws AnalyticsUnavailableException {
+    java.util.concurrent.CountDownLatch gate = slow;
+    if (gate != null) {
+      try {
+        gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (failing) {
       throw new AnalyticsUnavailableException("broker at druid-7.internal:8082 refused");
     }
