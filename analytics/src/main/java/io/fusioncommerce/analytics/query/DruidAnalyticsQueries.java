@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class DruidAnalyticsQueries implements AnalyticsQueries, AutoCloseable {
 
   private static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(2);
+  /** The longest a query may run in Druid; the routes' answers are bounded well below (DESIGN.md §6: p95 150 ms). */
+  static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
@@ -45,6 +47,9 @@ public final class DruidAnalyticsQueries implements AnalyticsQueries, AutoClosea
     config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
     config.setMaxLifetime(Duration.ofMinutes(4).toMillis());
     config.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
+    // Druid's query context travels as connection properties (not in the URL): a query the broker has
+    // not answered in this time is cancelled there, so no query holds a connection for Druid's default 5 min
+    config.addDataSourceProperty("timeout", Long.toString(QUERY_TIMEOUT.toMillis()));
     config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
     // start even while Druid is down; queries then fail fast as unavailable
     config.setInitializationFailTimeout(-1);
