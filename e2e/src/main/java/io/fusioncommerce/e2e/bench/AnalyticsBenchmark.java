@@ -389,9 +389,13 @@ public final class AnalyticsBenchmark {
         sales("hour", now.minus(1, ChronoUnit.DAYS), now, "sku"),
         sales("minute", now.minus(1, ChronoUnit.HOURS), now, null));
     AtomicLong count = new AtomicLong();
+    Map<String, AtomicLong> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
     OpenLoop.Result result = OpenLoop.run(20, Duration.ofSeconds(seconds), scheduled -> {
       String path = queries.get((int) (count.getAndIncrement() % queries.size()));
-      return async.get(path, analyst).thenApply(response -> {
+      return async.get(path, analyst).whenComplete((response, error) -> outcomes
+          .computeIfAbsent(error != null ? error.getClass().getSimpleName() : Integer.toString(response.status()),
+              outcome -> new AtomicLong()).incrementAndGet())
+          .thenApply(response -> {
         if (response.status() != 200) {
           throw new IllegalStateException(path + " answered " + response.status());
         }
@@ -400,7 +404,8 @@ public final class AnalyticsBenchmark {
     });
     Histogram latency = result.latencyMicros();
     System.out.printf("/v1/analytics/sales at 20 queries/s for %d s over the bulk facts (6 query shapes in turn):%n"
-        + "  %s, p95 %.1f ms%n", seconds, result.summary(), latency.getValueAtPercentile(95) / 1000.0);
+        + "  %s, p95 %.1f ms%n  answers by status (or client error): %s%n", seconds, result.summary(),
+        latency.getValueAtPercentile(95) / 1000.0, outcomes);
   }
 
   private static String sales(String granularity, Instant from, Instant to, String groupBy) {
