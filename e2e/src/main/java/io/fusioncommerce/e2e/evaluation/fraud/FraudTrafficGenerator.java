@@ -107,17 +107,18 @@ public final class FraudTrafficGenerator {
       Instant joins = random.nextBoolean() ? START : START.plus(minutes(random, settings.days() * 24 * 60));
       legitimateOrders(tenant, random, ids, customer, joins, end);
     }
-    double days = settings.days();
-    for (int i = 0; i < Math.round(days / 2); i++) {
+    // fraud scales with the tenant's traffic: as many attacks per customer-day in a small world as in a large one
+    double attackDays = settings.days() * settings.customersPerTenant() / 3_000.0;
+    for (int i = 0; i < Math.max(1, Math.round(attackDays / 2)); i++) {
       cardTesting(tenant, random, ids, shared, at(random, end));
     }
-    for (int i = 0; i < Math.round(days * 1.5); i++) {
+    for (int i = 0; i < Math.max(1, Math.round(attackDays * 1.5)); i++) {
       accountTakeover(tenant, random, ids, customers.get(random.nextInt(customers.size())), at(random, end));
     }
-    for (int i = 0; i < Math.max(1, Math.round(days / 9)); i++) {
+    for (int i = 0; i < Math.max(1, Math.round(attackDays / 9)); i++) {
       reshippingRing(tenant, random, ids, shared, at(random, end), end);
     }
-    for (int i = 0; i < Math.round(days * 1.2); i++) {
+    for (int i = 0; i < Math.max(1, Math.round(attackDays * 1.2)); i++) {
       highValueFirstOrder(tenant, random, ids, at(random, end));
     }
   }
