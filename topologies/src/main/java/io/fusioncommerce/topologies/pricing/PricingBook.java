@@ -133,7 +133,7 @@ public final class PricingBook {
     if (!policy.getEnabled()) {
       next.setCurrentPrice(null).setReason(Reasons.POLICY_OFF).setValidFrom(at).setNextEvaluationAt(null);
       Change change = list != null && before != null && !before.equals(list)
-          ? new Change(before, list, list, Reasons.POLICY_OFF, signals(next.build(), list)) : null;
+          ? new Change(before, list, list, Reasons.POLICY_OFF, signals(next.build())) : null;
       return new Outcome(next.build(), change, current != null && current.getCurrentPrice() != null
           ? Publication.REMOVE : Publication.NONE, null);
     }
@@ -150,7 +150,7 @@ public final class PricingBook {
       next.setCurrentPrice(price).setReason(Reasons.POLICY_SET).setValidFrom(at);
     }
     PricingState state = next.build();
-    Change change = moved && !price.equals(before) ? new Change(before, price, list, Reasons.POLICY_SET, signals(state, list)) : null;
+    Change change = moved && !price.equals(before) ? new Change(before, price, list, Reasons.POLICY_SET, signals(state)) : null;
     return new Outcome(state, change, moved ? Publication.PUT : Publication.NONE, null);
   }
 
@@ -196,7 +196,7 @@ public final class PricingBook {
   }
 
   /** The signals of the window that is closing. */
-  static PriceSignals signals(PricingState state, Money list) {
+  static PriceSignals signals(PricingState state) {
     // daily sales at the expected rate, thousandths of a unit per day
     long expected = Math.max(state.getExpectedUnitsMilli(), state.getUnitsInWindow() * 1000);
     long dailyMilli = BigInteger.valueOf(expected).multiply(BigInteger.valueOf(86_400))
@@ -204,9 +204,14 @@ public final class PricingBook {
     Long cover = null;
     if (state.getAvailableStock() != null) {
       long available = Math.max(0, state.getAvailableStock());
-      cover = dailyMilli == 0 ? (available == 0 ? 0L : Long.MAX_VALUE)
-          : BigInteger.valueOf(available).multiply(BigInteger.valueOf(1_000_000)).divide(BigInteger.valueOf(dailyMilli))
-              .min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+      if (dailyMilli > 0) {
+        cover = BigInteger.valueOf(available).multiply(BigInteger.valueOf(1_000_000)).divide(BigInteger.valueOf(dailyMilli))
+            .min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+      } else if (available == 0) {
+        cover = 0L;
+      } else if (state.getWindowsSeen() > 0) {
+        cover = Long.MAX_VALUE; // stock and no sales for a whole window or more: excess
+      } // no sales yet in a policy's first window says nothing about cover
     }
     return PriceSignals.newBuilder().setUnitsInWindow(state.getUnitsInWindow())
         .setExpectedUnitsMilli(state.getExpectedUnitsMilli()).setAvailableStock(state.getAvailableStock())
@@ -300,7 +305,7 @@ public final class PricingBook {
       return new Outcome(next.build(), null,
           state.getCurrentPrice() != null ? Publication.REMOVE : Publication.NONE, null);
     }
-    PriceSignals signals = signals(state, list);
+    PriceSignals signals = signals(state);
     Money before = effective(state, list);
     boolean due = state.getLastChangeAt() == null
         || !now.isBefore(state.getLastChangeAt().plusSeconds(state.getIntervalSeconds()));
