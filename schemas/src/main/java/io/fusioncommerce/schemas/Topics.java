@@ -48,6 +48,10 @@ import io.fusioncommerce.schemas.wallets.WalletCommand;
 import io.fusioncommerce.schemas.wallets.WalletTransaction;
 import io.fusioncommerce.schemas.shipping.ShippingLabelCreated;
 import io.fusioncommerce.schemas.shipping.ShippingOptions;
+import io.fusioncommerce.schemas.pricing.CurrentPrice;
+import io.fusioncommerce.schemas.pricing.PriceChanged;
+import io.fusioncommerce.schemas.pricing.PricingCommand;
+import io.fusioncommerce.schemas.pricing.PricingSignal;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import java.util.List;
@@ -168,6 +172,18 @@ public final class Topics {
   public static final TopicContract<TenantKey, ShippingOptions> SHIPPING_OPTIONS =
       new TopicContract<>("shipping.options", TenantKey.class, ShippingOptions.class, TopicContract.Kind.TABLE);
 
+  // Pricing
+  public static final TopicContract<SkuKey, PricingCommand> PRICING_COMMANDS =
+      new TopicContract<>("pricing.commands", SkuKey.class, PricingCommand.class, TopicContract.Kind.COMMAND);
+  /** Demand signals (order lines, campaign participants) re-keyed by SKU for the pricing topology. */
+  public static final TopicContract<SkuKey, PricingSignal> PRICING_SIGNALS =
+      new TopicContract<>("pricing.signals", SkuKey.class, PricingSignal.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<SkuKey, PriceChanged> PRICE_CHANGED =
+      new TopicContract<>("price.changed", SkuKey.class, PriceChanged.class, TopicContract.Kind.EVENT);
+  /** Each dynamically priced SKU's current price (compacted; the order topology reads it as a global table). */
+  public static final TopicContract<SkuKey, CurrentPrice> PRICING_CURRENT_PRICES =
+      new TopicContract<>("pricing.current-prices", SkuKey.class, CurrentPrice.class, TopicContract.Kind.TABLE);
+
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
    * change events as schemaless JSON, keyed by the row's primary key as JSON. They are internal: only
@@ -230,5 +246,10 @@ public final class Topics {
           SHIPPING_LABEL_REQUESTS,
           SHIPPING_TRACKING,
           SHIPPING_HYPERLOCAL_AGENTS,
-          SHIPPING_OPTIONS);
+          SHIPPING_OPTIONS,
+          // Pricing
+          PRICING_COMMANDS,
+          PRICING_SIGNALS,
+          PRICE_CHANGED,
+          PRICING_CURRENT_PRICES);
 }

@@ -22,6 +22,7 @@ import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.TrustedProxies;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
+import io.fusioncommerce.ingress.pricing.PricingRoutes;
 import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
@@ -54,6 +55,8 @@ final class ApiModules {
         paymentRoutes(), new WalletRoutes(),
         new AnalyticsRoutes(analytics), new LiveRoutes(liveFigures, LiveSettings.fromEnvironment(System.getenv())),
         new DashboardRoutes(),
+        // Pricing
+        new PricingRoutes(database),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module());
   }

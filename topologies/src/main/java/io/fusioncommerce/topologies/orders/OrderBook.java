@@ -73,6 +73,15 @@ public final class OrderBook {
   @FunctionalInterface
   public interface Catalog {
     Optional<Product> product(String tenantId, String sku);
+
+    /**
+     * What a line of {@code product} costs now when no campaign agreed a price: the SKU's current
+     * dynamic price (pricing.current-prices) when it has one in the product's currency, else the
+     * catalog price. The order keeps the price it was placed at.
+     */
+    default Money price(String tenantId, Product product) {
+      return product.getPrice();
+    }
   }
 
   /** Why an order was refused. */
@@ -121,7 +130,8 @@ public final class OrderBook {
       if (product.isEmpty()) {
         refusal = refusal != null ? refusal : Reasons.UNKNOWN_SKU;
       } else {
-        Money unitPrice = place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice() : product.get().getPrice();
+        Money unitPrice = place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice()
+            : catalog.price(tenantId, product.get());
         if (!unitPrice.getCurrency().equals(place.getCurrency())) {
           refusal = refusal != null ? refusal : Reasons.CURRENCY_MISMATCH;
         }

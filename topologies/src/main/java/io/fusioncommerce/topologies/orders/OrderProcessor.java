@@ -5,6 +5,7 @@ import static io.fusioncommerce.topologies.support.Wiring.sinkName;
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Actor;
+import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.envelope.Cause;
@@ -26,6 +27,7 @@ import io.fusioncommerce.schemas.orders.OrderStatusChanged;
 import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
+import io.fusioncommerce.schemas.pricing.CurrentPrice;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.StockLimits;
@@ -75,6 +77,21 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
   private KeyValueStore<String, String> timers;
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<TenantKey, TenantSettings> tenants;
+  private KeyValueStore<SkuKey, CurrentPrice> currentPrices;
+  /** The product table, and the dynamic price where a SKU has one in its product's currency. */
+  private final OrderBook.Catalog catalog = new OrderBook.Catalog() {
+    @Override
+    public Optional<Product> product(String tenantId, String sku) {
+      return OrderProcessor.this.product(tenantId, sku);
+    }
+
+    @Override
+    public Money price(String tenantId, Product product) {
+      CurrentPrice dynamic = currentPrices.get(new SkuKey(tenantId, product.getSku()));
+      return dynamic != null && tenantId.equals(dynamic.getTenantId())
+          && dynamic.getPrice().getCurrency().equals(product.getPrice().getCurrency()) ? dynamic.getPrice() : product.getPrice();
+    }
+  };
   /**
    * Until then a reservation timeout does not fire: after a restart the inventory answers the reservations
    * that waited while the platform was down, and the time it was down is not the inventory's slowness.
@@ -95,6 +112,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     this.timers = context.getStateStore(OrderTopology.TIMER_STORE);
     this.products = context.getStateStore(OrderTopology.PRODUCT_STORE);
     this.tenants = context.getStateStore(OrderTopology.TENANT_STORE);
+    this.currentPrices = context.getStateStore(OrderTopology.CURRENT_PRICE_STORE);
     this.reservationGraceEnds = Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(OrderBook.RESERVATION_TIMEOUT);
     context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> fireDueTimers(Instant.ofEpochMilli(now)));
   }
@@ -118,7 +136,7 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         Arrival.requireSame("order", key.getOrderId(), command.getCommand());
         switch (command.getCommand()) {
           case PlaceOrder place -> {
-            apply(key, current, cause, trail, OrderBook.place(current, key.getTenantId(), place, this::product, at,
+            apply(key, current, cause, trail, OrderBook.place(current, key.getTenantId(), place, catalog, at,
                 command.getCorrelationId(), policy(key.getTenantId())));
           }
           case CancelOrder cancel -> {

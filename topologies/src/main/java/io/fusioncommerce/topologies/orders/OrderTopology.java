@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Orders: each order's state ({@value #ORDER_STORE}), its audit trail ({@value #HISTORY_STORE}) and
  * its timers ({@value #TIMER_STORE}), on the partition that owns the order. Lines are priced from the
- * catalog's product table (a global store, so pricing needs no extra hop); reservations are made by the
+ * catalog's product table and the current dynamic prices (global stores, so pricing needs no extra hop); reservations are made by the
  * inventory topology on the SKUs' partitions and their outcomes come back here. See {@link OrderBook}
  * for the rules.
  */
@@ -29,6 +29,8 @@ public final class OrderTopology extends WiredTopology {
   public static final String TIMER_STORE = "order-timers";
   public static final String PRODUCT_STORE = "orders-catalog-products";
   public static final String TENANT_STORE = "orders-tenant-settings";
+  /** Dynamically priced SKUs' current prices (pricing.current-prices). */
+  public static final String CURRENT_PRICE_STORE = "orders-current-prices";
 
   /** How long a closed order (delivered, cancelled, rejected) stays in the stores by default. */
   public static final Duration DEFAULT_CLOSED_RETENTION = Duration.ofDays(30);
@@ -60,5 +62,6 @@ public final class OrderTopology extends WiredTopology {
         .writes(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED, Topics.ORDERS_VIEW, Topics.INVENTORY_COMMANDS);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
     wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
+    wiring.globalTable(Topics.PRICING_CURRENT_PRICES, CURRENT_PRICE_STORE);
   }
 }
