@@ -6,6 +6,7 @@ import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
+import io.fusioncommerce.topologies.recommendations.RecommendationTopology;
 import io.fusioncommerce.topologies.shipping.ShippingTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class PlatformTopologies {
   /** @param inviteCodes the campaign topology's invite code signer (the same secret as the ingress's) */
   public static List<TopologyDefinition> all(InviteCodes inviteCodes) {
     return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(inviteCodes),
-        new PaymentTopology(), new ShippingTopology());
+        new PaymentTopology(), new ShippingTopology(),
+        new RecommendationTopology());
   }
 }
