@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.recommendations;
 
+import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderLine;
 import io.fusioncommerce.schemas.recommendations.CategoryPopularity;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.fusioncommerce.topologies.catalog.ProductStatus;
 import java.util.function.Function;
 
 /**
@@ -149,6 +151,11 @@ public final class RecommendationBook {
   }
 
   // ---- Answers ----
+
+  /** Only ACTIVE SKUs of the catalog are ever recommended (not pending, rejected, archived or unknown ones). */
+  public static boolean answerable(Product product) {
+    return product != null && ProductStatus.ACTIVE.is(product.getStatus());
+  }
 
   /** Bought together with {@code sku}: its heaviest neighbours that may be answered, heaviest first. */
   public List<Recommendation> forProduct(RecommendationState state, String sku, Instant now, int limit) {
