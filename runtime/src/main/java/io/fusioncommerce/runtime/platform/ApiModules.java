@@ -26,6 +26,7 @@ import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
+import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
@@ -55,7 +56,9 @@ final class ApiModules {
         new AnalyticsRoutes(analytics), new LiveRoutes(liveFigures, LiveSettings.fromEnvironment(System.getenv())),
         new DashboardRoutes(),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
-        TrustedProxies.fromEnvironment(System.getenv()).module());
+        TrustedProxies.fromEnvironment(System.getenv()).module(),
+        // Recommendations
+        new RecommendationRoutes());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
