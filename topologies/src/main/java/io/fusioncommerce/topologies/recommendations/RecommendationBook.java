@@ -48,7 +48,7 @@ public final class RecommendationBook {
   /** Popular SKUs looked at per category (and for the tenant). */
   static final int POPULAR_CANDIDATES = 40;
   /** A candidate's weight per source, relative to bought together (1): measured by the offline evaluation. */
-  static final double CATEGORY_WEIGHT = 0.5;
+  static final double CATEGORY_WEIGHT = 2.0;
   static final double POPULAR_WEIGHT = 0.05;
 
   private final RecommendationSettings settings;

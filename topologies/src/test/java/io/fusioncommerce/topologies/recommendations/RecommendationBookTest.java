@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.orders.OrderCreated;
 import io.fusioncommerce.schemas.orders.OrderLine;
-import io.fusioncommerce.schemas.recommendations.CategoryPopularity;
-import io.fusioncommerce.schemas.recommendations.CustomerProfile;
 import io.fusioncommerce.schemas.recommendations.PendingBasket;
 import io.fusioncommerce.schemas.recommendations.PurchasedSku;
 import io.fusioncommerce.schemas.recommendations.ScoredId;
 import io.fusioncommerce.schemas.recommendations.SkuNeighbours;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +79,6 @@ class RecommendationBookTest {
 
   @Test
   void aCustomersRecommendationsComeFromItsPurchasesAndTastesAndExcludeWhatItBought() {
-    Rows rows = new Rows();
     purchase(rows, "c1", T0, "SHOE", "SOCK");
     purchase(rows, "c2", T0, "SHOE", "LACE");
     purchase(rows, "c3", T0, "SOCK", "LACE");
@@ -103,10 +100,9 @@ class RecommendationBookTest {
 
   @Test
   void aCustomerWithoutHistoryGetsThePopularSkusAndInactiveOnesAreNeverAnswered() {
-    Rows rows = new Rows();
     purchase(rows, "c1", T0, "CAP");
     purchase(rows, "c2", T0, "CAP", "HAT");
-    rows.inactive.add("HAT");
+    inactive.add("HAT");
 
     assertThat(book.forCustomer(rows, "new", T0, 10)).extracting(Recommendation::sku, Recommendation::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("CAP", "POPULAR"));
@@ -115,7 +111,6 @@ class RecommendationBookTest {
 
   @Test
   void aPageIsReRankedByTheCustomersCategoryAffinityAndKeepsItsOrderOtherwise() {
-    Rows rows = new Rows();
     purchase(rows, "c1", T0, "SOCK");
     List<String> page = List.of("HAT", "CAP", "SOCK-2", "BOOT");
     Map<String, List<String>> categories = Map.of("HAT", List.of("hats"), "CAP", List.of("hats"),
@@ -140,45 +135,14 @@ class RecommendationBookTest {
   private static final Map<String, String> CATEGORY = Map.of("SHOE", "footwear", "BOOT", "footwear", "SOCK", "hosiery",
       "LACE", "accessories", "CAP", "hats", "HAT", "hats");
 
-  /** Runs a confirmed purchase through every row it touches, as the topology's processors do. */
-  private void purchase(Rows rows, String customerId, Instant at, String... skus) {
+  private final Set<String> inactive = new HashSet<>();
+  private final InMemoryRecommendations rows = new InMemoryRecommendations(book, sku -> !inactive.contains(sku));
+  private int orders;
+
+  /** Counts a confirmed purchase as the topology's processors do. */
+  private void purchase(InMemoryRecommendations rows, String customerId, Instant at, String... skus) {
     List<PurchasedSku> lines = java.util.Arrays.stream(skus)
         .map(sku -> new PurchasedSku(sku, 1L, List.of(CATEGORY.get(sku)))).toList();
-    ConfirmedPurchase purchase = new ConfirmedPurchase("acme", "o-" + rows.orders++, customerId, lines, at);
-    for (String sku : purchase.skus()) {
-      rows.neighbours.put(sku, book.addCoPurchase(rows.neighbours.get(sku), "acme", sku, purchase.boughtWith(sku), at));
-    }
-    rows.profiles.put(customerId, book.addPurchase(rows.profiles.get(customerId), purchase));
-    purchase.skusByCategory().forEach((category, bought) ->
-        rows.popularity.put(category, book.addPurchase(rows.popularity.get(category), "acme", category, bought, at)));
-  }
-
-  /** The rows in maps, every SKU answerable unless made inactive. */
-  private static final class Rows implements RecommendationState {
-    final Map<String, SkuNeighbours> neighbours = new HashMap<>();
-    final Map<String, CustomerProfile> profiles = new HashMap<>();
-    final Map<String, CategoryPopularity> popularity = new HashMap<>();
-    final Set<String> inactive = new java.util.HashSet<>();
-    int orders;
-
-    @Override
-    public Optional<SkuNeighbours> neighbours(String sku) {
-      return Optional.ofNullable(neighbours.get(sku));
-    }
-
-    @Override
-    public Optional<CategoryPopularity> popularity(String categoryId) {
-      return Optional.ofNullable(popularity.get(categoryId));
-    }
-
-    @Override
-    public Optional<CustomerProfile> customer(String customerId) {
-      return Optional.ofNullable(profiles.get(customerId));
-    }
-
-    @Override
-    public boolean answerable(String sku) {
-      return !inactive.contains(sku);
-    }
+    rows.record(new ConfirmedPurchase("acme", "o-" + orders++, customerId, lines, at));
   }
 }
