@@ -39,6 +39,10 @@ import io.fusioncommerce.schemas.payments.PaymentProviderRequest;
 import io.fusioncommerce.schemas.payments.PaymentRefundRefused;
 import io.fusioncommerce.schemas.payments.PaymentRefunded;
 import io.fusioncommerce.schemas.payments.PaymentSucceeded;
+import io.fusioncommerce.schemas.recommendations.CategoryKey;
+import io.fusioncommerce.schemas.recommendations.CategoryPurchased;
+import io.fusioncommerce.schemas.recommendations.CustomerPurchased;
+import io.fusioncommerce.schemas.recommendations.SkuPurchased;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgent;
 import io.fusioncommerce.schemas.shipping.HyperlocalAgentKey;
 import io.fusioncommerce.schemas.shipping.LabelRequested;
@@ -184,6 +188,18 @@ public final class Topics {
   public static final TopicContract<SkuKey, CurrentPrice> PRICING_CURRENT_PRICES =
       new TopicContract<>("pricing.current-prices", SkuKey.class, CurrentPrice.class, TopicContract.Kind.TABLE);
 
+  // Recommendations: a confirmed order's purchases, re-keyed to the partitions that keep each SKU's
+  // neighbours, each customer's profile and each category's popularity (the recommendation topology's
+  // own repartitions; kept like events, so the stores can be rebuilt from them).
+  public static final TopicContract<SkuKey, SkuPurchased> RECOMMENDATION_SKU_PURCHASES =
+      new TopicContract<>("recommendations.sku-purchases", SkuKey.class, SkuPurchased.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<CustomerKey, CustomerPurchased> RECOMMENDATION_CUSTOMER_PURCHASES =
+      new TopicContract<>("recommendations.customer-purchases", CustomerKey.class, CustomerPurchased.class,
+          TopicContract.Kind.EVENT);
+  public static final TopicContract<CategoryKey, CategoryPurchased> RECOMMENDATION_CATEGORY_PURCHASES =
+      new TopicContract<>("recommendations.category-purchases", CategoryKey.class, CategoryPurchased.class,
+          TopicContract.Kind.EVENT);
+
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
    * change events as schemaless JSON, keyed by the row's primary key as JSON. They are internal: only
@@ -251,5 +267,9 @@ public final class Topics {
           PRICING_COMMANDS,
           PRICING_SIGNALS,
           PRICE_CHANGED,
-          PRICING_CURRENT_PRICES);
+          PRICING_CURRENT_PRICES,
+          // Recommendations
+          RECOMMENDATION_SKU_PURCHASES,
+          RECOMMENDATION_CUSTOMER_PURCHASES,
+          RECOMMENDATION_CATEGORY_PURCHASES);
 }

@@ -7,6 +7,7 @@ import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
 import io.fusioncommerce.topologies.pricing.PricingTopology;
+import io.fusioncommerce.topologies.recommendations.RecommendationTopology;
 import io.fusioncommerce.topologies.shipping.ShippingTopology;
 import io.fusioncommerce.topologies.support.TopologyDefinition;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class PlatformTopologies {
     return List.of(new CatalogTopology(), new InventoryTopology(), new OrderTopology(), new CampaignTopology(inviteCodes),
         new PaymentTopology(), new ShippingTopology(),
         // Pricing
-        new PricingTopology());
+        new PricingTopology(),
+        // Recommendations
+        new RecommendationTopology());
   }
 }

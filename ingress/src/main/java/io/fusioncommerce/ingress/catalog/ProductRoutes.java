@@ -12,9 +12,11 @@ import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
+import io.fusioncommerce.ingress.recommendations.PersonalizedSearch;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,8 @@ public record ProductRoutes(Database database) implements ApiModule {
         .queryParam("currency", String.class, "Only products priced in this currency")
         .queryParam("status", String.class, "Staff and vendors: only this status")
         .queryParam("facets", String.class, "Comma-separated: category, vendor, status, attr.<name>, option.<name>")
+        .queryParam(PersonalizedSearch.PARAMETER, Boolean.class,
+            "true: the page re-ranked for the caller (its favourite categories first, from its confirmed orders)")
         .paged()
         .response(200, SearchResponse.class, "A page of products with the facet counts");
     routes.get("/v1/products/{sku}", ctx -> get(ctx, api), Role.ANY)
@@ -85,9 +89,23 @@ public record ProductRoutes(Database database) implements ApiModule {
   private void search(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
     ProductSearch.Criteria criteria = SearchParameters.parse(principal, ctx.queryParamMap());
-    ProductSearch.Page page = database.inTenant(principal.tenantId(), handle -> new ProductSearch(handle).search(criteria));
-    ctx.json(new SearchResponse(page.items().stream().map(ProductView::of).toList(), page.facets(), page.next(),
-        page.fuzzy(), page.correctedQuery()));
+    if (PersonalizedSearch.requested(ctx)) {
+      // the same page, re-ranked for the caller where its recommendation profile is
+      PersonalizedSearch.answer(ctx, api, principal, () -> search(principal, criteria), (page, ranking) ->
+          response(page, ranking.rerank(page.items(), CatalogProduct::categoryIds)));
+      return;
+    }
+    ProductSearch.Page page = search(principal, criteria);
+    ctx.json(response(page, page.items()));
+  }
+
+  private ProductSearch.Page search(Principal principal, ProductSearch.Criteria criteria) {
+    return database.inTenant(principal.tenantId(), handle -> new ProductSearch(handle).search(criteria));
+  }
+
+  private static SearchResponse response(ProductSearch.Page page, List<CatalogProduct> items) {
+    return new SearchResponse(items.stream().map(ProductView::of).toList(), page.facets(), page.next(), page.fuzzy(),
+        page.correctedQuery());
   }
 
   private void get(Context ctx, ApiContext api) {

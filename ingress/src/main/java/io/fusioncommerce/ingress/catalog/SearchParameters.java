@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.fusioncommerce.ingress.recommendations.PersonalizedSearch;
 import java.util.Set;
 
 /** The query string of {@code GET /v1/products}, checked, as search criteria for the caller. */
@@ -20,7 +21,7 @@ final class SearchParameters {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
   private static final Set<String> KNOWN = Set.of("q", "category", "vendor", "minPrice", "maxPrice", "currency",
-      "status", "facets", "limit", "cursor");
+      "status", "facets", "limit", "cursor", PersonalizedSearch.PARAMETER);
 
   private SearchParameters() {}
 

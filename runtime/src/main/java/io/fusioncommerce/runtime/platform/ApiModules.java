@@ -27,6 +27,7 @@ import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
+import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
@@ -58,7 +59,9 @@ final class ApiModules {
         // Pricing
         new PricingRoutes(database),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
-        TrustedProxies.fromEnvironment(System.getenv()).module());
+        TrustedProxies.fromEnvironment(System.getenv()).module(),
+        // Recommendations
+        new RecommendationRoutes());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
