@@ -20,6 +20,8 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.PaymentKey;
 import io.fusioncommerce.schemas.common.ShipmentKey;
 import io.fusioncommerce.schemas.common.SkuKey;
+import io.fusioncommerce.schemas.fraud.FraudCommand;
+import io.fusioncommerce.schemas.fraud.OrderRiskAssessed;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.InventoryCommitted;
 import io.fusioncommerce.schemas.inventory.InventoryInsufficient;
@@ -199,6 +201,16 @@ public final class Topics {
   public static final TopicContract<CategoryKey, CategoryPurchased> RECOMMENDATION_CATEGORY_PURCHASES =
       new TopicContract<>("recommendations.category-purchases", CategoryKey.class, CategoryPurchased.class,
           TopicContract.Kind.EVENT);
+  // Fraud
+  /**
+   * Commands to the fraud topology, keyed by tenant: every fraud feature of a tenant lives on one partition.
+   * Besides AssessOrderRisk and the settings, failed payments and HELD orders are relayed here re-keyed.
+   */
+  public static final TopicContract<TenantKey, FraudCommand> FRAUD_COMMANDS =
+      new TopicContract<>("fraud.commands", TenantKey.class, FraudCommand.class, TopicContract.Kind.COMMAND);
+  /** An order's risk, keyed by the order so the order topology reads it on the order's partition. */
+  public static final TopicContract<OrderKey, OrderRiskAssessed> FRAUD_ASSESSED =
+      new TopicContract<>("fraud.assessed", OrderKey.class, OrderRiskAssessed.class, TopicContract.Kind.EVENT);
 
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
@@ -271,5 +283,8 @@ public final class Topics {
           // Recommendations
           RECOMMENDATION_SKU_PURCHASES,
           RECOMMENDATION_CUSTOMER_PURCHASES,
-          RECOMMENDATION_CATEGORY_PURCHASES);
+          RECOMMENDATION_CATEGORY_PURCHASES,
+          // Fraud
+          FRAUD_COMMANDS,
+          FRAUD_ASSESSED);
 }
