@@ -3,6 +3,8 @@ package io.fusioncommerce.topologies;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
+import io.fusioncommerce.topologies.fraud.FraudTopology;
+import io.fusioncommerce.topologies.fraud.InterimRulesScorer;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
@@ -24,6 +26,8 @@ public final class PlatformTopologies {
         // Pricing
         new PricingTopology(),
         // Recommendations
-        new RecommendationTopology());
+        new RecommendationTopology(),
+        // Fraud: the interim rules until the lead wires the model's scorer at merge (issue 13)
+        new FraudTopology(new InterimRulesScorer()));
   }
 }

@@ -214,7 +214,8 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
 
   /**
    * Places the participant's group order through the normal saga: PlaceOrder at the group price and,
-   * as the ingress does for any order, the reservation on the SKU's own partition. The order id is
+   * as the ingress does for any order, the reservation on the SKU's own partition and the risk assessment
+   * on the tenant's fraud partition. The order id is
    * derived from campaign and customer, so a replay places the same order, which the order topology
    * recognises.
    */
@@ -232,6 +233,8 @@ final class CampaignProcessor implements Processor<CampaignKey, SpecificRecord, 
         cause.timestamp(), cause.headers()), sinkName(Topics.ORDER_COMMANDS));
     placement.reservations().forEach(reservation -> context.forward(new Record<SpecificRecord, SpecificRecord>(
         reservation.key(), reservation.command(), cause.timestamp(), cause.headers()), sinkName(Topics.INVENTORY_COMMANDS)));
+    context.forward(new Record<SpecificRecord, SpecificRecord>(placement.assessment().key(), placement.assessment().command(),
+        cause.timestamp(), cause.headers()), sinkName(Topics.FRAUD_COMMANDS));
     return CampaignParticipant.newBuilder(participant).setOrderId(orderId).setOrderStatus(OrderStatus.CREATED.name()).build();
   }
 

@@ -58,7 +58,7 @@ public final class CampaignTopology extends WiredTopology {
             Wiring.store(STALE_ROWS_STORE, wiring.key(CampaignKey.class), Serdes.Long()).withCachingEnabled())
         .writes(Topics.CAMPAIGN_CREATED, Topics.CAMPAIGN_REJECTED, Topics.CAMPAIGN_JOINED, Topics.CAMPAIGN_JOIN_REFUSED,
             Topics.CAMPAIGN_SUCCEEDED, Topics.CAMPAIGN_EXPIRED, Topics.CAMPAIGNS_VIEW, Topics.ORDER_COMMANDS,
-            Topics.INVENTORY_COMMANDS)
+            Topics.INVENTORY_COMMANDS, Topics.FRAUD_COMMANDS)
         .sweeps(retention, context -> CampaignRetention.sweep(context, retention), CAMPAIGN_STORE, PARTICIPANT_STORE,
             INVITE_STORE, STALE_ROWS_STORE);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);

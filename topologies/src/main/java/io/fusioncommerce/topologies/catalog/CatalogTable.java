@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The entries of the compacted table catalog.products that one product row stands for: one per
  * orderable SKU, the product itself and each of its variants. A variant has the product as parent, its
- * own price or else the product's, and the product's vendor, name, status, version and update time.
+ * own price or else the product's, and the product's vendor, name, status, categories, version and update time.
  */
 final class CatalogTable {
 
@@ -49,6 +49,7 @@ final class CatalogTable {
 
   private static Product.Builder base(ProductRow row) {
     return Product.newBuilder().setTenantId(row.tenantId()).setVendorId(row.vendorId()).setName(row.name())
-        .setStatus(row.status()).setVersion(row.version()).setUpdatedAt(row.updatedAt());
+        .setStatus(row.status()).setVersion(row.version()).setUpdatedAt(row.updatedAt())
+        .setCategoryIds(row.categoryIds());
   }
 }

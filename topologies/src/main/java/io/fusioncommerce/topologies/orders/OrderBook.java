@@ -4,14 +4,17 @@ import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.orders.CancelOrder;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
+import io.fusioncommerce.schemas.orders.OrderRisk;
 import io.fusioncommerce.schemas.orders.OrderShipment;
 import io.fusioncommerce.schemas.orders.OrderState;
 import io.fusioncommerce.schemas.orders.OrderStateLine;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.orders.ReviewOrderRisk;
 import io.fusioncommerce.schemas.orders.UpdateOrderPayment;
 import io.fusioncommerce.topologies.catalog.ProductStatus;
+import io.fusioncommerce.topologies.fraud.RiskDecision;
 import io.fusioncommerce.topologies.inventory.ReservationStatus;
 import io.fusioncommerce.topologies.inventory.StockLimits;
 import io.fusioncommerce.topologies.orders.OrderEffect.TimerKind;
@@ -93,6 +96,10 @@ public final class OrderBook {
     public static final String RESERVATION_TIMEOUT = "RESERVATION_TIMEOUT";
     public static final String HOLD_EXPIRED = "HOLD_EXPIRED";
     public static final String ORDER_NOT_RECEIVED = "ORDER_NOT_RECEIVED";
+    /** The fraud score (or an operator reviewing it) rejected the order. */
+    public static final String FRAUD_SUSPECTED = "FRAUD_SUSPECTED";
+    /** Every line was answered but the order's risk never arrived. */
+    public static final String RISK_ASSESSMENT_TIMEOUT = "RISK_ASSESSMENT_TIMEOUT";
     public static final String QUANTITY_LIMIT_EXCEEDED = StockLimits.QUANTITY_LIMIT_EXCEEDED;
     public static final String CUSTOMER_LIMIT_EXCEEDED = StockLimits.CUSTOMER_LIMIT_EXCEEDED;
 
@@ -158,6 +165,8 @@ public final class OrderBook {
         .setOrganizationId(place.getOrganizationId()).setPurchaseOrderNumber(place.getPurchaseOrderNumber())
         .setCampaignId(place.getCampaignId())
         .setRequestHash(place.getRequestHash())
+        .setRiskRequested(place.getRiskAssessmentRequested())
+        .setRisk(current != null ? current.getRisk() : null) // the risk may have overtaken the order
         .setTotal(total)
         .setCreatedAt(at).setUpdatedAt(at)
         .setCorrelationId(correlationId)
@@ -242,30 +251,118 @@ public final class OrderBook {
     return current.getPlaced() ? settle(next, effects, at, policy) : new Decision(next, effects);
   }
 
-  /** A created order whose every SKU has an answer is confirmed (all held) or rejected (some not). */
+  /**
+   * A created order is settled once every SKU has an answer and, when its placement asked for one, its
+   * risk arrived (either may come first). A REJECT risk rejects it as FRAUD_SUSPECTED; otherwise, with every
+   * line held, it is CONFIRMED (ACCEPT, or no risk asked for) or HELD for an operator's review (REVIEW, its
+   * stock still reserved and its hold expiry running as for a confirmed order); with a line not held it is
+   * rejected for that line's reason. Whatever was held is released when the order is rejected.
+   */
   private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Policy policy) {
     if (!OrderStatus.CREATED.name().equals(state.getStatus())
-        || state.getLines().stream().anyMatch(l -> reservation(l) == PENDING)) {
+        || state.getLines().stream().anyMatch(l -> reservation(l) == PENDING)
+        || (state.getRiskRequested() && state.getRisk() == null)) {
       return new Decision(state, effects);
+    }
+    RiskDecision risk = state.getRisk() == null ? RiskDecision.ACCEPT : RiskDecision.valueOf(state.getRisk().getDecision());
+    if (risk == RiskDecision.REJECT) {
+      return reject(state, OrderStatus.CREATED, Reasons.FRAUD_SUSPECTED, effects);
     }
     boolean allHeld = state.getLines().stream().allMatch(l -> reservation(l) == RESERVED);
     if (allHeld) {
-      // stock a reservation left scarce is held for a shorter time: hoarding it costs more renewals
-      boolean scarce = state.getLines().stream().anyMatch(l -> l.getRemainingAvailable() != null
-          && policy.limits().scarce(l.getRemainingAvailable()));
-      Instant expires = at.plus(policy.holdFor(scarce));
-      effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.CONFIRMED, null));
+      OrderStatus to = risk == RiskDecision.REVIEW ? OrderStatus.HELD : OrderStatus.CONFIRMED;
+      Instant expires = holdExpiry(state, at, policy);
+      effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, to, null));
       effects.add(new OrderEffect.Timer(expires, TimerKind.HOLD_EXPIRY));
-      return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.CONFIRMED.name())
-          .setHoldExpiresAt(expires).build(), effects);
+      return new Decision(OrderState.newBuilder(state).setStatus(to.name()).setHoldExpiresAt(expires).build(), effects);
     }
-    List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
     String reason = state.getLines().stream().filter(l -> reservation(l) != RESERVED)
         .map(OrderStateLine::getRefusalReason).filter(java.util.Objects::nonNull).findFirst()
         .orElse(Reasons.INSUFFICIENT_STOCK);
-    effects.add(new OrderEffect.StatusChanged(OrderStatus.CREATED, OrderStatus.REJECTED, reason));
+    return reject(state, OrderStatus.CREATED, reason, effects);
+  }
+
+  /** When the stock of an order held from {@code at} is given back unless it is paid. */
+  private static Instant holdExpiry(OrderState state, Instant at, Policy policy) {
+    // stock a reservation left scarce is held for a shorter time: hoarding it costs more renewals
+    boolean scarce = state.getLines().stream().anyMatch(l -> l.getRemainingAvailable() != null
+        && policy.limits().scarce(l.getRemainingAvailable()));
+    return at.plus(policy.holdFor(scarce));
+  }
+
+  /** The order is rejected for {@code reason}; what it held is released. */
+  private static Decision reject(OrderState state, OrderStatus from, String reason, List<OrderEffect> effects) {
+    List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
+    effects.add(new OrderEffect.StatusChanged(from, OrderStatus.REJECTED, reason));
     return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.REJECTED.name())
-        .setRejectionReason(reason).setLines(lines).build(), effects);
+        .setRejectionReason(reason).setHoldExpiresAt(null).setLines(lines).build(), effects);
+  }
+
+  // ---------------------------------------------------------------- fraud risk
+
+  /**
+   * The order's risk arrived from the fraud topology. It may overtake the order (another partition, another
+   * application): then it is kept, as an early reservation answer is, until the order arrives. A repeat
+   * (a retried AssessOrderRisk answered again) changes nothing.
+   */
+  public static Decision riskAssessed(OrderState current, String tenantId, String orderId, OrderRisk risk, Instant at,
+      String correlationId, Policy policy) {
+    if (current == null) {
+      OrderState pending = OrderState.newBuilder()
+          .setTenantId(tenantId).setOrderId(orderId).setPlaced(false).setStatus(OrderStatus.PENDING.name())
+          .setRisk(risk).setCreatedAt(at).setUpdatedAt(at).setCorrelationId(correlationId).setVersion(1).build();
+      return new Decision(pending, List.of(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT)));
+    }
+    if (current.getRisk() != null) {
+      return Decision.none();
+    }
+    OrderState next = touch(current, at).setRisk(risk).build();
+    if (!current.getPlaced()) {
+      return new Decision(next, List.of());
+    }
+    if (!OrderStatus.CREATED.name().equals(current.getStatus())) {
+      // it settled without waiting (an order that asked for no risk, or one already refused): shown, nothing more
+      return new Decision(next, List.of(new OrderEffect.Note("RiskAssessed",
+          risk.getDecision() + " after the order was " + current.getStatus())));
+    }
+    return settle(next, new ArrayList<>(), at, policy);
+  }
+
+  /** The two decisions an operator can take on a HELD order. */
+  public enum ReviewDecision { APPROVE, REJECT }
+
+  /**
+   * An operator's decision on a HELD order: APPROVE confirms it (its stock is held for payment afresh from
+   * now, as for any confirmed order), REJECT rejects it as FRAUD_SUSPECTED and releases its stock. Refused
+   * for an order that is not HELD.
+   */
+  public static Decision riskReviewed(OrderState current, ReviewOrderRisk review, String reviewer, Instant at,
+      Policy policy) {
+    if (current == null || !current.getPlaced()) {
+      return Decision.note("RiskReviewRefused", "no such order");
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    if (status != OrderStatus.HELD) {
+      return Decision.note("RiskReviewRefused", "an order that is " + status + " is not held for review");
+    }
+    ReviewDecision decision;
+    try {
+      decision = ReviewDecision.valueOf(review.getDecision());
+    } catch (IllegalArgumentException e) {
+      return Decision.note("RiskReviewRefused", "the decision must be APPROVE or REJECT");
+    }
+    OrderRisk risk = current.getRisk() == null ? null : OrderRisk.newBuilder(current.getRisk())
+        .setReviewDecision(decision.name()).setReviewedBy(reviewer).setReviewedAt(at).build();
+    OrderState reviewed = touch(current, at).setRisk(risk).build();
+    List<OrderEffect> effects = new ArrayList<>();
+    if (decision == ReviewDecision.REJECT) {
+      return reject(reviewed, OrderStatus.HELD, Reasons.FRAUD_SUSPECTED, effects);
+    }
+    Instant expires = holdExpiry(reviewed, at, policy);
+    effects.add(new OrderEffect.StatusChanged(OrderStatus.HELD, OrderStatus.CONFIRMED, "APPROVED"));
+    effects.add(new OrderEffect.Timer(expires, TimerKind.HOLD_EXPIRY));
+    return new Decision(OrderState.newBuilder(reviewed).setStatus(OrderStatus.CONFIRMED.name())
+        .setHoldExpiresAt(expires).build(), effects);
   }
 
   // ---------------------------------------------------------------- lifecycle commands
@@ -403,7 +500,9 @@ public final class OrderBook {
     List<OrderEffect> effects = new ArrayList<>();
     switch (kind) {
       case HOLD_EXPIRY -> {
-        if (status != OrderStatus.CONFIRMED || current.getHoldExpiresAt() == null || current.getHoldExpiresAt().isAfter(now)) {
+        // a HELD order's stock is held as a confirmed order's: an unreviewed order gives it back in time
+        if ((status != OrderStatus.CONFIRMED && status != OrderStatus.HELD) || current.getHoldExpiresAt() == null
+            || current.getHoldExpiresAt().isAfter(now)) {
           return Decision.none();
         }
         List<OrderStateLine> lines = releaseHeld(current.getLines(), "HOLD_EXPIRED", effects);
@@ -430,9 +529,13 @@ public final class OrderBook {
             lines.add(line);
           }
         }
-        effects.add(new OrderEffect.StatusChanged(status, OrderStatus.REJECTED, Reasons.RESERVATION_TIMEOUT));
+        // every line answered: what kept the order waiting was its risk
+        String reason = current.getLines().stream().noneMatch(l -> reservation(l) == PENDING)
+            && current.getRiskRequested() && current.getRisk() == null
+            ? Reasons.RISK_ASSESSMENT_TIMEOUT : Reasons.RESERVATION_TIMEOUT;
+        effects.add(new OrderEffect.StatusChanged(status, OrderStatus.REJECTED, reason));
         return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
-            .setRejectionReason(Reasons.RESERVATION_TIMEOUT).setLines(lines).build(), effects);
+            .setRejectionReason(reason).setLines(lines).build(), effects);
       }
       case PURGE -> throw new IllegalStateException("retention is the processor's, not a rule of the order");
       default -> throw new IllegalStateException("unknown timer " + kind);

@@ -5,27 +5,33 @@ import io.fusioncommerce.schemas.common.OrderKey;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.envelope.EventIds;
 import io.fusioncommerce.schemas.envelope.Cause;
+import io.fusioncommerce.schemas.fraud.AssessOrderRisk;
+import io.fusioncommerce.schemas.fraud.FraudCommand;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.ReserveStock;
 import io.fusioncommerce.schemas.orders.OrderCommand;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RequestedLine;
+import io.fusioncommerce.schemas.tenants.TenantKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The order placement protocol: a PlaceOrder to the order's partition and one ReserveStock per SKU to
- * the SKU's own partition, sent side by side (the order topology waits for every answer). The command
- * ids are derived from the order id (purposes {@code place-order} and {@code reserve:<sku>}), so a retry (a
+ * The order placement protocol: a PlaceOrder to the order's partition, one ReserveStock per SKU to
+ * the SKU's own partition and an AssessOrderRisk to the tenant's fraud partition, sent side by side (the
+ * order topology waits for every answer, so scoring adds no hop to the saga). The command ids are derived
+ * from the order id (purposes {@code place-order}, {@code reserve:<sku>} and {@code assess-risk}), so a retry (a
  * client retrying with its Idempotency-Key, a campaign replaying) writes the same commands and is
  * recognised downstream. Every producer of orders (the ingress's order route, the campaign topology's
  * group orders) builds them here, so they cannot drift apart.
  *
  * @param order the PlaceOrder command, keyed by the order
  * @param reservations one ReserveStock command per SKU of the order, caused by the PlaceOrder
+ * @param assessment the AssessOrderRisk command, caused by the PlaceOrder (the PlaceOrder says it was asked for)
  */
-public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<SkuKey, InventoryCommand>> reservations) {
+public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<SkuKey, InventoryCommand>> reservations,
+    Keyed<TenantKey, FraudCommand> assessment) {
 
   /** A command with the key it is written under. */
   public record Keyed<K, V>(K key, V command) {}
@@ -34,14 +40,32 @@ public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<Sku
    * The commands that place {@code place} for {@code tenantId}, caused by {@code cause} and issued by
    * {@code issuer}.
    */
-  public static OrderPlacement of(Cause cause, Actor issuer, PlaceOrder place) {
+  public static OrderPlacement of(Cause cause, Actor issuer, PlaceOrder requested) {
+    PlaceOrder place = PlaceOrder.newBuilder(requested).setRiskAssessmentRequested(true).build();
     OrderKey key = new OrderKey(cause.tenantId(), place.getOrderId());
     Map<String, Long> bySku = new LinkedHashMap<>();
     for (RequestedLine line : place.getLines()) {
       bySku.merge(line.getSku(), line.getQuantity(), Math::addExact);
     }
     OrderCommand order = cause.command(new OrderCommand(), placeCommandId(place.getOrderId()), issuer, place);
-    return new OrderPlacement(new Keyed<>(key, order), reservations(cause, issuer, key, place.getCustomerId(), bySku));
+    return new OrderPlacement(new Keyed<>(key, order), reservations(cause, issuer, key, place.getCustomerId(), bySku),
+        assessment(cause, issuer, place));
+  }
+
+  /**
+   * The AssessOrderRisk command of {@code place} with the id its placement uses: what a retry writes again
+   * when the order still waits for its risk (the fraud topology answers a repeat with the same assessment).
+   */
+  public static Keyed<TenantKey, FraudCommand> assessment(Cause cause, Actor issuer, PlaceOrder place) {
+    Cause placed = cause.causedBy(placeCommandId(place.getOrderId()));
+    AssessOrderRisk assess = AssessOrderRisk.newBuilder()
+        .setOrderId(place.getOrderId()).setCustomerId(place.getCustomerId()).setCurrency(place.getCurrency())
+        .setLines(place.getLines()).setShippingAddress(place.getShippingAddress())
+        .setAgreedUnitPrice(place.getAgreedUnitPrice())
+        .setClientAddress(place.getClientAddress()).setUserAgent(place.getUserAgent())
+        .setBillingCountry(place.getBillingCountry()).setPaymentFingerprint(place.getPaymentFingerprint()).build();
+    return new Keyed<>(new TenantKey(cause.tenantId()),
+        placed.command(new FraudCommand(), EventIds.derive(place.getOrderId(), "assess-risk"), issuer, assess));
   }
 
   /**

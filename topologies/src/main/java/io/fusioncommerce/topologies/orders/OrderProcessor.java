@@ -28,6 +28,9 @@ import io.fusioncommerce.schemas.orders.OrderView;
 import io.fusioncommerce.schemas.orders.PlaceOrder;
 import io.fusioncommerce.schemas.orders.RecordShipmentProgress;
 import io.fusioncommerce.schemas.pricing.CurrentPrice;
+import io.fusioncommerce.schemas.orders.ReviewOrderRisk;
+import io.fusioncommerce.schemas.orders.OrderRisk;
+import io.fusioncommerce.schemas.fraud.OrderRiskAssessed;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.StockLimits;
@@ -50,7 +53,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies order commands, reservation outcomes and due timers to the order's state through
+ * Applies order commands, reservation outcomes, fraud risk assessments and due timers to the order's state through
  * {@link OrderBook}, then turns the decision's effects into records: events, inventory commands,
  * the read-model row, timers and audit-trail entries.
  *
@@ -152,6 +155,10 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
           case UpdateOrderPayment payment -> {
             apply(key, current, cause, trail, OrderBook.paymentUpdated(current, payment, at));
           }
+          case ReviewOrderRisk review -> {
+            apply(key, current, cause, new Trail(trail.type(), review.getDecision()), OrderBook.riskReviewed(current, review,
+                command.getIssuedBy().getSubject(), at, policy(key.getTenantId())));
+          }
           default -> throw new InvalidCommandException("unknown order command " + command.getCommand().getClass().getName());
         }
       }
@@ -172,6 +179,16 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
             + (insufficient.getReason() == null ? "" : " (" + insufficient.getReason() + ")"));
         apply(key, current, cause, trail, OrderBook.insufficient(current, key.getTenantId(), key.getOrderId(),
             insufficient.getSku(), insufficient.getReason(), at, insufficient.getCorrelationId(), policy(key.getTenantId())));
+      }
+      case OrderRiskAssessed assessed -> {
+        requireTenant(key, assessed.getTenantId());
+        Cause cause = Cause.of(assessed, record.headers(), record.timestamp());
+        Trail trail = new Trail("RiskAssessed", assessed.getDecision() + " " + assessed.getScore()
+            + (assessed.getReasons().isEmpty() ? "" : " " + assessed.getReasons()));
+        OrderRisk risk = OrderRisk.newBuilder().setScore(assessed.getScore()).setDecision(assessed.getDecision())
+            .setReasons(assessed.getReasons()).setAssessedAt(assessed.getOccurredAt()).build();
+        apply(key, current, cause, trail, OrderBook.riskAssessed(current, key.getTenantId(), key.getOrderId(), risk, at,
+            assessed.getCorrelationId(), policy(key.getTenantId())));
       }
       default -> throw new InvalidCommandException("unexpected record " + record.value().getClass().getName());
     }

@@ -7,6 +7,8 @@ public enum OrderStatus {
   /** Reservation results arrived before the order itself (they travel on different partitions). */
   PENDING,
   CREATED,
+  /** Every line is reserved but the fraud score asks for an operator's review; the stock stays reserved. */
+  HELD,
   CONFIRMED,
   REJECTED,
   PAID,
@@ -14,7 +16,7 @@ public enum OrderStatus {
   DELIVERED,
   CANCELLED;
 
-  public static final Set<OrderStatus> CANCELLABLE = Set.of(CREATED, CONFIRMED, PAID);
+  public static final Set<OrderStatus> CANCELLABLE = Set.of(CREATED, HELD, CONFIRMED, PAID);
   public static final Set<OrderStatus> FINAL = Set.of(REJECTED, DELIVERED, CANCELLED);
 
   public boolean isFinal() {

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * Orders: each order's state ({@value #ORDER_STORE}), its audit trail ({@value #HISTORY_STORE}) and
  * its timers ({@value #TIMER_STORE}), on the partition that owns the order. Lines are priced from the
  * catalog's product table and the current dynamic prices (global stores, so pricing needs no extra hop); reservations are made by the
- * inventory topology on the SKUs' partitions and their outcomes come back here. See {@link OrderBook}
+ * inventory topology on the SKUs' partitions and their outcomes come back here, as does the order's risk
+ * from the fraud topology (fraud.assessed, keyed by order like the outcomes). See {@link OrderBook}
  * for the rules.
  */
 public final class OrderTopology extends WiredTopology {
@@ -53,7 +54,7 @@ public final class OrderTopology extends WiredTopology {
   @Override
   protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.processor("order-processor", () -> new OrderProcessor(changes, closedRetention))
-        .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT)
+        .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT, Topics.FRAUD_ASSESSED)
         .keeps(wiring.store(ORDER_STORE, OrderKey.class, OrderState.class),
             wiring.store(HISTORY_STORE, OrderKey.class, OrderHistory.class),
             Wiring.store(HISTORY_ENTRIES_STORE, Serdes.String(), wiring.value(OrderHistoryEntry.class)),
