@@ -41,6 +41,9 @@ final class CampaignHarness extends SagaWiredHarness {
 
   CampaignHarness(Path stateDir) {
     super(stateDir, "campaigns", new CampaignTopology(INVITES));
+    // group orders ask for their risk like any order: every one is accepted here
+    saga.withFraud((features, thresholds) -> new io.fusioncommerce.topologies.fraud.RiskAssessment(0.01,
+        io.fusioncommerce.topologies.fraud.RiskDecision.ACCEPT, List.of()));
     campaignStore = store(CampaignTopology.CAMPAIGN_STORE);
     participantStore = store(CampaignTopology.PARTICIPANT_STORE);
   }
@@ -95,6 +98,10 @@ final class CampaignHarness extends SagaWiredHarness {
     boolean moved = placed > 0;
     for (TestRecord<SkuKey, InventoryCommand> r : topics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
       saga.inventoryCommand(r.key(), r.value());
+      moved = true;
+    }
+    for (var r : topics.output(Topics.FRAUD_COMMANDS).readRecordsToList()) {
+      saga.fraudCommand(r.key(), r.value());
       moved = true;
     }
     saga.relay();

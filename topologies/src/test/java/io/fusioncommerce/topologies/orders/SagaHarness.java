@@ -62,6 +62,10 @@ public final class SagaHarness implements AutoCloseable {
   final KeyValueStore<OrderKey, OrderHistory> historyStore;
   final KeyValueStore<String, io.fusioncommerce.schemas.orders.OrderHistoryEntry> historyEntries;
   final KeyValueStore<SkuKey, StockLevel> stockStore;
+  private final Path stateDir;
+  private final AvroSerdes serdes;
+  /** The fraud topology's test topics, once {@link #withFraud} started it (else null: no order asks for its risk). */
+  public TestTopology fraudTopics;
   private Instant now = T0;
   /** The customer the next orders are placed for (PlaceOrder and ReserveStock alike). */
   private String customer = "c1";
@@ -72,7 +76,8 @@ public final class SagaHarness implements AutoCloseable {
 
   /** The saga with {@code orderTopology} (a closed-order retention of its own, say). */
   public SagaHarness(Path stateDir, OrderTopology orderTopology) {
-    AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+    this.stateDir = stateDir;
+    this.serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     orderTopics = TestTopology.start(orderTopology, serdes, stateDir.resolve("orders"), T0);
     inventoryTopics = TestTopology.start(new InventoryTopology(), serdes, stateDir.resolve("inventory"), T0);
     orders = orderTopics.driver();
@@ -85,6 +90,21 @@ public final class SagaHarness implements AutoCloseable {
   }
 
   // ------------------------------------------------------------- arranging
+
+  /**
+   * Runs the fraud topology with {@code scorer} beside the saga: AssessOrderRisk commands given to
+   * {@link #fraudCommand} are scored there and the assessments relayed to the order topology.
+   */
+  public SagaHarness withFraud(io.fusioncommerce.topologies.fraud.FraudScorer scorer) {
+    fraudTopics = TestTopology.start(new io.fusioncommerce.topologies.fraud.FraudTopology(scorer), serdes,
+        stateDir.resolve("fraud"), T0);
+    return this;
+  }
+
+  /** A command for the fraud topology (an AssessOrderRisk a placement wrote, say). */
+  public void fraudCommand(TenantKey key, io.fusioncommerce.schemas.fraud.FraudCommand command) {
+    fraudTopics.input(Topics.FRAUD_COMMANDS).pipeInput(key, command, now);
+  }
 
   /** Two vendors' active products: SHOE (59.99 USD) by v-shoes, SOCK (4.99 USD) by v-socks. */
   public void shoesAndSocks(String tenant) {
@@ -179,6 +199,9 @@ public final class SagaHarness implements AutoCloseable {
     now = now.plus(duration);
     orders.advanceWallClockTime(duration);
     inventory.advanceWallClockTime(duration);
+    if (fraudTopics != null) {
+      fraudTopics.driver().advanceWallClockTime(duration);
+    }
     relay();
   }
 
@@ -208,6 +231,13 @@ public final class SagaHarness implements AutoCloseable {
       for (TestRecord<SkuKey, InventoryCommand> r : orderTopics.output(Topics.INVENTORY_COMMANDS).readRecordsToList()) {
         inventoryTopics.input(Topics.INVENTORY_COMMANDS).pipeInput(r.key(), r.value(), now);
         moved = true;
+      }
+      if (fraudTopics != null) {
+        for (TestRecord<OrderKey, io.fusioncommerce.schemas.fraud.OrderRiskAssessed> r
+            : fraudTopics.output(Topics.FRAUD_ASSESSED).readRecordsToList()) {
+          orderTopics.input(Topics.FRAUD_ASSESSED).pipeInput(r.key(), r.value(), now);
+          moved = true;
+        }
       }
     }
   }
@@ -283,5 +313,8 @@ public final class SagaHarness implements AutoCloseable {
   public void close() {
     orders.close();
     inventory.close();
+    if (fraudTopics != null) {
+      fraudTopics.driver().close();
+    }
   }
 }
