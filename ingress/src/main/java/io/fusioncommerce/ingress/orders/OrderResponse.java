@@ -30,7 +30,21 @@ public record OrderResponse(
     List<Shipment> shipments,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    Risk risk) {
+
+  /**
+   * The order's fraud risk, shown to staff only: telling a buyer which signals tripped would teach a
+   * fraudster what to change. {@code review*} are set once an operator decided on a HELD order.
+   */
+  public record Risk(double score, String decision, List<String> reasons, Instant assessedAt, String reviewDecision,
+      String reviewedBy, Instant reviewedAt) {
+    static Risk of(OrderState state) {
+      var risk = state.getRisk();
+      return risk == null ? null : new Risk(risk.getScore(), risk.getDecision(), List.copyOf(risk.getReasons()),
+          risk.getAssessedAt(), risk.getReviewDecision(), risk.getReviewedBy(), risk.getReviewedAt());
+    }
+  }
 
   /** Money in minor units of its currency. */
   public record MoneyView(long amount, String currency) {
@@ -75,7 +89,12 @@ public record OrderResponse(
    * complete the payment with the provider, so only the paying customer gets it ({@code withClientSecret}).
    */
   public static OrderResponse whole(OrderState state, boolean withClientSecret) {
-    return of(state, line -> true, withClientSecret, true);
+    return whole(state, withClientSecret, false);
+  }
+
+  /** The whole order, with its fraud risk when {@code withRisk} (staff). */
+  public static OrderResponse whole(OrderState state, boolean withClientSecret, boolean withRisk) {
+    return of(state, line -> true, withClientSecret, true, withRisk);
   }
 
   /**
@@ -83,11 +102,11 @@ public record OrderResponse(
    * fulfilment needs (the shipping address): no customer id, no client secret.
    */
   public static OrderResponse vendorPart(OrderState state, String vendorId) {
-    return of(state, line -> vendorId.equals(line.getVendorId()), false, false);
+    return of(state, line -> vendorId.equals(line.getVendorId()), false, false, false);
   }
 
   private static OrderResponse of(OrderState state, Predicate<OrderStateLine> visible, boolean withClientSecret,
-      boolean showsBuyer) {
+      boolean showsBuyer, boolean withRisk) {
     List<Item> items = new ArrayList<>();
     Map<String, List<Item>> byVendor = new LinkedHashMap<>();
     for (OrderStateLine line : state.getLines()) {
@@ -119,7 +138,7 @@ public record OrderResponse(
             .map(s -> new Shipment(s.getShipmentId(), s.getVendorId(), s.getStatus(), s.getCarrier(),
                 s.getTrackingNumber(), s.getLabelUrl()))
             .toList(),
-        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion());
+        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion(), withRisk ? Risk.of(state) : null);
   }
 
   private static MoneyView subtotal(List<Item> items, String currency) {

@@ -13,6 +13,7 @@ import io.fusioncommerce.ingress.commands.RequestHash;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
+import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
@@ -43,9 +44,9 @@ import java.util.regex.Pattern;
 
 /**
  * Orders over HTTP. Placing an order writes the PlaceOrder command and, on the SKUs' own partitions,
- * one ReserveStock per SKU, so the reservation starts at once (one exactly-once hop from POST to
- * CONFIRMED); the order topology prices the order from the catalog and settles it. Reads and cancels
- * run on the instance that owns the order.
+ * one ReserveStock per SKU, and on the tenant's fraud partition the AssessOrderRisk, so reservation and
+ * scoring start at once, side by side (one exactly-once hop from POST to CONFIRMED); the order topology
+ * prices the order from the catalog and settles it. Reads and cancels run on the instance that owns the order.
  */
 public final class OrderRoutes implements ApiModule {
 
@@ -84,10 +85,13 @@ public final class OrderRoutes implements ApiModule {
   public void register(DocumentedRoutes routes, ApiContext api) {
     routes.post("/v1/orders", ctx -> place(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Orders").summary("Place an order; prices come from the catalog")
-        .description("Answers 202 at once; the order becomes CONFIRMED when every line is reserved, or REJECTED "
-            + "(INSUFFICIENT_STOCK, UNKNOWN_SKU, QUANTITY_LIMIT_EXCEEDED, CUSTOMER_LIMIT_EXCEEDED, ...). A customer "
-            + "orders for itself; B2B orders need the buyer's organization. More units of one SKU than the tenant "
-            + "allows per order answer 422 at once (errors[].field \"items\").")
+        .description("Answers 202 at once; the order becomes CONFIRMED when every line is reserved and its fraud "
+            + "score passes, HELD when the score asks for an operator's review (stock stays reserved), or REJECTED "
+            + "(INSUFFICIENT_STOCK, UNKNOWN_SKU, QUANTITY_LIMIT_EXCEEDED, CUSTOMER_LIMIT_EXCEEDED, FRAUD_SUSPECTED, ...). "
+            + "The client's address and User-Agent are recorded for the score; billingAddress.country and "
+            + "paymentMethod (a token of the payment method, kept only as a fingerprint) are optional and sharpen it. "
+            + "A customer orders for itself; B2B orders need the buyer's organization. More units of one SKU than the "
+            + "tenant allows per order answer 422 at once (errors[].field \"items\").")
         .body(PlaceOrderRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted; GET the order (with ?waitMs=) to see it settle")
         .problem(422,
@@ -125,7 +129,7 @@ public final class OrderRoutes implements ApiModule {
         .queryParam("cursor", String.class, "The \"next\" value of the previous page")
         .response(200, HistoryResponse.class, "One page of the audit trail (a vendor sees its own part)");
     routes.post("/v1/orders/{orderId}/cancel", ctx -> cancel(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
-        .tag("Orders").summary("Cancel an order that is CREATED, CONFIRMED or PAID; its stock is released")
+        .tag("Orders").summary("Cancel an order that is CREATED, HELD, CONFIRMED or PAID; its stock is released")
         .body(CancelRequest.class).idempotent()
         .response(202, OrderAccepted.class, "Accepted")
         .problem(409, "The order can no longer be cancelled");
@@ -143,7 +147,9 @@ public final class OrderRoutes implements ApiModule {
     OrderKey key = new OrderKey(principal.tenantId(), orderId);
     PLACE.run(ctx, api, key, requestHash, existing -> {
       Map<String, Long> pending = pendingReservations(existing);
-      if (pending.isEmpty()) {
+      boolean riskPending = OrderStatus.CREATED.name().equals(existing.getStatus()) && existing.getRiskRequested()
+          && existing.getRisk() == null;
+      if (pending.isEmpty() && !riskPending) {
         accepted(ctx, orderId);
         return;
       }
@@ -152,8 +158,12 @@ public final class OrderRoutes implements ApiModule {
       // reservation per SKU and order, so a repeat changes nothing, nor does one arriving after the
       // order gave up waiting (its release is remembered).
       Cause cause = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant());
-      List<CompletableFuture<?>> acks = send(api, cause, OrderPlacement.reservations(cause, cause.actor(), key,
-          existing.getCustomerId(), pending));
+      List<CompletableFuture<?>> acks = new ArrayList<>(send(api, cause, OrderPlacement.reservations(cause, cause.actor(),
+          key, existing.getCustomerId(), pending)));
+      if (riskPending) { // the fraud topology answers a repeat with its first assessment
+        var assessment = OrderPlacement.assessment(cause, cause.actor(), placeOrder(ctx, key, request, requestHash));
+        acks.add(api.commands().send(Topics.FRAUD_COMMANDS, assessment.key(), assessment.command(), cause));
+      }
       ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
           .thenRun(() -> accepted(ctx, orderId)));
     }, () -> publishOrder(ctx, api, principal, key, request, requestHash));
@@ -180,19 +190,41 @@ public final class OrderRoutes implements ApiModule {
 
   private void publishOrder(Context ctx, ApiContext api, Principal principal, OrderKey key, PlaceOrderRequest request,
       String requestHash) {
-    List<RequestedLine> lines = request.items().stream().map(i -> new RequestedLine(i.sku(), i.quantity())).toList();
-    PlaceOrder place = PlaceOrder.newBuilder()
-        .setOrderId(key.getOrderId()).setCustomerId(request.customerId()).setCurrency(request.currency())
-        .setLines(lines).setShippingAddress(address(request.shippingAddress()))
-        .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
-        .setRequestHash(requestHash).build();
     Cause cause = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant());
-    OrderPlacement placement = OrderPlacement.of(cause, cause.actor(), place);
+    OrderPlacement placement = OrderPlacement.of(cause, cause.actor(), placeOrder(ctx, key, request, requestHash));
     List<CompletableFuture<?>> acks = new ArrayList<>();
     acks.add(api.commands().send(Topics.ORDER_COMMANDS, placement.order().key(), placement.order().command(), cause));
     acks.addAll(send(api, cause, placement.reservations())); // in parallel with the order itself
+    acks.add(api.commands().send(Topics.FRAUD_COMMANDS, placement.assessment().key(), placement.assessment().command(),
+        cause)); // and its scoring, in parallel too
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
+  }
+
+  /**
+   * The PlaceOrder of {@code request}, with the client context the fraud score reads: the client's address
+   * (through trusted proxies, as everywhere), its User-Agent, the billing country and a fingerprint of the
+   * payment method token (the token itself is not kept).
+   */
+  private static PlaceOrder placeOrder(Context ctx, OrderKey key, PlaceOrderRequest request, String requestHash) {
+    List<RequestedLine> lines = request.items().stream().map(i -> new RequestedLine(i.sku(), i.quantity())).toList();
+    return PlaceOrder.newBuilder()
+        .setOrderId(key.getOrderId()).setCustomerId(request.customerId()).setCurrency(request.currency())
+        .setLines(lines).setShippingAddress(address(request.shippingAddress()))
+        .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
+        .setRequestHash(requestHash)
+        .setClientAddress(PublicUrls.clientAddress(ctx))
+        .setUserAgent(bounded(ctx.userAgent(), MAX_USER_AGENT))
+        .setBillingCountry(request.billingAddress() == null ? null : request.billingAddress().country())
+        .setPaymentFingerprint(request.paymentMethod() == null ? null
+            : RequestHash.of(key.getTenantId() + ":" + request.paymentMethod()).substring(0, 32))
+        .build();
+  }
+
+  private static final int MAX_USER_AGENT = 256;
+
+  private static String bounded(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   /** Sends the ReserveStock commands, each to its SKU's own partition, with the request's headers. */

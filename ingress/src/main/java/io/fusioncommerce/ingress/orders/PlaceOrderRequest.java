@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Body of {@code POST /v1/orders}. Lines carry a SKU and a quantity only: prices come from the catalog,
- * and a price field is refused as an unknown field.
+ * and a price field is refused as an unknown field. {@code billingAddress} and {@code paymentMethod} are
+ * optional; the fraud score reads them (the payment method only as a fingerprint, never stored as given).
  */
 public record PlaceOrderRequest(
     @NotBlank @Size(max = 128) String customerId,
@@ -22,7 +23,15 @@ public record PlaceOrderRequest(
     @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
     @Valid Address shippingAddress,
     @Size(max = 128) String organizationId,
-    @Size(max = 64) String purchaseOrderNumber) {
+    @Size(max = 64) String purchaseOrderNumber,
+    // optional, for fraud scoring: where the bill goes, and a stable token of the payment method
+    @Valid BillingAddress billingAddress,
+    @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7e]+", message = "a token of printable characters") String paymentMethod) {
+
+  /** Where the bill goes: only its country is asked for (billing and shipping in different countries is a fraud signal). */
+  public record BillingAddress(
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO-3166 alpha-2 code such as US") String country) {}
+
 
   /** One line: which SKU, how many. */
   public record Item(

@@ -4,6 +4,7 @@ import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.fraud.FraudRoutes;
 import io.fusioncommerce.ingress.analytics.AnalyticsRoutes;
 import io.fusioncommerce.ingress.analytics.DashboardRoutes;
 import io.fusioncommerce.ingress.analytics.LiveRoutes;
@@ -58,6 +59,8 @@ final class ApiModules {
         new DashboardRoutes(),
         // Pricing
         new PricingRoutes(database),
+        // Fraud: the review queue, operators' decisions, the tenant's thresholds
+        new FraudRoutes(),
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module(),
         // Recommendations
