@@ -13,7 +13,6 @@ import io.fusioncommerce.ingress.commands.RequestHash;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.ApiException;
 import io.fusioncommerce.ingress.http.PathParams;
-import io.fusioncommerce.ingress.http.PublicUrls;
 import io.fusioncommerce.ingress.http.RequestContext;
 import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 import io.fusioncommerce.ingress.query.KeyedStore;
@@ -203,7 +202,7 @@ public final class OrderRoutes implements ApiModule {
 
   /**
    * The PlaceOrder of {@code request}, with the client context the fraud score reads: the client's address
-   * (through trusted proxies, as everywhere), its User-Agent, the billing country and a fingerprint of the
+   * (see ClientAddresses), its User-Agent, the billing country and a fingerprint of the
    * payment method token (the token itself is not kept).
    */
   private static PlaceOrder placeOrder(Context ctx, OrderKey key, PlaceOrderRequest request, String requestHash) {
@@ -213,7 +212,7 @@ public final class OrderRoutes implements ApiModule {
         .setLines(lines).setShippingAddress(address(request.shippingAddress()))
         .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
         .setRequestHash(requestHash)
-        .setClientAddress(PublicUrls.clientAddress(ctx))
+        .setClientAddress(ClientAddresses.of(ctx))
         .setUserAgent(bounded(ctx.userAgent(), MAX_USER_AGENT))
         .setBillingCountry(request.billingAddress() == null ? null : request.billingAddress().country())
         .setPaymentFingerprint(request.paymentMethod() == null ? null

@@ -47,7 +47,7 @@ class FraudTopologyTest {
 
   @BeforeEach
   void start() {
-    FraudScorer interim = new InterimRulesScorer();
+    FraudScorer interim = new RulesOnlyScorer();
     fraud = TestTopology.start(new FraudTopology((features, thresholds) -> {
       scored.add(features);
       return interim.assess(features, thresholds);
