@@ -27,6 +27,7 @@ class FraudJourneyIT extends PlatformJourney {
   FraudJourneyIT(TestTenant acme) {
     super(acme);
     acme.seedProductInStock("GIFT", 2500, "USD", "v-gifts", 100);
+    acme.seedProductInStock("STICKER", 100, "USD", "v-gifts", 100);
   }
 
   @Test
@@ -36,21 +37,31 @@ class FraudJourneyIT extends PlatformJourney {
         .isEqualTo(202);
     awaitSettingsVersion(1);
 
+    // the tenant's usual orders: two customers, 50.00 each
+    String alice = acme.customer("alice");
+    String bob = acme.customer("bob");
+    List<String> normal = List.of(place(alice, "alice", "tok_alice", "198.51.100.20", "GIFT", 2),
+        place(bob, "bob", "tok_bob", "198.51.100.30", "GIFT", 2),
+        place(alice, "alice", "tok_alice", "198.51.100.20", "GIFT", 2));
+    List<String> normalTokens = List.of(alice, bob, alice);
+    for (int i = 0; i < normal.size(); i++) { // settled before the burst starts
+      assertThat(acme.settledOrder(normal.get(i), normalTokens.get(i)).path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    // then a card tester: six new accounts, six cards, one address, the cheapest item, within seconds
     List<String> burst = new ArrayList<>();
     List<String> burstTokens = new ArrayList<>();
-    for (int i = 0; i < 6; i++) { // six new accounts, six cards, one address, within seconds
+    for (int i = 0; i < 6; i++) {
       String buyer = "burst-" + i;
       String token = acme.customer(buyer);
       burstTokens.add(token);
-      burst.add(place(token, buyer, "tok_card_" + i, BURST_ADDRESS));
+      burst.add(place(token, buyer, "tok_card_" + i, BURST_ADDRESS, "STICKER", 1));
     }
-    String alice = acme.customer("alice");
-    List<String> normal = List.of(place(alice, "alice", "tok_alice", "198.51.100.20"),
-        place(alice, "alice", "tok_alice", "198.51.100.20"));
+    // and a normal customer meanwhile
+    normal = List.of(place(bob, "bob", "tok_bob", "198.51.100.30", "GIFT", 2));
+    normalTokens = List.of(bob);
 
-    for (String id : normal) {
-      assertThat(acme.settledOrder(id, alice).path("status").asText()).isEqualTo("CONFIRMED");
-    }
+    assertThat(acme.settledOrder(normal.get(0), normalTokens.get(0)).path("status").asText()).isEqualTo("CONFIRMED");
     List<String> endings = new ArrayList<>();
     for (int i = 0; i < burst.size(); i++) {
       endings.add(acme.settledOrder(burst.get(i), burstTokens.get(i)).path("status").asText());
@@ -99,9 +110,11 @@ class FraudJourneyIT extends PlatformJourney {
         .isEqualTo(403);
   }
 
-  private String place(String token, String customer, String paymentMethod, String clientAddress) {
+  private String place(String token, String customer, String paymentMethod, String clientAddress, String sku,
+      int quantity) {
     ApiClient.Response accepted = api.send("POST", "/v1/orders", token, "{\"customerId\":\"" + customer
-        + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"GIFT\",\"quantity\":1}],\"billingAddress\":{\"country\":\"US\"},"
+        + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+        + "}],\"billingAddress\":{\"country\":\"US\"},"
         + "\"paymentMethod\":\"" + paymentMethod + "\"}", Map.of("X-Forwarded-For", clientAddress));
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     return accepted.json().path("orderId").asText();
