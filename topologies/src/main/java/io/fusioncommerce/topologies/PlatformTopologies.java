@@ -4,7 +4,7 @@ import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.fraud.FraudTopology;
-import io.fusioncommerce.topologies.fraud.RulesOnlyScorer;
+import io.fusioncommerce.topologies.fraud.ModelFraudScorer;
 import io.fusioncommerce.topologies.inventory.InventoryTopology;
 import io.fusioncommerce.topologies.orders.OrderTopology;
 import io.fusioncommerce.topologies.payments.PaymentTopology;
@@ -27,7 +27,7 @@ public final class PlatformTopologies {
         new PricingTopology(),
         // Recommendations
         new RecommendationTopology(),
-        // Fraud: the rules-only baseline until the lead wires the model's scorer at merge (issue 13)
-        new FraudTopology(new RulesOnlyScorer()));
+        // Fraud: the committed model (ADR 0019), loaded once here, before any topology starts
+        new FraudTopology(ModelFraudScorer.load()));
   }
 }

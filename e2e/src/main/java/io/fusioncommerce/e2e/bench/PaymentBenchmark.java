@@ -45,6 +45,7 @@ public final class PaymentBenchmark {
   static void seedPayable(BenchLauncher launcher, String admin) {
     launcher.seed(catalog -> catalog.product(BenchLauncher.TENANT, "PAY", 1999, "USD", "v1"));
     launcher.setStock("PAY", 1_000_000_000, admin);
+    OrderBenchmark.scoreWithoutHolding(launcher.api(), admin);
   }
 
   record Result(long count, ConcurrentHistogram intent, ConcurrentHistogram paid, ConcurrentHistogram labelled) {}

@@ -58,11 +58,36 @@ public final class OrderRoutes implements ApiModule {
 
   private final Database database;
   private final OrderQuantityLimit orderLimits;
+  private final boolean fraudScoring;
 
   /** @param database where the order list's read model is (the other routes use the state stores) */
   public OrderRoutes(Database database) {
+    this(database, true);
+  }
+
+  /**
+   * @param database where the order list's read model is (the other routes use the state stores)
+   * @param fraudScoring whether orders placed here are scored before they can be CONFIRMED (see
+   *     {@link #fraudScoring(Map)})
+   */
+  public OrderRoutes(Database database, boolean fraudScoring) {
     this.database = database;
     this.orderLimits = new OrderQuantityLimit(database);
+    this.fraudScoring = fraudScoring;
+  }
+
+  /**
+   * {@code FUSION_FRAUD_SCORING}: {@code on} (the default) or {@code off}. Off places orders without a risk
+   * assessment: a bypass for an operator whose fraud topology is down (orders would otherwise be rejected
+   * with RISK_ASSESSMENT_TIMEOUT), and the baseline of the benchmark that measures what scoring costs.
+   */
+  public static boolean fraudScoring(Map<String, String> env) {
+    String value = env.getOrDefault("FUSION_FRAUD_SCORING", "on").trim();
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("FUSION_FRAUD_SCORING must be on or off, not " + value);
+    };
   }
 
   /** Answer of an accepted order command (202). */
@@ -190,12 +215,15 @@ public final class OrderRoutes implements ApiModule {
   private void publishOrder(Context ctx, ApiContext api, Principal principal, OrderKey key, PlaceOrderRequest request,
       String requestHash) {
     Cause cause = RequestContext.cause(ctx, Actors.of(principal), api.clock().instant());
-    OrderPlacement placement = OrderPlacement.of(cause, cause.actor(), placeOrder(ctx, key, request, requestHash));
+    OrderPlacement placement = OrderPlacement.of(cause, cause.actor(), placeOrder(ctx, key, request, requestHash),
+        fraudScoring);
     List<CompletableFuture<?>> acks = new ArrayList<>();
     acks.add(api.commands().send(Topics.ORDER_COMMANDS, placement.order().key(), placement.order().command(), cause));
     acks.addAll(send(api, cause, placement.reservations())); // in parallel with the order itself
-    acks.add(api.commands().send(Topics.FRAUD_COMMANDS, placement.assessment().key(), placement.assessment().command(),
-        cause)); // and its scoring, in parallel too
+    if (placement.assessment() != null) { // and its scoring, in parallel too
+      acks.add(api.commands().send(Topics.FRAUD_COMMANDS, placement.assessment().key(), placement.assessment().command(),
+          cause));
+    }
     ctx.future(() -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenRun(() -> accepted(ctx, key.getOrderId())));
   }

@@ -48,7 +48,7 @@ final class ApiModules {
    */
   static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes,
       AnalyticsQueries analytics, LiveFiguresSource liveFigures) {
-    return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database), new CategoryRoutes(database),
+    return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database, OrderRoutes.fraudScoring(System.getenv())), new CategoryRoutes(database),
         new ProductTransferRoutes(database, ImportSettings.fromEnvironment(System.getenv())),
         new ProductRoutes(database),
         new ProductMediaRoutes(objectStore, new CatalogProductMedia(database), MediaSettings.fromEnvironment(System.getenv())),

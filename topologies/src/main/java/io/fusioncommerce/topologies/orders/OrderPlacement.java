@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * @param order the PlaceOrder command, keyed by the order
  * @param reservations one ReserveStock command per SKU of the order, caused by the PlaceOrder
- * @param assessment the AssessOrderRisk command, caused by the PlaceOrder (the PlaceOrder says it was asked for)
+ * @param assessment the AssessOrderRisk command, caused by the PlaceOrder (the PlaceOrder says it was asked for);
+ *     null when the order is placed without one
  */
 public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<SkuKey, InventoryCommand>> reservations,
     Keyed<TenantKey, FraudCommand> assessment) {
@@ -41,7 +42,16 @@ public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<Sku
    * {@code issuer}.
    */
   public static OrderPlacement of(Cause cause, Actor issuer, PlaceOrder requested) {
-    PlaceOrder place = PlaceOrder.newBuilder(requested).setRiskAssessmentRequested(true).build();
+    return of(cause, issuer, requested, true);
+  }
+
+  /**
+   * As {@link #of(Cause, Actor, PlaceOrder)}; with {@code assessRisk} false the order is placed without a
+   * risk assessment (the operator switched scoring off for the ingress: {@code FUSION_FRAUD_SCORING=off}), so
+   * it settles on its reservations alone and {@link #assessment()} is null.
+   */
+  public static OrderPlacement of(Cause cause, Actor issuer, PlaceOrder requested, boolean assessRisk) {
+    PlaceOrder place = PlaceOrder.newBuilder(requested).setRiskAssessmentRequested(assessRisk).build();
     OrderKey key = new OrderKey(cause.tenantId(), place.getOrderId());
     Map<String, Long> bySku = new LinkedHashMap<>();
     for (RequestedLine line : place.getLines()) {
@@ -49,7 +59,7 @@ public record OrderPlacement(Keyed<OrderKey, OrderCommand> order, List<Keyed<Sku
     }
     OrderCommand order = cause.command(new OrderCommand(), placeCommandId(place.getOrderId()), issuer, place);
     return new OrderPlacement(new Keyed<>(key, order), reservations(cause, issuer, key, place.getCustomerId(), bySku),
-        assessment(cause, issuer, place));
+        assessRisk ? assessment(cause, issuer, place) : null);
   }
 
   /**
