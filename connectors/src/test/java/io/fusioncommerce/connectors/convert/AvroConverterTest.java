@@ -182,7 +182,8 @@ class AvroConverterTest {
     Schema union = struct.schema().field("command").schema();
     assertThat(union.name()).isEqualTo(AvroParameters.UNION);
     assertThat(union.fields()).extracting(org.apache.kafka.connect.data.Field::name)
-        .containsExactly("PlaceOrder", "CancelOrder", "MarkOrderPaid", "RecordShipmentProgress", "UpdateOrderPayment");
+        .containsExactly("PlaceOrder", "CancelOrder", "MarkOrderPaid", "RecordShipmentProgress", "UpdateOrderPayment",
+            "ReviewOrderRisk");
     Struct branches = struct.getStruct("command");
     assertThat(branches.get("CancelOrder")).isNull();
     Struct place = branches.getStruct("PlaceOrder");
