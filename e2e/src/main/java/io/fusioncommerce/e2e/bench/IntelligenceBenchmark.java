@@ -2,7 +2,6 @@ package io.fusioncommerce.e2e.bench;
 
 import io.fusioncommerce.e2e.launcher.LauncherProcess;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,8 @@ public final class IntelligenceBenchmark {
     try (BenchLauncher launcher = BenchLauncher.start("intelligence-bench", environment)) {
       String admin = launcher.admin();
       OrderBenchmark.seed(launcher, admin);
-      List<String> customers = new ArrayList<>();
-      List<String> customerTokens = new ArrayList<>();
-      for (int i = 0; i < CUSTOMERS; i++) {
-        customers.add("customer-" + i);
-        customerTokens.add(launcher.token("customer-" + i, "customer"));
-      }
+      List<String> customers = OrderBenchmark.customerIds(CUSTOMERS);
+      List<String> customerTokens = customers.stream().map(id -> launcher.token(id, "customer")).toList();
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       ConcurrentLinkedQueue<String> confirmed = new ConcurrentLinkedQueue<>();
       // the warm-up runs at the measured rate: a faster one would leave a backlog the measured phase pays for

@@ -31,12 +31,8 @@ public final class OrderBenchmark {
     try (BenchLauncher launcher = BenchLauncher.start("order-bench")) {
       String admin = launcher.admin();
       seed(launcher, admin);
-      List<String> customers = new ArrayList<>();
-      List<String> customerTokens = new ArrayList<>();
-      for (int i = 0; i < CUSTOMERS; i++) {
-        customers.add("customer-" + i);
-        customerTokens.add(launcher.token("customer-" + i, "customer"));
-      }
+      List<String> customers = customerIds(CUSTOMERS);
+      List<String> customerTokens = customers.stream().map(id -> launcher.token(id, "customer")).toList();
       AsyncApi async = new AsyncApi(launcher.baseUrl());
       ConcurrentLinkedQueue<String> confirmedIds = new ConcurrentLinkedQueue<>();
 
@@ -70,6 +66,11 @@ public final class OrderBenchmark {
 
       flashSale(launcher, async, admin);
     }
+  }
+
+  /** The ids of the benchmark's {@code count} customers, "customer-0" on. */
+  static List<String> customerIds(int count) {
+    return java.util.stream.IntStream.range(0, count).mapToObj(i -> "customer-" + i).toList();
   }
 
   record Phase(OpenLoop.Result confirm, ConcurrentHistogram accept) {}
