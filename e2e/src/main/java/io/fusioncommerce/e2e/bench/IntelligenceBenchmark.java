@@ -66,24 +66,32 @@ public final class IntelligenceBenchmark {
   private static void readRecommendations(BenchLauncher launcher, AsyncApi async, List<String> customerTokens,
       String admin, int seconds) {
     Duration phase = Duration.ofSeconds(Math.min(seconds, 20));
+    // baskets of three SKUs, two of them neighbours, so the bought-together and customer rows the reads
+    // answer from are not empty (the measured orders have one line each)
+    System.out.println("  baskets for the recommendations: 30 orders/s of three lines for 20 s");
+    OrderBenchmark.orders(async, OrderBenchmark.customerIds(CUSTOMERS), customerTokens, 30, Duration.ofSeconds(20),
+        new ConcurrentLinkedQueue<>(), () -> {
+          int first = ThreadLocalRandom.current().nextInt(SKUS);
+          return line(first) + "," + line((first + 1) % SKUS) + "," + line(ThreadLocalRandom.current().nextInt(SKUS));
+        });
     System.out.println("  bought together for SKU-7: "
         + launcher.api().get("/v1/products/SKU-7/recommendations?limit=3", admin).json());
+    System.out.println("  customer-7's recommendations: "
+        + launcher.api().get("/v1/customers/customer-7/recommendations?limit=3", admin).json());
     OpenLoop.Result products = OpenLoop.run(2000, phase, scheduled ->
         async.get("/v1/products/SKU-" + ThreadLocalRandom.current().nextInt(SKUS) + "/recommendations?limit=10", admin)
-            .thenApply(r -> require(r.status() == 200, "product recommendations answered " + r.status())));
+            .thenApply(r -> OrderBenchmark.require(r.status() == 200, "product recommendations answered " + r.status())));
     System.out.println("  GET /v1/products/{sku}/recommendations at 2000/s: " + products.summary());
     OpenLoop.Result personal = OpenLoop.run(1000, phase, scheduled -> {
       int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
       return async.get("/v1/customers/customer-" + customer + "/recommendations?limit=10", customerTokens.get(customer))
-          .thenApply(r -> require(r.status() == 200, "customer recommendations answered " + r.status()));
+          .thenApply(r -> OrderBenchmark.require(r.status() == 200, "customer recommendations answered " + r.status()));
     });
     System.out.println("  GET /v1/customers/{id}/recommendations at 1000/s: " + personal.summary());
   }
 
-  private static <T> T require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
-    return null;
+  /** One order line of {@code sku} ("SKU-n"), one unit. */
+  private static String line(int sku) {
+    return "{\"sku\":\"SKU-" + sku + "\",\"quantity\":1}";
   }
 }

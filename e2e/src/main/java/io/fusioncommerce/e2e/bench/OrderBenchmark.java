@@ -77,13 +77,20 @@ public final class OrderBenchmark {
 
   static Phase orders(AsyncApi async, List<String> customers, List<String> tokens, int rate, Duration duration,
       ConcurrentLinkedQueue<String> confirmedIds) {
+    return orders(async, customers, tokens, rate, duration, confirmedIds,
+        () -> "{\"sku\":\"SKU-" + ThreadLocalRandom.current().nextInt(SKUS) + "\",\"quantity\":1}");
+  }
+
+  /** As above, each order's items (the JSON array's contents) from {@code items}. */
+  static Phase orders(AsyncApi async, List<String> customers, List<String> tokens, int rate, Duration duration,
+      ConcurrentLinkedQueue<String> confirmedIds, java.util.function.Supplier<String> items) {
     ConcurrentHistogram accept = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     AtomicLong rejected = new AtomicLong();
     OpenLoop.Result confirm = OpenLoop.run(rate, duration, scheduled -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       int customer = random.nextInt(customers.size());
-      String body = "{\"customerId\":\"" + customers.get(customer) + "\",\"currency\":\"USD\",\"items\":[{\"sku\":\"SKU-"
-          + random.nextInt(SKUS) + "\",\"quantity\":1}]}";
+      String body = "{\"customerId\":\"" + customers.get(customer) + "\",\"currency\":\"USD\",\"items\":["
+          + items.get() + "]}";
       CompletableFuture<Long> acceptedAt = new CompletableFuture<>();
       acceptedAt.thenAccept(at -> accept.recordValue(Math.max(0, (at - scheduled) / 1000)));
       return async.placeAndSettle(tokens.get(customer), body, acceptedAt).thenApply(order -> {
@@ -178,7 +185,8 @@ public final class OrderBenchmark {
         stock.path("available").asLong(), stock.path("reserved").asLong(), confirmed > 100 ? "YES" : "no");
   }
 
-  private static <T> T require(boolean ok, String message) {
+  /** Fails the benchmark's operation (counted as failed by OpenLoop) unless {@code ok}. */
+  static <T> T require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalStateException(message);
     }
