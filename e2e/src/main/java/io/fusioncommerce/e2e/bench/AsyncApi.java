@@ -38,6 +38,11 @@ final class AsyncApi {
         .POST(HttpRequest.BodyPublishers.ofString(body)), token);
   }
 
+  CompletableFuture<Response> put(String path, String token, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+  }
+
   CompletableFuture<Response> get(String path, String token) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token);
   }
