@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.fusioncommerce.connectors.worker.RequestOutcome;
 import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.catalog.ProductApproved;
+import io.fusioncommerce.schemas.catalog.ProductRejected;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.inventory.InventoryLowStock;
 import io.fusioncommerce.schemas.orders.OrderStatusChanged;
@@ -17,6 +19,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +159,48 @@ class NotificationDispatcherTest {
     assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("stock@vendor.example");
     assertThat(((MimeMultipart) mail.getContent()).getBodyPart(0).getContent().toString()).contains("SKU-1")
         .contains("3 left");
+  }
+
+  @Test
+  void shippedAndDeliveredOrdersAreMailedEachOnce() throws Exception {
+    for (String status : List.of("SHIPPED", "DELIVERED")) {
+      OrderStatusChanged event = OrderStatusChanged.newBuilder(confirmed("acme", "ev-" + status, "o-11", "ann@buyer.example"))
+          .setToStatus(status).build();
+      dispatcher.dispatch(Topics.ORDER_STATUS_CHANGED.name(), event);
+      dispatcher.dispatch(Topics.ORDER_STATUS_CHANGED.name(), event);
+    }
+
+    assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .containsExactly("acme: Your order o-11 has shipped", "acme: Your order o-11 was delivered");
+  }
+
+  @Test
+  void theVendorHearsWhetherItsProductWasApproved() throws Exception {
+    store.vendorEmails.put("acme/v-1", "team@vendor.example");
+    dispatcher.dispatch(Topics.PRODUCT_APPROVED.name(), ProductApproved.newBuilder().setEventId("ev-12")
+        .setTenantId("acme").setOccurredAt(NOW).setCorrelationId("c").setSku("SKU-9").setVendorId("v-1").setVersion(2)
+        .build());
+    dispatcher.dispatch(Topics.PRODUCT_REJECTED.name(), ProductRejected.newBuilder().setEventId("ev-13")
+        .setTenantId("acme").setOccurredAt(NOW).setCorrelationId("c").setSku("SKU-8").setVendorId("v-1")
+        .setReason("blurry photos").setPreviousStatus("PENDING").setVersion(2).build());
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(mails).extracting(MimeMessage::getSubject)
+        .containsExactly("acme: Your product SKU-9 was approved", "acme: Your product SKU-8 was not approved");
+    assertThat(((MimeMultipart) mails[1].getContent()).getBodyPart(0).getContent().toString()).contains("blurry photos");
+    assertThat(store.sentOf("acme")).extracting(SentNotification::kind)
+        .containsExactlyInAnyOrder(NotificationKind.PRODUCT_APPROVED, NotificationKind.PRODUCT_REJECTED);
+  }
+
+  @Test
+  void whatACustomerTypedIsEscapedInTheHtmlPart() throws Exception {
+    store.senders.put("acme", new SenderProfile("Acme", "shop@acme.example", "Acme <b>&</b>", "#000000", ""));
+    dispatcher.dispatch(Topics.ORDER_STATUS_CHANGED.name(), confirmed("acme", "ev-14", "o-<i>", "ann@buyer.example"));
+
+    MimeMultipart parts = (MimeMultipart) onlyMail().getContent();
+    assertThat(parts.getBodyPart(1).getContent().toString()).contains("Acme &lt;b&gt;&amp;&lt;/b&gt;")
+        .contains("o-&lt;i&gt;").doesNotContain("<b>&</b>");
+    assertThat(parts.getBodyPart(0).getContent().toString()).contains("o-<i>");
   }
 
   @Test
