@@ -10,6 +10,11 @@ import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.platform.PlatformJourney;
 import io.fusioncommerce.e2e.platform.PlatformTest;
 import io.fusioncommerce.e2e.platform.TestTenant;
+import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.common.OrderKey;
+import io.fusioncommerce.schemas.orders.OrderStatusChanged;
+import io.fusioncommerce.schemas.registry.HttpSchemaRegistryClient;
+import io.fusioncommerce.schemas.serde.AvroSerdes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,12 +22,15 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * Mail on the embedded platform, driven over HTTP like a client, read from the embedded SMTP server
  * (GreenMail): an order placed with an e-mail is confirmed by mail from the tenant's sender, its refund
- * is mailed to the same address, a token's email claim stands in for a missing field, low stock mails
+ * is mailed to the same address, its shipping and delivery too, each once even when an event comes twice, a token's email claim stands in for a missing field, low stock mails
  * the product's vendor, and {@code GET /v1/notifications} lists it all to the tenant's admin only.
  */
 @PlatformTest
@@ -50,6 +58,13 @@ class NotificationJourneyIT extends PlatformJourney {
   private MimeMessage awaitMail(String recipient, String subjectPart) {
     await().atMost(TestTenant.WITHIN).until(() -> mailsTo(recipient).stream().anyMatch(m -> subject(m).contains(subjectPart)));
     return mailsTo(recipient).stream().filter(m -> subject(m).contains(subjectPart)).findFirst().orElseThrow();
+  }
+
+  /** The list for {@code recipient} once it has {@code count} mails (a mail is recorded just after it is sent). */
+  private JsonNode awaitListed(String recipient, int count) {
+    await().atMost(TestTenant.WITHIN).until(() ->
+        api.get("/v1/notifications?recipient=" + recipient, admin).json().path("items").size() >= count);
+    return api.get("/v1/notifications?recipient=" + recipient, admin).json().path("items");
   }
 
   private static String subject(MimeMessage mail) {
@@ -104,10 +119,57 @@ class NotificationJourneyIT extends PlatformJourney {
     // each event mailed once: one confirmation, one refund
     assertThat(mailsTo(email)).hasSize(2);
 
-    JsonNode listed = api.get("/v1/notifications?recipient=" + email, admin).json().path("items");
+    JsonNode listed = awaitListed(email, 2);
     assertThat(listed.findValuesAsText("kind")).containsExactly("ORDER_REFUNDED", "ORDER_CONFIRMED");
     assertThat(listed.findValuesAsText("orderId")).containsOnly(orderId);
     assertThat(listed.findValuesAsText("messageId")).contains(confirmation.getMessageID());
+  }
+
+  @Test
+  void eachStepOfADeliveryIsMailedOnceEvenWhenAnEventArrivesTwice() throws Exception {
+    String email = "dan@" + acme.id() + ".example";
+    String dan = acme.customer("dan");
+    String orderId = acme.placeOrder(dan, "{\"customerId\":\"dan\",\"currency\":\"USD\",\"items\":[{\"sku\":\"MUG\","
+        + "\"quantity\":2}],\"email\":\"" + email + "\",\"shippingAddress\":{\"name\":\"Dan Buyer\","
+        + "\"line1\":\"742 Evergreen Terrace\",\"city\":\"Shelbyville\",\"postalCode\":\"62565\",\"country\":\"US\"}}");
+    JsonNode order = acme.awaitOrder(orderId, dan,
+        o -> "REQUIRES_PAYMENT_METHOD".equals(o.path("payment").path("status").asText()));
+    assertThat(api.post("/v1/payments/" + order.path("payment").path("paymentId").asText() + "/confirm", dan,
+        "{\"paymentMethod\":\"pm_card_visa\"}").status()).isEqualTo(202);
+    awaitMail(email, "is confirmed");
+
+    // the confirmation event once more, as a redelivery would bring it: on the order's partition, ahead of SHIPPED
+    OrderStatusChanged confirmedEvent = acme.topics().firstMatching(Topics.ORDER_STATUS_CHANGED.name(), OrderKey.class,
+        OrderStatusChanged.class, (key, event) -> key.getOrderId().equals(orderId) && key.getTenantId().equals(acme.id())
+            && "CONFIRMED".equals(event.getToStatus()), TestTenant.WITHIN);
+    AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(acme.platform().schemaRegistryUrl()));
+    try (KafkaProducer<OrderKey, OrderStatusChanged> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, acme.platform().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+        serdes.key(OrderKey.class).serializer(), serdes.value(OrderStatusChanged.class).serializer())) {
+      producer.send(new ProducerRecord<>(Topics.ORDER_STATUS_CHANGED.name(), new OrderKey(acme.id(), orderId),
+          confirmedEvent)).get();
+    }
+
+    order = acme.awaitOrder(orderId, dan, o -> o.path("shipments").size() == 1
+        && "LABEL_CREATED".equals(o.path("shipments").get(0).path("status").asText()));
+    String shipmentId = order.path("shipments").get(0).path("shipmentId").asText();
+    track(shipmentId, "IN_TRANSIT");
+    assertThat(text(awaitMail(email, "has shipped"))).contains(orderId);
+    // SHIPPED came after the repeated confirmation on the same partition: that one was handled, and sent nothing
+    assertThat(mailsTo(email)).extracting(NotificationJourneyIT::subject).filteredOn(s -> s.contains("is confirmed"))
+        .hasSize(1);
+
+    track(shipmentId, "DELIVERED");
+    awaitMail(email, "was delivered");
+    assertThat(mailsTo(email)).hasSize(3);
+    assertThat(awaitListed(email, 3).findValuesAsText("kind"))
+        .containsExactly("ORDER_DELIVERED", "ORDER_SHIPPED", "ORDER_CONFIRMED");
+  }
+
+  private void track(String shipmentId, String status) {
+    ApiClient.Response accepted = api.post("/v1/shipments/" + shipmentId + "/tracking", admin,
+        "{\"status\":\"" + status + "\",\"location\":\"Springfield\"}");
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
   }
 
   @Test
@@ -142,7 +204,7 @@ class NotificationJourneyIT extends PlatformJourney {
 
     MimeMessage mail = awaitMail(vendorEmail, "Low stock");
     assertThat(text(mail)).contains("LAMP").contains("3 left");
-    JsonNode listed = api.get("/v1/notifications?recipient=" + vendorEmail, admin).json().path("items");
+    JsonNode listed = awaitListed(vendorEmail, 1);
     assertThat(listed.findValuesAsText("kind")).containsExactly("LOW_STOCK");
     assertThat(listed.findValuesAsText("sku")).containsExactly("LAMP");
   }
@@ -152,8 +214,7 @@ class NotificationJourneyIT extends PlatformJourney {
     String email = "carol@" + acme.id() + ".example";
     String orderId = acme.placeOrder(acme.customer("carol"), orderWithEmail(email).replace("alice", "carol"));
     awaitMail(email, "is confirmed");
-    await().atMost(TestTenant.WITHIN).until(() ->
-        api.get("/v1/notifications?recipient=" + email, admin).json().path("items").size() == 1);
+    awaitListed(email, 1);
 
     assertThat(api.get("/v1/notifications", acme.customer("carol")).status()).isEqualTo(403);
     assertThat(api.get("/v1/notifications", acme.vendor("v", "v-mugs")).status()).isEqualTo(403);
