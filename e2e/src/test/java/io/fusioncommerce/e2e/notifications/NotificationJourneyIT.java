@@ -210,6 +210,33 @@ class NotificationJourneyIT extends PlatformJourney {
   }
 
   @Test
+  void theVendorHearsWhetherItsProductsWereApproved() throws Exception {
+    String vendorEmail = "team@frames-" + acme.id() + ".example";
+    String vendor = acme.vendor("frame-user", "v-frames");
+    assertThat(api.put("/v1/vendors/v-frames/email", vendor, "{\"email\":\"" + vendorEmail + "\"}").status())
+        .isEqualTo(200);
+    assertThat(api.put("/v1/tenant/settings", admin, "{\"requiresApproval\":true}").status()).isEqualTo(200);
+    try {
+      for (String sku : List.of("FRAME-1", "FRAME-2")) {
+        ApiClient.Response created = api.post("/v1/products", vendor, "{\"sku\":\"" + sku + "\",\"name\":\"" + sku
+            + "\",\"price\":{\"amount\":2000,\"currency\":\"USD\"}}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().path("status").asText()).isEqualTo("PENDING");
+      }
+      assertThat(api.post("/v1/products/FRAME-1/approve", admin, null).status()).isEqualTo(200);
+      assertThat(api.post("/v1/products/FRAME-2/reject", admin, "{\"reason\":\"blurry photos\"}").status())
+          .isEqualTo(200);
+    } finally {
+      api.put("/v1/tenant/settings", admin, "{\"requiresApproval\":false}");
+    }
+
+    assertThat(text(awaitMail(vendorEmail, "FRAME-1 was approved"))).contains("FRAME-1");
+    assertThat(text(awaitMail(vendorEmail, "FRAME-2 was not approved"))).contains("blurry photos");
+    assertThat(awaitListed(vendorEmail, 2).findValuesAsText("kind"))
+        .containsExactlyInAnyOrder("PRODUCT_APPROVED", "PRODUCT_REJECTED");
+  }
+
+  @Test
   void onlyTheTenantsAdminSeesWhatWasSent() {
     String email = "carol@" + acme.id() + ".example";
     String orderId = acme.placeOrder(acme.customer("carol"), orderWithEmail(email).replace("alice", "carol"));
