@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Turns one event into at most one mail, once.
  *
  * <p>The order of the steps is the whole design (ADR 0025): (1) the ledger is asked whether the event's
- * mail went out already, and a redelivered event stops there; (2) the mail is handed to the SMTP server;
- * (3) the ledger records it. Only a crash, or a ledger that cannot be written, between the server's
+ * mail went out already (once the event is known to have a recipient), and a redelivered event stops
+ * there; (2) the mail is handed to the SMTP server; (3) the ledger records it. Only a crash, or a ledger that cannot be written, between the server's
  * "250 OK" and the ledger's commit sends a mail twice; that copy has the same Message-ID. Anything that
  * fails before the server took the mail is thrown as {@link MailUnavailableException} and tried again.
  */
@@ -59,14 +59,15 @@ public final class NotificationDispatcher {
       if (trigger.orderEmail() != null && trigger.orderId() != null) {
         store.rememberOrderEmail(trigger.tenantId(), trigger.orderId(), trigger.orderEmail());
       }
-      if (store.alreadySent(trigger.tenantId(), trigger.eventId())) {
-        return Outcome.ALREADY_SENT;
-      }
+      // who first: most orders carry no e-mail, and their status changes then cost no ledger query
       Optional<String> recipient = recipient(trigger).flatMap(EmailAddresses::valid);
       if (recipient.isEmpty()) {
-        LOG.atInfo().addKeyValue("tenant", trigger.tenantId()).addKeyValue("event", trigger.eventId())
+        LOG.atDebug().addKeyValue("tenant", trigger.tenantId()).addKeyValue("event", trigger.eventId())
             .addKeyValue("kind", trigger.kind()).log("no e-mail address to send to; no mail");
         return Outcome.NO_RECIPIENT;
+      }
+      if (store.alreadySent(trigger.tenantId(), trigger.eventId())) {
+        return Outcome.ALREADY_SENT;
       }
       SenderProfile sender = store.senderProfile(trigger.tenantId())
           .orElseGet(() -> SenderProfile.defaults(trigger.tenantId(), deploymentFrom));
