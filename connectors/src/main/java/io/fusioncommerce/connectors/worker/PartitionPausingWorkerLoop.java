@@ -73,7 +73,7 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
   private record HeldBack(long offset, Execution<Object> attempts, Instant resumeAt) {}
 
   private final String name;
-  private final String topic;
+  private final List<String> topics;
   private final Consumer<K, V> consumer;
   private final Supplier<Producer<AK, AV>> producers;
   private final RequestHandler<K, V, AK, AV> handler;
@@ -92,8 +92,15 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
   public PartitionPausingWorkerLoop(String name, String topic, Consumer<K, V> consumer,
       Supplier<Producer<AK, AV>> producers, RequestHandler<K, V, AK, AV> handler, RetryPolicy<Object> retryPolicy,
       Clock clock) {
+    this(name, List.of(topic), consumer, producers, handler, retryPolicy, clock);
+  }
+
+  /** A loop over the requests of several topics (the notification worker's events). */
+  public PartitionPausingWorkerLoop(String name, List<String> topics, Consumer<K, V> consumer,
+      Supplier<Producer<AK, AV>> producers, RequestHandler<K, V, AK, AV> handler, RetryPolicy<Object> retryPolicy,
+      Clock clock) {
     this.name = name;
-    this.topic = topic;
+    this.topics = List.copyOf(topics);
     this.consumer = consumer;
     this.producers = producers;
     this.handler = handler;
@@ -109,7 +116,7 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topic), new ForgetHeldBack());
+      consumer.subscribe(topics, new ForgetHeldBack());
       while (running.get()) {
         if (producer == null) {
           startProducer(); // the broker may not be reachable yet: keep trying, never give up the thread

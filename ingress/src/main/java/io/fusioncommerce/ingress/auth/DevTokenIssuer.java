@@ -79,6 +79,12 @@ public final class DevTokenIssuer {
 
   /** A token for the given identity; {@code vendor} and {@code organization} may be null. */
   public String issue(String subject, String tenant, List<String> roles, String vendor, String organization, Duration ttl) {
+    return issue(subject, tenant, roles, vendor, organization, null, ttl);
+  }
+
+  /** A token for the given identity; {@code vendor}, {@code organization} and {@code email} may be null. */
+  public String issue(String subject, String tenant, List<String> roles, String vendor, String organization,
+      String email, Duration ttl) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -95,6 +101,9 @@ public final class DevTokenIssuer {
     }
     if (organization != null) {
       claims.claim(TokenClaims.ORGANIZATION, organization);
+    }
+    if (email != null) {
+      claims.claim(TokenClaims.EMAIL, email);
     }
     SignedJWT jwt =
         new SignedJWT(

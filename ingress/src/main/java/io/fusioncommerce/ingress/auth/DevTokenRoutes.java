@@ -23,6 +23,7 @@ public record DevTokenRoutes(DevTokenIssuer issuer, Bodies bodies) {
       @NotEmpty List<@NotBlank String> roles,
       String vendor,
       String org,
+      @jakarta.validation.constraints.Email @jakarta.validation.constraints.Size(max = 254) String email,
       @Min(60) @Max(86400) Integer ttlSeconds) {}
 
   /** The issued token. */
@@ -48,7 +49,7 @@ public record DevTokenRoutes(DevTokenIssuer issuer, Bodies bodies) {
     }
     long ttl = request.ttlSeconds() == null ? 3600 : request.ttlSeconds();
     String token = issuer.issue(request.sub(), request.tenant(), request.roles(), request.vendor(), request.org(),
-        Duration.ofSeconds(ttl));
+        request.email(), Duration.ofSeconds(ttl));
     ctx.status(200).json(new DevTokenResponse(token, "Bearer", ttl));
   }
 

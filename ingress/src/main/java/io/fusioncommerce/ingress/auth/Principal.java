@@ -9,7 +9,14 @@ import java.util.Set;
  * {@link #tenantId()}; nothing else decides the tenant.
  */
 public record Principal(
-    String subject, String tenantId, Set<Role> roles, Optional<String> vendorId, Optional<String> organizationId) {
+    String subject, String tenantId, Set<Role> roles, Optional<String> vendorId, Optional<String> organizationId,
+    Optional<String> email) {
+
+  /** A principal whose token carries no e-mail claim. */
+  public Principal(String subject, String tenantId, Set<Role> roles, Optional<String> vendorId,
+      Optional<String> organizationId) {
+    this(subject, tenantId, roles, vendorId, organizationId, Optional.empty());
+  }
 
   public boolean has(Role role) {
     return roles.contains(role);

@@ -6,6 +6,8 @@ public final class TokenClaims {
   public static final String ROLES = "roles";
   public static final String VENDOR = "vendor";
   public static final String ORGANIZATION = "org";
+  /** The standard OpenID Connect claim: where the caller's e-mails go (an order's, when its request names none). */
+  public static final String EMAIL = "email";
 
   private TokenClaims() {}
 }

@@ -98,7 +98,8 @@ public final class TokenVerifier {
           tenant,
           Set.copyOf(roles),
           Optional.ofNullable(claims.getStringClaim(TokenClaims.VENDOR)),
-          Optional.ofNullable(claims.getStringClaim(TokenClaims.ORGANIZATION)));
+          Optional.ofNullable(claims.getStringClaim(TokenClaims.ORGANIZATION)),
+          Optional.ofNullable(claims.getStringClaim(TokenClaims.EMAIL)));
       verified.put(token, new Verified(principal, claims.getExpirationTime().toInstant()));
       return principal;
     } catch (ParseException e) {

@@ -163,7 +163,7 @@ public final class OrderRoutes implements ApiModule {
 
   private void place(Context ctx, ApiContext api) {
     Principal principal = RequestContext.principal(ctx);
-    PlaceOrderRequest request = api.bodies().read(ctx, PlaceOrderRequest.class);
+    PlaceOrderRequest request = OrderEmails.withEmail(api.bodies().read(ctx, PlaceOrderRequest.class), principal);
     checkBuyer(principal, request);
     orderLimits.check(principal.tenantId(), request);
     String orderId = CommandIds.forRequest(ctx, principal, "place-order");
@@ -240,6 +240,7 @@ public final class OrderRoutes implements ApiModule {
         .setLines(lines).setShippingAddress(address(request.shippingAddress()))
         .setOrganizationId(request.organizationId()).setPurchaseOrderNumber(request.purchaseOrderNumber())
         .setRequestHash(requestHash)
+        .setEmail(request.email())
         .setClientAddress(ClientAddresses.of(ctx))
         .setUserAgent(bounded(ctx.userAgent(), MAX_USER_AGENT))
         .setBillingCountry(request.billingAddress() == null ? null : request.billingAddress().country())

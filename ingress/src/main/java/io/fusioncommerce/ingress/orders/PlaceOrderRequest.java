@@ -26,7 +26,9 @@ public record PlaceOrderRequest(
     @Size(max = 64) String purchaseOrderNumber,
     // optional, for fraud scoring: where the bill goes, and a stable token of the payment method
     @Valid BillingAddress billingAddress,
-    @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7e]+", message = "a token of printable characters") String paymentMethod) {
+    @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7e]+", message = "a token of printable characters") String paymentMethod,
+    // optional: where the order's e-mails go (else the token's email claim); checked by OrderEmails
+    @Size(max = 254) String email) {
 
   /** Where the bill goes: only its country is asked for (billing and shipping in different countries is a fraud signal). */
   public record BillingAddress(

@@ -22,6 +22,7 @@ import io.fusioncommerce.ingress.catalog.media.ProductMediaRoutes;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.http.TrustedProxies;
 import io.fusioncommerce.ingress.inventory.InventoryRoutes;
+import io.fusioncommerce.ingress.notifications.NotificationRoutes;
 import io.fusioncommerce.ingress.orders.OrderRoutes;
 import io.fusioncommerce.ingress.pricing.PricingRoutes;
 import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
@@ -64,7 +65,9 @@ final class ApiModules {
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module(),
         // Recommendations
-        new RecommendationRoutes());
+        new RecommendationRoutes(),
+        // Notifications: what was mailed, the tenant's sender, vendors' addresses (ADR 0025)
+        new NotificationRoutes(database));
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */

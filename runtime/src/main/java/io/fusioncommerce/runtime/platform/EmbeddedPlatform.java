@@ -15,6 +15,7 @@ import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.runtime.analytics.EmbeddedAnalytics;
 import io.fusioncommerce.runtime.embedded.EmbeddedConnect;
 import io.fusioncommerce.runtime.embedded.EmbeddedKafka;
+import io.fusioncommerce.runtime.embedded.EmbeddedMailServer;
 import io.fusioncommerce.runtime.embedded.EmbeddedPostgres;
 import io.fusioncommerce.runtime.embedded.EmbeddedSchemaRegistry;
 import io.fusioncommerce.runtime.embedded.Ports;
@@ -56,6 +57,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private EmbeddedConnect connect;
   private EmbeddedS3Server objectServer;
   private S3ObjectStore objectStore;
+  private EmbeddedMailServer mailServer;
   private PlatformNode node;
   private DevTokenIssuer devTokens;
   private io.fusioncommerce.topologies.campaigns.InviteCodes inviteCodes;
@@ -124,13 +126,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     objectStore = join(objectStoreStarted);
     join(topicsCreated);
 
+    mailServer = remember(EmbeddedMailServer.start());
+
     ConnectHealth connectHealth = new ConnectHealth();
     node = remember(PlatformNode.start(
         new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.streamsDir(),
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
             true, 1024 * 1024, Optional.empty()),
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
-            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore, analytics),
+            Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore, analytics,
+            Optional.of(mailServer.smtpSettings())),
         new TokenVerifier(devTokens.verificationKeys(), DevTokenIssuer.ISSUER, DevTokenIssuer.AUDIENCE),
         Optional.of(devTokens), inviteCodes,
         coreHealth(connectHealth)));
@@ -262,6 +267,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
   /** The embedded S3 server's URL (S3 API, path-style). */
   public java.net.URI objectStoreEndpoint() {
     return objectServer.endpoint();
+  }
+
+  /** The local SMTP server the platform's mails go to, with every mail it received. */
+  public EmbeddedMailServer mailServer() {
+    return mailServer;
   }
 
   public DevTokenIssuer devTokens() {

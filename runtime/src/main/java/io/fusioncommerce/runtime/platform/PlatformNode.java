@@ -4,6 +4,11 @@ import io.fusioncommerce.analytics.feed.AnalyticsTopology;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.analytics.live.StoreLiveFiguresSource;
+import io.fusioncommerce.connectors.notifications.NotificationDispatcher;
+import io.fusioncommerce.connectors.notifications.NotificationWorker;
+import io.fusioncommerce.connectors.notifications.PostgresNotificationStore;
+import io.fusioncommerce.connectors.notifications.SmtpMailer;
+import io.fusioncommerce.connectors.notifications.SmtpSettings;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
@@ -73,7 +78,15 @@ public final class PlatformNode implements AutoCloseable {
    */
   /** Where this node's collaborators are; {@code analytics} answers the analytics routes (Druid SQL, or off). */
   public record Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database,
-      ObjectStore objectStore, AnalyticsQueries analytics) {}
+      ObjectStore objectStore, AnalyticsQueries analytics, Optional<SmtpSettings> smtp) {
+
+    /** Mail goes to the SMTP server of the environment (SMTP_HOST and friends), or nowhere when it names none. */
+    public Endpoints(String bootstrapServers, String schemaRegistryUrl, Database.Settings database,
+        ObjectStore objectStore, AnalyticsQueries analytics) {
+      this(bootstrapServers, schemaRegistryUrl, database, objectStore, analytics,
+          SmtpSettings.fromEnvironment(System.getenv()));
+    }
+  }
 
   private final StartedComponents started = new StartedComponents(LOG);
   private IngressServer ingress;
@@ -143,6 +156,11 @@ public final class PlatformNode implements AutoCloseable {
       PaymentSettings payments = PaymentSettings.fromEnvironment(System.getenv());
       remember(new PaymentWorker(endpoints.bootstrapServers(), serdes.registry(),
           new PaymentRequestHandler(payments.providers(), payments.defaultProvider(), Clock.systemUTC()), workerId).start());
+      // the mail worker: customers' and vendors' mails, once per event (ADR 0025)
+      endpoints.smtp().ifPresentOrElse(smtp -> remember(new NotificationWorker(endpoints.bootstrapServers(),
+              serdes.registry(), new NotificationDispatcher(new PostgresNotificationStore(database.jdbi()),
+                  new SmtpMailer(smtp), smtp.from(), Clock.systemUTC()), workerId).start()),
+          () -> LOG.warn("SMTP_HOST is not set: no customer or vendor mail is sent"));
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");

@@ -164,6 +164,7 @@ public final class OrderBook {
         .setShippingAddress(place.getShippingAddress())
         .setOrganizationId(place.getOrganizationId()).setPurchaseOrderNumber(place.getPurchaseOrderNumber())
         .setCampaignId(place.getCampaignId())
+        .setEmail(place.getEmail())
         .setRequestHash(place.getRequestHash())
         .setRiskRequested(place.getRiskAssessmentRequested())
         .setRisk(current != null ? current.getRisk() : null) // the risk may have overtaken the order

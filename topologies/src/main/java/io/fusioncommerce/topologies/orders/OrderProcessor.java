@@ -282,7 +282,8 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
     forward(key, OrderStatusChanged.newBuilder(cause.event(new OrderStatusChanged(), eventId))
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId())
         .setFromStatus(changed.from() == null ? null : changed.from().name()).setToStatus(changed.to().name())
-        .setReason(changed.reason()).setTotal(state.getTotal()).setCampaignId(state.getCampaignId()).build(), cause,
+        .setReason(changed.reason()).setTotal(state.getTotal()).setCampaignId(state.getCampaignId())
+        .setEmail(state.getEmail()).build(), cause,
         sinkName(Topics.ORDER_STATUS_CHANGED));
   }
 

@@ -65,6 +65,24 @@ class OrderSagaTest extends ShoesAndSocksSagaTest {
   }
 
   @Test
+  void theOrdersEmailIsKeptAndTravelsOnItsStatusChangesForTheMailWorker() {
+    saga.orderCommand(new io.fusioncommerce.schemas.common.OrderKey("acme", "o-mail"), OrderCommand.newBuilder()
+        .setCommandId("cmd-mail").setTenantId("acme").setIssuedAt(saga.now()).setCorrelationId("corr-mail")
+        .setIssuedBy(SagaHarness.CUSTOMER).setCommand(PlaceOrder.newBuilder().setOrderId("o-mail").setCustomerId("c1")
+            .setCurrency("USD").setLines(java.util.List.of(new io.fusioncommerce.schemas.orders.RequestedLine("SHOE", 1L)))
+            .setRequestHash("hash-mail").setEmail("ann@buyer.example").build())
+        .build());
+    saga.reserveOnly("acme", "o-mail", lines("SHOE", 1));
+    saga.relay();
+
+    assertThat(saga.order("acme", "o-mail").getEmail()).isEqualTo("ann@buyer.example");
+    assertThat(saga.orderTopics.output(Topics.ORDER_STATUS_CHANGED).readValuesToList())
+        .extracting(OrderStatusChanged::getToStatus, OrderStatusChanged::getEmail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("CREATED", "ann@buyer.example"),
+            org.assertj.core.groups.Tuple.tuple("CONFIRMED", "ann@buyer.example"));
+  }
+
+  @Test
   void whenOneLineCannotBeHeldTheOrderIsRejectedAndTheOtherLinesAreReleased() {
     saga.place("acme", "o-1", "USD", lines("SHOE", 2, "SOCK", 6));
 
