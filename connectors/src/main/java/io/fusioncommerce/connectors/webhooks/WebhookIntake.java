@@ -49,9 +49,15 @@ public final class WebhookIntake implements AutoCloseable {
   private final Thread thread;
 
   public WebhookIntake(String bootstrapServers, SchemaRegistryClient registry, WebhookStore store, Clock clock) {
-    this.consumer = new KafkaConsumer<>(
+    this(new KafkaConsumer<>(
         WorkerClients.consumer(bootstrapServers, GROUP_ID, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500)),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        new ByteArrayDeserializer(), new ByteArrayDeserializer()), registry, store, clock);
+  }
+
+  /** With the consumer given (read_committed, no auto commit; a test passes a mock); owned by the intake. */
+  public WebhookIntake(Consumer<byte[], byte[]> consumer, SchemaRegistryClient registry, WebhookStore store,
+      Clock clock) {
+    this.consumer = consumer;
     this.store = store;
     this.clock = clock;
     for (TopicContract<?, ?> topic : WebhookEventTypes.topics()) {
@@ -66,24 +72,17 @@ public final class WebhookIntake implements AutoCloseable {
     return this;
   }
 
+  /** The topics the intake reads (every topic of {@link WebhookEventTypes}). */
+  public List<String> topics() {
+    return List.copyOf(keys.keySet());
+  }
+
   private void run() {
     try {
-      consumer.subscribe(List.copyOf(keys.keySet()));
+      consumer.subscribe(topics());
       while (running.get()) {
-        try {
-          ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-          if (!records.isEmpty()) {
-            queue(records);
-            consumer.commitSync();
-          }
-        } catch (WakeupException e) {
-          // closing
-        } catch (RuntimeException e) {
-          if (running.get()) {
-            LOG.warn("webhook intake failed; reading the uncommitted events again: {}", e.toString());
-            rewindToCommitted();
-            sleep(PAUSE_AFTER_FAILURE);
-          }
+        if (!pollOnce()) {
+          sleep(PAUSE_AFTER_FAILURE);
         }
       }
     } finally {
@@ -92,6 +91,29 @@ public final class WebhookIntake implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("webhook intake close failed: {}", e.toString());
       }
+    }
+  }
+
+  /**
+   * One poll: its events queued in Postgres, then its offsets committed. False when that failed: the
+   * consumer is back at its committed offsets and reads the same events again.
+   */
+  public boolean pollOnce() {
+    try {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+      if (!records.isEmpty()) {
+        queue(records);
+        consumer.commitSync();
+      }
+      return true;
+    } catch (WakeupException e) {
+      return true; // closing
+    } catch (RuntimeException e) {
+      if (running.get()) {
+        LOG.warn("webhook intake failed; reading the uncommitted events again: {}", e.toString());
+        rewindToCommitted();
+      }
+      return false;
     }
   }
 
