@@ -62,7 +62,7 @@ public record WebhookRoutes(Database database, WebhookSettings settings, Webhook
         .response(200, WebhookStore.Subscription.class, "The subscription");
     routes.delete("/v1/webhooks/subscriptions/{subscriptionId}", ctx -> disable(ctx, api), Role.ADMIN)
         .tag("Webhooks").summary("Disable a subscription: nothing more is delivered to it")
-        .response(204, Void.class, "Disabled (its deliveries stay listed)");
+        .response(204, null, "Disabled (its deliveries stay listed)");
     routes.get("/v1/webhooks/subscriptions/{subscriptionId}/deliveries", this::deliveries, Role.ADMIN)
         .tag("Webhooks").summary("A subscription's deliveries, newest first, with every attempt")
         .paged()

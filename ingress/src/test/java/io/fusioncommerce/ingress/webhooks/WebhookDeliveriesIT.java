@@ -201,6 +201,15 @@ class WebhookDeliveriesIT {
   }
 
   @Test
+  void theRoutesAreDocumented() {
+    JsonNode paths = postgres.api().get("/openapi.json", null).json().path("paths");
+    assertThat(paths.has("/v1/webhooks/subscriptions")).isTrue();
+    assertThat(paths.path("/v1/webhooks/subscriptions/{subscriptionId}").has("delete")).isTrue();
+    assertThat(paths.path("/v1/webhooks/deliveries/{deliveryId}/replay").path("post").path("responses").has("202"))
+        .isTrue();
+  }
+
+  @Test
   void theSecretIsShownOnceAndAnotherTenantFindsNeitherSubscriptionNorDeliveries() throws Exception {
     String admin = postgres.api().token(tenant, "admin-1", null, "admin");
     Response created = postgres.api().post("/v1/webhooks/subscriptions", admin,
