@@ -159,6 +159,18 @@ class WebhookDeliveriesIT {
         .extracting(WebhookStore.Delivery::deliveryId, WebhookStore.Delivery::replayOf, WebhookStore.Delivery::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(replay, delivery.deliveryId(), "DELIVERED"),
             org.assertj.core.groups.Tuple.tuple(delivery.deliveryId(), null, "DELIVERED"));
+
+    // one per page: the cursor leads to the older delivery, and the last page has no cursor
+    String admin = postgres.api().token(tenant, "admin-1", null, "admin");
+    String path = "/v1/webhooks/subscriptions/" + subscription.subscriptionId() + "/deliveries?limit=1";
+    JsonNode first = postgres.api().get(path, admin).json();
+    assertThat(first.path("items").get(0).path("deliveryId").asText()).isEqualTo(replay);
+    JsonNode second = postgres.api().get(path + "&cursor=" + first.path("next").asText(), admin).json();
+    assertThat(second.path("items").get(0).path("deliveryId").asText()).isEqualTo(delivery.deliveryId());
+    assertThat(second.path("items").get(0).path("attemptLog").get(0).path("statusCode").asInt()).isEqualTo(200);
+    assertThat(second.path("next").isNull()).isTrue();
+    postgres.api().get(path + "&cursor=abc", admin).problem(400);
+    postgres.api().get(path.replace("limit=1", "limit=501"), admin).problem(400);
   }
 
   @Test
