@@ -30,6 +30,8 @@ import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
 import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
+import io.fusioncommerce.connectors.webhooks.WebhookSettings;
+import io.fusioncommerce.ingress.webhooks.WebhookRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
@@ -46,9 +48,10 @@ final class ApiModules {
    * @param inviteCodes campaign invite code signer
    * @param analytics the analytics store's queries (history charts, /v1/analytics)
    * @param liveFigures the analytics topology's live figures (/v1/live)
+   * @param webhooks which webhook targets are allowed and the limits (embedded or role mode)
    */
   static List<ApiModule> all(Database database, ObjectStore objectStore, InviteCodes inviteCodes,
-      AnalyticsQueries analytics, LiveFiguresSource liveFigures) {
+      AnalyticsQueries analytics, LiveFiguresSource liveFigures, WebhookSettings webhooks) {
     return List.of(new InventoryRoutes(new CatalogSkus(database)), new OrderRoutes(database, OrderRoutes.fraudScoring(System.getenv())), new CategoryRoutes(database),
         new ProductTransferRoutes(database, ImportSettings.fromEnvironment(System.getenv())),
         new ProductRoutes(database),
@@ -67,7 +70,9 @@ final class ApiModules {
         // Recommendations
         new RecommendationRoutes(),
         // Notifications: what was mailed, the tenant's sender, vendors' addresses (ADR 0025)
-        new NotificationRoutes(database));
+        new NotificationRoutes(database),
+        // Webhooks: subscriptions, deliveries, replays (the worker delivers; see PlatformNode)
+        new WebhookRoutes(database, webhooks));
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */

@@ -10,6 +10,7 @@ import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
+import io.fusioncommerce.connectors.webhooks.WebhookSettings;
 import io.fusioncommerce.ingress.database.Database;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.runtime.analytics.EmbeddedAnalytics;
@@ -132,7 +133,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     node = remember(PlatformNode.start(
         new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.streamsDir(),
             InstanceIdentity.loadOrCreate(settings.dataDir()), settings.streamThreads(), settings.commitIntervalMs(), 1,
-            true, 1024 * 1024, Optional.empty()),
+            true, 1024 * 1024, Optional.empty(), WebhookSettings.embedded(System.getenv())),
         new PlatformNode.Endpoints(kafka.bootstrapServers(), registry.url(),
             Database.Settings.of(postgres.jdbcUrl(DATABASE), EmbeddedPostgres.USER, ""), objectStore, analytics,
             Optional.of(mailServer.smtpSettings())),

@@ -13,6 +13,8 @@ import io.fusioncommerce.connectors.objectstore.ObjectStore;
 import io.fusioncommerce.connectors.payments.PaymentRequestHandler;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.PaymentWorker;
+import io.fusioncommerce.connectors.webhooks.WebhookWorker;
+import io.fusioncommerce.connectors.webhooks.WebhookSettings;
 import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
@@ -69,7 +71,16 @@ public final class PlatformNode implements AutoCloseable {
    */
   public record Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
       int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
-      Optional<HostInfo> queryUpstream) {}
+      Optional<HostInfo> queryUpstream, WebhookSettings webhooks) {
+
+    /** Role mode's webhooks (never to loopback or private addresses). */
+    public Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
+        int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
+        Optional<HostInfo> queryUpstream) {
+      this(httpHost, httpPort, advertisedHost, stateDir, instanceId, streamThreads, commitIntervalMs,
+          replicationFactor, runTopologies, maxRequestBytes, queryUpstream, WebhookSettings.roleMode());
+    }
+  }
 
   /**
    * Where the shared infrastructure is.
@@ -137,7 +148,7 @@ public final class PlatformNode implements AutoCloseable {
             settings.maxRequestBytes(), version(), settings.queryUpstream()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
             Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes,
-            endpoints.analytics(), liveFigures), changes,
+            endpoints.analytics(), liveFigures, settings.webhooks()), changes,
             RateLimiter.fromEnvironment(System.getenv()))));
 
     if (settings.runTopologies()) {
@@ -161,6 +172,9 @@ public final class PlatformNode implements AutoCloseable {
               serdes.registry(), new NotificationDispatcher(new PostgresNotificationStore(database.jdbi()),
                   new SmtpMailer(smtp), smtp.from(), Clock.systemUTC()), workerId).start()),
           () -> LOG.warn("SMTP_HOST is not set: no customer or vendor mail is sent"));
+      // the webhook worker: event topics -> the delivery queue in Postgres -> the subscribers' URLs
+      remember(new WebhookWorker(endpoints.bootstrapServers(), serdes.registry(), database.jdbi(), settings.webhooks(),
+          Clock.systemUTC()).start());
     }
     LOG.atInfo().addKeyValue("port", ingress.port()).addKeyValue("topologies", settings.runTopologies())
         .log("platform node started");
