@@ -84,13 +84,19 @@ public final class OrderBenchmark {
   /** As above, each order's items (the JSON array's contents) from {@code items}. */
   static Phase orders(AsyncApi async, List<String> customers, List<String> tokens, int rate, Duration duration,
       ConcurrentLinkedQueue<String> confirmedIds, java.util.function.Supplier<String> items) {
+    return orders(async, customers, tokens, rate, duration, confirmedIds, items, "");
+  }
+
+  /** As above, with {@code moreFields} (",\"email\":..." or empty) added to every order's body. */
+  static Phase orders(AsyncApi async, List<String> customers, List<String> tokens, int rate, Duration duration,
+      ConcurrentLinkedQueue<String> confirmedIds, java.util.function.Supplier<String> items, String moreFields) {
     ConcurrentHistogram accept = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     AtomicLong rejected = new AtomicLong();
     OpenLoop.Result confirm = OpenLoop.run(rate, duration, scheduled -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       int customer = random.nextInt(customers.size());
       String body = "{\"customerId\":\"" + customers.get(customer) + "\",\"currency\":\"USD\",\"items\":["
-          + items.get() + "]}";
+          + items.get() + "]" + moreFields + "}";
       CompletableFuture<Long> acceptedAt = new CompletableFuture<>();
       acceptedAt.thenAccept(at -> accept.recordValue(Math.max(0, (at - scheduled) / 1000)));
       return async.placeAndSettle(tokens.get(customer), body, acceptedAt).thenApply(order -> {
