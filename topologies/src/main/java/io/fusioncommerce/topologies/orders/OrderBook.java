@@ -3,6 +3,8 @@ package io.fusioncommerce.topologies.orders;
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.CartPricedLine;
+import io.fusioncommerce.schemas.orders.CartPricing;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.OrderRisk;
 import io.fusioncommerce.schemas.orders.OrderShipment;
@@ -102,6 +104,8 @@ public final class OrderBook {
     public static final String RISK_ASSESSMENT_TIMEOUT = "RISK_ASSESSMENT_TIMEOUT";
     public static final String QUANTITY_LIMIT_EXCEEDED = StockLimits.QUANTITY_LIMIT_EXCEEDED;
     public static final String CUSTOMER_LIMIT_EXCEEDED = StockLimits.CUSTOMER_LIMIT_EXCEEDED;
+    /** A cart's pricing does not cover the order's lines (a checkout's PlaceOrder is built from one cart). */
+    public static final String CART_PRICING_MISMATCH = "CART_PRICING_MISMATCH";
 
     private Reasons() {}
   }
@@ -122,6 +126,7 @@ public final class OrderBook {
     List<OrderEffect> effects = new ArrayList<>();
     List<OrderStateLine> lines = new ArrayList<>();
     String refusal = null;
+    Map<String, CartPricedLine> cartLines = cartLines(place.getCartPricing());
     for (RequestedLine requested : mergeBySku(place.getLines())) {
       Optional<Product> product = catalog.product(tenantId, requested.getSku())
           .filter(p -> tenantId.equals(p.getTenantId()) && ProductStatus.ACTIVE.is(p.getStatus()));
@@ -137,12 +142,20 @@ public final class OrderBook {
       if (product.isEmpty()) {
         refusal = refusal != null ? refusal : Reasons.UNKNOWN_SKU;
       } else {
-        Money unitPrice = place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice()
+        CartPricedLine priced = cartLines.get(requested.getSku());
+        Money unitPrice = priced != null ? priced.getUnitPrice()
+            : place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice()
             : catalog.price(tenantId, product.get());
         if (!unitPrice.getCurrency().equals(place.getCurrency())) {
           refusal = refusal != null ? refusal : Reasons.CURRENCY_MISMATCH;
         }
+        if (place.getCartPricing() != null && (priced == null || priced.getQuantity() != requested.getQuantity())) {
+          refusal = refusal != null ? refusal : Reasons.CART_PRICING_MISMATCH;
+        }
         line.setUnitPrice(unitPrice).setVendorId(product.get().getVendorId()).setName(product.get().getName());
+        if (priced != null) { // a cart priced the line: the order keeps its discount, tax and total
+          line.setDiscount(priced.getDiscount()).setTax(priced.getTax()).setLineTotal(priced.getLineTotal());
+        }
       }
       lines.add(line.build());
     }
@@ -167,6 +180,10 @@ public final class OrderBook {
         .setRequestHash(place.getRequestHash())
         .setRiskRequested(place.getRiskAssessmentRequested())
         .setRisk(current != null ? current.getRisk() : null) // the risk may have overtaken the order
+        .setCartId(place.getCartPricing() == null ? null : place.getCartPricing().getCartId())
+        .setDiscounts(place.getCartPricing() == null ? null : place.getCartPricing().getDiscounts())
+        .setTax(place.getCartPricing() == null ? null : place.getCartPricing().getTax())
+        .setPromotions(place.getCartPricing() == null ? List.of() : place.getCartPricing().getPromotions())
         .setTotal(total)
         .setCreatedAt(at).setUpdatedAt(at)
         .setCorrelationId(correlationId)
@@ -549,6 +566,15 @@ public final class OrderBook {
     return ReservationStatus.of(line.getReservation());
   }
 
+  /** A cart's priced lines by SKU (a cart has one line per SKU); empty for orders placed without a cart. */
+  private static Map<String, CartPricedLine> cartLines(CartPricing pricing) {
+    Map<String, CartPricedLine> bySku = new LinkedHashMap<>();
+    if (pricing != null) {
+      pricing.getLines().forEach(line -> bySku.putIfAbsent(line.getSku(), line));
+    }
+    return bySku;
+  }
+
   /** Lines of the same SKU become one line (one reservation per SKU and order). */
   static List<RequestedLine> mergeBySku(List<RequestedLine> lines) {
     Map<String, Long> bySku = new LinkedHashMap<>();
@@ -556,10 +582,12 @@ public final class OrderBook {
     return bySku.entrySet().stream().map(e -> new RequestedLine(e.getKey(), e.getValue())).toList();
   }
 
+  /** What the order costs: each line's total when a cart priced it (after discounts, tax included), else units × price. */
   static Money total(List<OrderStateLine> lines, String currency) {
     long amount = 0;
     for (OrderStateLine line : lines) {
-      amount = Math.addExact(amount, Math.multiplyExact(line.getUnitPrice().getAmount(), line.getQuantity()));
+      amount = Math.addExact(amount, line.getLineTotal() != null ? line.getLineTotal().getAmount()
+          : Math.multiplyExact(line.getUnitPrice().getAmount(), line.getQuantity()));
     }
     return new Money(amount, currency);
   }

@@ -297,7 +297,9 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
       items += line.getQuantity();
       if (line.getVendorId() != null) {
         long[] part = parts.computeIfAbsent(line.getVendorId(), v -> new long[2]);
-        if (line.getUnitPrice() != null) {
+        if (line.getLineTotal() != null) { // a cart's line: what the customer pays for it
+          part[0] = saturatedAdd(part[0], line.getLineTotal().getAmount());
+        } else if (line.getUnitPrice() != null) {
           part[0] = saturatedAdd(part[0], saturatedMultiply(line.getUnitPrice().getAmount(), line.getQuantity()));
         }
         part[1] += line.getQuantity();
