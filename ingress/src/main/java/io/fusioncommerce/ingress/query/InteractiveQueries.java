@@ -89,6 +89,19 @@ public final class InteractiveQueries {
         local -> Optional.ofNullable(local.get(key)));
   }
 
+  /**
+   * Reads a key from a global store of {@code context} (a table every instance holds whole, such as the
+   * product table a topology prices with): answered here, whichever instance owns which partition.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> Optional<V> global(String context, String store, K key) {
+    KafkaStreams streams =
+        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
+    ReadOnlyKeyValueStore<K, V> table = (ReadOnlyKeyValueStore<K, V>) streams.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+    return Optional.ofNullable(table.get(key));
+  }
+
   /** Entries of a String-keyed store on one partition of this instance, by key prefix, in key order. */
   public <V> List<KeyValue<String, V>> scan(String context, String store, int partition, String prefix, String after,
       int limit, boolean allowStale) {

@@ -1,5 +1,7 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.ingress.carts.CartRoutes;
+import io.fusioncommerce.ingress.tax.TaxRoutes;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
@@ -64,7 +66,9 @@ final class ApiModules {
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module(),
         // Recommendations
-        new RecommendationRoutes());
+        new RecommendationRoutes(),
+        // Carts (COMMERCE): carts and checkout, tax rates
+        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
