@@ -4,6 +4,10 @@ import io.fusioncommerce.schemas.campaigns.CampaignCommand;
 import io.fusioncommerce.schemas.carts.CartAbandoned;
 import io.fusioncommerce.schemas.carts.CartCommand;
 import io.fusioncommerce.schemas.carts.CartKey;
+import io.fusioncommerce.schemas.promotions.PromotionCommand;
+import io.fusioncommerce.schemas.promotions.PromotionKey;
+import io.fusioncommerce.schemas.promotions.PromotionRedemptionOutcome;
+import io.fusioncommerce.schemas.promotions.PromotionState;
 import io.fusioncommerce.schemas.tax.TaxRates;
 import io.fusioncommerce.schemas.tax.TaxRatesKey;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
@@ -226,6 +230,16 @@ public final class Topics {
   /** Each tenant's tax rates per country (compacted; the cart topology reads it as a global table). */
   public static final TopicContract<TaxRatesKey, TaxRates> TAX_RATES =
       new TopicContract<>("tax.rates", TaxRatesKey.class, TaxRates.class, TopicContract.Kind.TABLE);
+  /** Commands to the promotion topology (create, redeem for an order, release an order's redemption), keyed by promotion. */
+  public static final TopicContract<PromotionKey, PromotionCommand> PROMOTION_COMMANDS =
+      new TopicContract<>("promotion.commands", PromotionKey.class, PromotionCommand.class, TopicContract.Kind.COMMAND);
+  /** The outcome of an order's redemption, keyed by the order so the order topology reads it on the order's partition. */
+  public static final TopicContract<OrderKey, PromotionRedemptionOutcome> PROMOTION_REDEMPTIONS =
+      new TopicContract<>("promotion.redemptions", OrderKey.class, PromotionRedemptionOutcome.class,
+          TopicContract.Kind.EVENT);
+  /** Each promotion with its redemption count (compacted; the carts read it as a global table to price with). */
+  public static final TopicContract<PromotionKey, PromotionState> PROMOTIONS_DEFINITIONS =
+      new TopicContract<>("promotions.definitions", PromotionKey.class, PromotionState.class, TopicContract.Kind.TABLE);
 
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
@@ -305,5 +319,8 @@ public final class Topics {
           // Carts (COMMERCE)
           CART_COMMANDS,
           CART_ABANDONED,
-          TAX_RATES);
+          TAX_RATES,
+          PROMOTION_COMMANDS,
+          PROMOTION_REDEMPTIONS,
+          PROMOTIONS_DEFINITIONS);
 }

@@ -23,6 +23,8 @@ public final class CartBook {
   public static final long MAX_QUANTITY = 999;
   /** Distinct SKUs a cart may hold. */
   public static final int MAX_LINES = 100;
+  /** Coupon codes a cart may carry. */
+  public static final int MAX_COUPONS = 5;
 
   public enum Status { OPEN, CHECKED_OUT }
 
@@ -35,6 +37,9 @@ public final class CartBook {
     public static final String QUANTITY_OUT_OF_RANGE = "QUANTITY_OUT_OF_RANGE";
     public static final String TOO_MANY_LINES = "TOO_MANY_LINES";
     public static final String EMPTY_CART = "EMPTY_CART";
+    /** No running promotion has the code, or it is used up. */
+    public static final String COUPON_UNAVAILABLE = "COUPON_UNAVAILABLE";
+    public static final String TOO_MANY_COUPONS = "TOO_MANY_COUPONS";
 
     private Refusals() {}
   }
@@ -99,6 +104,37 @@ public final class CartBook {
       lines.add(new CartLine(item.getSku(), item.getQuantity()));
     }
     return Decision.to(touch(current, at).setLines(lines).build());
+  }
+
+  /** Applies a coupon code that {@code available} says a running promotion has (once; at most {@link #MAX_COUPONS}). */
+  public static Decision applyCoupon(CartState current, String code, java.util.function.Predicate<String> available,
+      Instant at) {
+    String refusal = openRefusal(current);
+    if (refusal != null) {
+      return Decision.refused(refusal);
+    }
+    if (current.getCouponCodes().contains(code)) {
+      return Decision.to(touch(current, at).build());
+    }
+    if (!available.test(code)) {
+      return Decision.refused(Refusals.COUPON_UNAVAILABLE);
+    }
+    if (current.getCouponCodes().size() >= MAX_COUPONS) {
+      return Decision.refused(Refusals.TOO_MANY_COUPONS);
+    }
+    List<String> codes = new ArrayList<>(current.getCouponCodes());
+    codes.add(code);
+    return Decision.to(touch(current, at).setCouponCodes(codes).build());
+  }
+
+  public static Decision removeCoupon(CartState current, String code, Instant at) {
+    String refusal = openRefusal(current);
+    if (refusal != null) {
+      return Decision.refused(refusal);
+    }
+    List<String> codes = new ArrayList<>(current.getCouponCodes());
+    codes.remove(code);
+    return Decision.to(touch(current, at).setCouponCodes(codes).build());
   }
 
   public static Decision shippingAddress(CartState current, SetCartShippingAddress address, Instant at) {

@@ -4,6 +4,12 @@ import static io.fusioncommerce.topologies.support.Wiring.sinkName;
 
 import io.fusioncommerce.schemas.Topics;
 import io.fusioncommerce.schemas.carts.AbandonedCartLine;
+import io.fusioncommerce.schemas.carts.ApplyCoupon;
+import io.fusioncommerce.schemas.carts.RemoveCoupon;
+import io.fusioncommerce.schemas.promotions.PromotionCommand;
+import io.fusioncommerce.schemas.promotions.PromotionKey;
+import io.fusioncommerce.schemas.promotions.PromotionState;
+import io.fusioncommerce.schemas.promotions.RedeemPromotion;
 import io.fusioncommerce.schemas.carts.CartAbandoned;
 import io.fusioncommerce.schemas.carts.CartCommand;
 import io.fusioncommerce.schemas.carts.CartKey;
@@ -55,6 +61,7 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
 
   static final Duration TIMER_SCAN_INTERVAL = Duration.ofSeconds(1);
   static final int MAX_TIMERS_PER_PUNCTUATION = 200;
+  static final int MAX_PROMOTIONS_READ = 10_000;
 
   private final StoreChangeListener changes;
   private final Duration abandonAfter;
@@ -64,7 +71,9 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
   private KeyValueStore<SkuKey, Product> products;
   private KeyValueStore<SkuKey, CurrentPrice> currentPrices;
   private KeyValueStore<TaxRatesKey, TaxRates> taxRates;
+  private KeyValueStore<PromotionKey, PromotionState> promotions;
   private StoreCatalog catalog;
+  private PromotionOffers offers;
 
   CartProcessor(StoreChangeListener changes, Duration abandonAfter) {
     this.changes = changes;
@@ -79,7 +88,9 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
     products = context.getStateStore(CartTopology.PRODUCT_STORE);
     currentPrices = context.getStateStore(CartTopology.CURRENT_PRICE_STORE);
     taxRates = context.getStateStore(CartTopology.TAX_RATES_STORE);
+    promotions = context.getStateStore(CartTopology.PROMOTION_STORE);
     catalog = new StoreCatalog(products::get, currentPrices::get);
+    offers = new PromotionOffers(this::promotionsOf, catalog);
     context.schedule(TIMER_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> fireDueTimers(Instant.ofEpochMilli(now)));
   }
 
@@ -104,6 +115,9 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
       case SetCartItem item -> CartBook.setItem(current, item, catalog, at);
       case SetCartShippingAddress address -> CartBook.shippingAddress(current, address, at);
       case CheckoutCart checkout -> CartBook.checkout(current, checkout, at);
+      case ApplyCoupon coupon -> CartBook.applyCoupon(current, coupon.getCode(),
+          code -> PromotionOffers.byCode(promotionsOf(key.getTenantId()), code, at).isPresent(), at);
+      case RemoveCoupon coupon -> CartBook.removeCoupon(current, coupon.getCode(), at);
       default -> throw new InvalidCommandException("unknown cart command " + command.getCommand().getClass().getName());
     };
     if (decision.next() == null && (decision.refusal() == null || current == null)) {
@@ -131,8 +145,8 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
         .toList();
     CartPricing pricing = CartPricing.newBuilder().setCartId(key.getCartId()).setLines(pricedLines)
         .setDiscounts(new Money(priced.discountTotal(), currency)).setTax(new Money(priced.tax(), currency))
-        .setPromotions(priced.discounts().stream().map(d -> new AppliedPromotion(d.promotionId(), d.code(),
-            new Money(d.amount(), currency))).toList())
+        .setPromotions(priced.discounts().stream().map(d -> AppliedPromotion.newBuilder().setPromotionId(d.promotionId())
+            .setCode(d.code()).setAmount(new Money(d.amount(), currency)).build()).toList())
         .build();
     PlaceOrder place = PlaceOrder.newBuilder()
         .setOrderId(cart.getOrderId()).setCustomerId(cart.getCustomerId()).setCurrency(currency)
@@ -145,6 +159,14 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
         cause.timestamp(), cause.headers()), sinkName(Topics.ORDER_COMMANDS));
     placement.reservations().forEach(reservation -> context.forward(new Record<SpecificRecord, SpecificRecord>(
         reservation.key(), reservation.command(), cause.timestamp(), cause.headers()), sinkName(Topics.INVENTORY_COMMANDS)));
+    // each promotion the cart priced with is redeemed on its own partition, side by side with the reservations
+    for (AppliedPromotion promotion : pricing.getPromotions()) {
+      context.forward(new Record<SpecificRecord, SpecificRecord>(new PromotionKey(key.getTenantId(), promotion.getPromotionId()),
+          cause.causedBy(OrderPlacement.placeCommandId(place.getOrderId())).command(new PromotionCommand(),
+              EventIds.derive(place.getOrderId(), "redeem:" + promotion.getPromotionId()), command.getIssuedBy(),
+              new RedeemPromotion(place.getOrderId(), cart.getCustomerId())),
+          cause.timestamp(), cause.headers()), sinkName(Topics.PROMOTION_COMMANDS));
+    }
     if (placement.assessment() != null) {
       context.forward(new Record<SpecificRecord, SpecificRecord>(placement.assessment().key(),
           placement.assessment().command(), cause.timestamp(), cause.headers()), sinkName(Topics.FRAUD_COMMANDS));
@@ -152,12 +174,31 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
   }
 
   private PricedCart price(CartState cart, Instant at) {
-    return CartPricer.price(cart, catalog, CartPromotions.NONE, country -> taxRule(cart.getTenantId(), country), at);
+    return CartPricer.price(cart, catalog, offers, country -> taxRule(cart.getTenantId(), country), at);
   }
 
   private Optional<TaxRule> taxRule(String tenantId, String country) {
     TaxRates rates = taxRates.get(new TaxRatesKey(tenantId, country));
     return rates == null || !tenantId.equals(rates.getTenantId()) ? Optional.empty() : Optional.of(TaxRule.of(rates));
+  }
+
+  /**
+   * The tenant's promotions. The global store is keyed by tenant and promotion but its keys do not sort by
+   * tenant, so this reads the whole table: fine for the hundreds of promotions a platform runs at once, and
+   * bounded by {@link #MAX_PROMOTIONS_READ} so a flood of them cannot stall a partition.
+   */
+  private List<PromotionState> promotionsOf(String tenantId) {
+    List<PromotionState> found = new ArrayList<>();
+    try (KeyValueIterator<PromotionKey, PromotionState> all = promotions.all()) {
+      int read = 0;
+      while (all.hasNext() && read++ < MAX_PROMOTIONS_READ) {
+        PromotionState state = all.next().value;
+        if (state != null && tenantId.equals(state.getPromotion().getTenantId())) {
+          found.add(state);
+        }
+      }
+    }
+    return found;
   }
 
   /** One idle timer per cart, due when its current idle period ends; none for carts that cannot be abandoned. */

@@ -25,6 +25,8 @@ public final class CartTopology extends WiredTopology {
   public static final String PRODUCT_STORE = "carts-catalog-products";
   public static final String CURRENT_PRICE_STORE = "carts-current-prices";
   public static final String TAX_RATES_STORE = "carts-tax-rates";
+  /** Every promotion with its redemption count (promotions.definitions). */
+  public static final String PROMOTION_STORE = "carts-promotions";
 
   /** How long a cart may sit untouched before it counts as abandoned, unless configured. */
   public static final Duration DEFAULT_ABANDON_AFTER = Duration.ofHours(1);
@@ -59,9 +61,11 @@ public final class CartTopology extends WiredTopology {
         .keeps(wiring.store(CART_STORE, CartKey.class, CartState.class),
             // timer keys sort by due time as strings (see CartTimers)
             Wiring.store(TIMER_STORE, Serdes.String(), Serdes.String()))
-        .writes(Topics.CART_ABANDONED, Topics.ORDER_COMMANDS, Topics.INVENTORY_COMMANDS, Topics.FRAUD_COMMANDS);
+        .writes(Topics.CART_ABANDONED, Topics.ORDER_COMMANDS, Topics.INVENTORY_COMMANDS, Topics.FRAUD_COMMANDS,
+            Topics.PROMOTION_COMMANDS);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
     wiring.globalTable(Topics.PRICING_CURRENT_PRICES, CURRENT_PRICE_STORE);
     wiring.globalTable(Topics.TAX_RATES, TAX_RATES_STORE);
+    wiring.globalTable(Topics.PROMOTIONS_DEFINITIONS, PROMOTION_STORE);
   }
 }

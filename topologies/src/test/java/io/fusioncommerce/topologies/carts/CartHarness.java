@@ -18,7 +18,14 @@ import io.fusioncommerce.schemas.orders.ShippingAddress;
 import io.fusioncommerce.schemas.pricing.CurrentPrice;
 import io.fusioncommerce.schemas.tax.TaxRates;
 import io.fusioncommerce.schemas.tax.TaxRatesKey;
+import io.fusioncommerce.schemas.promotions.CreatePromotion;
+import io.fusioncommerce.schemas.promotions.Promotion;
+import io.fusioncommerce.schemas.promotions.PromotionCommand;
+import io.fusioncommerce.schemas.promotions.PromotionKey;
+import io.fusioncommerce.schemas.promotions.PromotionState;
 import io.fusioncommerce.topologies.orders.SagaHarness;
+import io.fusioncommerce.topologies.promotions.PromotionTopology;
+import io.fusioncommerce.topologies.support.TestTopology;
 import io.fusioncommerce.topologies.orders.SagaWiredHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +46,31 @@ final class CartHarness extends SagaWiredHarness {
   static final Duration IDLE = Duration.ofMinutes(30);
 
   final KeyValueStore<CartKey, CartState> cartStore;
+  final TestTopology promotionTopics;
+  final KeyValueStore<PromotionKey, PromotionState> promotionStore;
   String customer = "c1";
+  boolean riskAssessed = true;
 
   CartHarness(Path stateDir) {
     super(stateDir, "carts", new CartTopology(IDLE));
     saga.withFraud((features, thresholds) -> new io.fusioncommerce.topologies.fraud.RiskAssessment(0.01,
         io.fusioncommerce.topologies.fraud.RiskDecision.ACCEPT, List.of()));
     cartStore = store(CartTopology.CART_STORE);
+    promotionTopics = TestTopology.start(new PromotionTopology(), stateDir.resolve("promotions"), SagaHarness.T0);
+    promotionStore = promotionTopics.driver().getKeyValueStore(PromotionTopology.PROMOTION_STORE);
+  }
+
+  void promotion(Promotion promotion) {
+    Actor admin = Actor.newBuilder().setSubject("admin").setRoles(List.of("admin")).build();
+    promotionTopics.input(Topics.PROMOTION_COMMANDS).pipeInput(new PromotionKey(promotion.getTenantId(),
+        promotion.getPromotionId()), PromotionCommand.newBuilder().setCommandId("create-" + promotion.getPromotionId())
+        .setTenantId(promotion.getTenantId()).setIssuedAt(now()).setCorrelationId("corr").setIssuedBy(admin)
+        .setCommand(new CreatePromotion(promotion)).build(), now());
+    relay();
+  }
+
+  PromotionState promotionState(String tenant, String promotionId) {
+    return promotionStore.get(new PromotionKey(tenant, promotionId));
   }
 
   Instant now() {
@@ -81,12 +106,18 @@ final class CartHarness extends SagaWiredHarness {
   }
 
   String command(String tenant, String cartId, Object body) {
+    String commandId = pipe(tenant, cartId, body);
+    relay();
+    return commandId;
+  }
+
+  /** Writes a cart command without moving anything on: many of them then race through the saga at once. */
+  String pipe(String tenant, String cartId, Object body) {
     String commandId = UUID.randomUUID().toString();
     Actor actor = Actor.newBuilder().setSubject(customer).setRoles(List.of("customer")).build();
     topics.input(Topics.CART_COMMANDS).pipeInput(new CartKey(tenant, cartId), CartCommand.newBuilder()
         .setCommandId(commandId).setTenantId(tenant).setIssuedAt(now()).setCorrelationId("corr-" + commandId)
         .setIssuedBy(actor).setCommand(body).build(), now());
-    relay();
     return commandId;
   }
 
@@ -103,9 +134,13 @@ final class CartHarness extends SagaWiredHarness {
   }
 
   String checkout(String tenant, String cartId, String orderId, String country, String region) {
-    command(tenant, cartId, CheckoutCart.newBuilder().setOrderId(orderId).setShippingAddress(address(country, region))
-        .setRiskAssessmentRequested(true).build());
+    command(tenant, cartId, checkoutCommand(orderId, country, region));
     return orderId;
+  }
+
+  CheckoutCart checkoutCommand(String orderId, String country, String region) {
+    return CheckoutCart.newBuilder().setOrderId(orderId).setShippingAddress(address(country, region))
+        .setRiskAssessmentRequested(riskAssessed).build();
   }
 
   static ShippingAddress address(String country, String region) {
@@ -122,9 +157,16 @@ final class CartHarness extends SagaWiredHarness {
   }
 
   void advance(Duration duration) {
+    promotionTopics.driver().advanceWallClockTime(duration);
     topics.driver().advanceWallClockTime(duration);
     saga.advance(duration);
     relay();
+  }
+
+  @Override
+  public void close() {
+    promotionTopics.driver().close();
+    super.close();
   }
 
   @Override
@@ -138,7 +180,23 @@ final class CartHarness extends SagaWiredHarness {
       saga.fraudCommand(r.key(), r.value());
       moved = true;
     }
+    for (var r : topics.output(Topics.PROMOTION_COMMANDS).readRecordsToList()) {
+      promotionTopics.input(Topics.PROMOTION_COMMANDS).pipeInput(r.key(), r.value(), now());
+      moved = true;
+    }
     saga.relay();
+    for (var r : saga.orderTopics.output(Topics.PROMOTION_COMMANDS).readRecordsToList()) {
+      promotionTopics.input(Topics.PROMOTION_COMMANDS).pipeInput(r.key(), r.value(), now());
+      moved = true;
+    }
+    for (var r : promotionTopics.output(Topics.PROMOTION_REDEMPTIONS).readRecordsToList()) {
+      saga.orderTopics.input(Topics.PROMOTION_REDEMPTIONS).pipeInput(r.key(), r.value(), now());
+      moved = true;
+    }
+    for (var r : promotionTopics.output(Topics.PROMOTIONS_DEFINITIONS).readRecordsToList()) {
+      topics.input(Topics.PROMOTIONS_DEFINITIONS).pipeInput(r.key(), r.value(), now());
+      moved = true;
+    }
     saga.drainStatusChanges();
     return moved;
   }
