@@ -49,7 +49,7 @@ class CartCheckoutIT extends PlatformJourney {
   }
 
   @Test
-  void aTaxedCartIsCheckedOutOnceIntoAConfirmedOrderWithTheCartsPricesAndTax() {
+  void aTaxedCartWithACouponIsCheckedOutOnceIntoAConfirmedOrderWithTheCartsPricesDiscountAndTax() {
     ApiClient.Response rates = api.put("/v1/tax/rates/US", admin, "{\"rate\":\"0.00\",\"inclusive\":false,"
         + "\"regions\":{\"CA\":\"0.0725\"}}");
     assertThat(rates.status()).as(rates.text()).isEqualTo(200);
@@ -62,15 +62,33 @@ class CartCheckoutIT extends PlatformJourney {
     assertThat(cart.path("items")).hasSize(2);
     assertThat(cart.path("total").path("amount").asLong()).isEqualTo(10999);
 
+    // a coupon: 10 % off, at most 100 redemptions; an unknown code is refused and changes nothing
+    ApiClient.Response promotion = api.post("/v1/promotions", admin, "{\"code\":\"CART10\",\"type\":\"PERCENT_OFF\","
+        + "\"value\":10,\"currency\":\"USD\",\"usageLimit\":100,\"perCustomerLimit\":1}");
+    assertThat(promotion.status()).as(promotion.text()).isEqualTo(201);
+    String promotionId = promotion.json().path("promotionId").asText();
+    ApiClient.Response unknown = api.post("/v1/carts/" + cartId + "/coupons", shopper, "{\"code\":\"NOSUCHCODE\"}");
+    assertThat(unknown.status()).as(unknown.text()).isEqualTo(422);
+    assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("code");
+    ApiClient.Response coupon = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        .until(() -> api.post("/v1/carts/" + cartId + "/coupons", shopper, "{\"code\":\"CART10\"}"),
+            r -> r.status() != 422); // the promotion reaches the carts' copy of the promotions
+    assertThat(coupon.status()).as(coupon.text()).isEqualTo(200);
+    cart = coupon.json();
+    assertThat(cart.path("discounts").get(0).path("promotionId").asText()).isEqualTo(promotionId);
+    assertThat(cart.path("discounts").get(0).path("amount").path("amount").asLong()).isEqualTo(1099); // 10 % of 109.99
+    assertThat(cart.path("total").path("amount").asLong()).isEqualTo(9900);
+
     JsonNode taxed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
       ApiClient.Response shipped = api.put("/v1/carts/" + cartId + "/shipping-address", shopper,
           "{\"shippingAddress\":" + ADDRESS + "}");
       assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
       return shipped.json();
     }, c -> !c.path("tax").isNull() && !c.path("tax").isMissingNode()); // the rates reach the carts' table
-    // 10000 × 0.0725 = 725; 999 × 0.0725 = 72.43 → 72 (half-up, per line)
-    assertThat(taxed.path("tax").path("amount").asLong()).isEqualTo(797);
-    assertThat(taxed.path("total").path("amount").asLong()).isEqualTo(10999 + 797);
+    // the discount splits 999 / 100 over the lines (largest remainder); tax per line on what is left, half-up:
+    // 9001 × 0.0725 = 652.57 → 653; 899 × 0.0725 = 65.18 → 65
+    assertThat(taxed.path("tax").path("amount").asLong()).isEqualTo(718);
+    assertThat(taxed.path("total").path("amount").asLong()).isEqualTo(9900 + 718);
 
     ApiClient.Response checkout = api.post("/v1/carts/" + cartId + "/checkout", shopper, "{\"shippingAddress\":" + ADDRESS + "}");
     assertThat(checkout.status()).as(checkout.text()).isEqualTo(202);
@@ -78,15 +96,22 @@ class CartCheckoutIT extends PlatformJourney {
     assertThat(checkout.header("Location")).isEqualTo("/v1/orders/" + orderId);
 
     JsonNode order = acme.awaitOrder(orderId, shopper, TestTenant.status("CONFIRMED"));
-    assertThat(order.path("total").path("amount").asLong()).isEqualTo(10999 + 797);
-    assertThat(order.path("tax").path("amount").asLong()).isEqualTo(797);
-    assertThat(order.path("discounts").path("amount").asLong()).isZero();
+    assertThat(order.path("total").path("amount").asLong()).isEqualTo(9900 + 718);
+    assertThat(order.path("tax").path("amount").asLong()).isEqualTo(718);
+    assertThat(order.path("discounts").path("amount").asLong()).isEqualTo(1099);
     assertThat(order.path("cartId").asText()).isEqualTo(cartId);
     JsonNode kettle = order.path("items").findParents("sku").stream()
         .filter(item -> "CART-KETTLE".equals(item.path("sku").asText())).findFirst().orElseThrow();
     assertThat(kettle.path("unitPrice").path("amount").asLong()).isEqualTo(5000);
-    assertThat(kettle.path("tax").path("amount").asLong()).isEqualTo(725);
-    assertThat(kettle.path("lineTotal").path("amount").asLong()).isEqualTo(10725);
+    assertThat(kettle.path("discount").path("amount").asLong()).isEqualTo(999);
+    assertThat(kettle.path("tax").path("amount").asLong()).isEqualTo(653);
+    assertThat(kettle.path("lineTotal").path("amount").asLong()).isEqualTo(9001 + 653);
+    // the promotion counts the redemption the order took
+    JsonNode redeemed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        .until(() -> api.get("/v1/promotions/" + promotionId, admin).json(), p -> p.path("redemptions").asLong() == 1);
+    assertThat(redeemed.path("usageLimit").asLong()).isEqualTo(100);
+    assertThat(api.get("/v1/promotions/" + promotionId, acme.otherTenantToken("boss", "admin")).status()).isEqualTo(404);
+    assertThat(api.get("/v1/promotions/" + promotionId, shopper).status()).isEqualTo(403);
 
     // once per cart: a second checkout names the same order; the cart takes no more lines
     ApiClient.Response again = api.post("/v1/carts/" + cartId + "/checkout", shopper, "{\"shippingAddress\":" + ADDRESS + "}");
@@ -108,7 +133,9 @@ class CartCheckoutIT extends PlatformJourney {
     assertThat(api.post("/v1/carts/" + cartId + "/checkout", acme.otherTenantToken("boss", "admin"),
         "{\"shippingAddress\":" + ADDRESS + "}").status()).isEqualTo(404);
     assertThat(api.get("/v1/carts/" + cartId, acme.customer("someone-else")).status()).isEqualTo(404);
-    // a customer opens carts for itself only
+    // a customer opens carts for itself only, and creates no promotions
+    assertThat(api.post("/v1/promotions", shopper, "{\"code\":\"MINE\",\"type\":\"PERCENT_OFF\",\"value\":90,"
+        + "\"currency\":\"USD\"}").status()).isEqualTo(403);
     assertThat(api.post("/v1/carts", shopper, "{\"customerId\":\"someone-else\",\"currency\":\"USD\"}").status())
         .isEqualTo(403);
 
@@ -118,8 +145,11 @@ class CartCheckoutIT extends PlatformJourney {
         new Case("/items/CART-MUG", "{\"quantity\":1000}", 400, "quantity"),
         new Case("/items/CART-MUG", "{}", 400, "quantity"),
         new Case("/items/NO-SUCH-SKU", "{\"quantity\":1}", 404, null),
-        new Case("/items/CART-MUG", "{\"quantity\":1,\"unitPrice\":{\"amount\":1,\"currency\":\"USD\"}}", 400, null)}) {
-      ApiClient.Response refused = api.put("/v1/carts/" + cartId + bad.path(), shopper, bad.body());
+        new Case("/items/CART-MUG", "{\"quantity\":1,\"unitPrice\":{\"amount\":1,\"currency\":\"USD\"}}", 400, null),
+        new Case("/coupons", "{\"code\":\"lower case\"}", 400, "code")}) {
+      ApiClient.Response refused = bad.path().startsWith("/coupons")
+          ? api.post("/v1/carts/" + cartId + bad.path(), shopper, bad.body())
+          : api.put("/v1/carts/" + cartId + bad.path(), shopper, bad.body());
       assertThat(refused.status()).as(bad.body() + " " + refused.text()).isEqualTo(bad.status());
       assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
       if (bad.field() != null) {

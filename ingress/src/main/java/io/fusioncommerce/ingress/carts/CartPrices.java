@@ -7,7 +7,9 @@ import io.fusioncommerce.schemas.pricing.CurrentPrice;
 import io.fusioncommerce.schemas.tax.TaxRates;
 import io.fusioncommerce.schemas.tax.TaxRatesKey;
 import io.fusioncommerce.topologies.carts.CartPricer;
-import io.fusioncommerce.topologies.carts.CartPromotions;
+import io.fusioncommerce.schemas.promotions.PromotionState;
+import io.fusioncommerce.topologies.carts.PromotionOffers;
+import java.util.List;
 import io.fusioncommerce.topologies.carts.CartTopology;
 import io.fusioncommerce.topologies.carts.PricedCart;
 import io.fusioncommerce.topologies.carts.StoreCatalog;
@@ -23,6 +25,8 @@ import java.util.Optional;
  */
 record CartPrices(InteractiveQueries queries) {
 
+  static final int MAX_PROMOTIONS = 10_000;
+
   StoreCatalog catalog() {
     return new StoreCatalog(
         key -> queries.<Object, Product>global(CartTopology.CONTEXT, CartTopology.PRODUCT_STORE, key).orElse(null),
@@ -34,8 +38,15 @@ record CartPrices(InteractiveQueries queries) {
         new TaxRatesKey(tenantId, country)).filter(rates -> tenantId.equals(rates.getTenantId()));
   }
 
+  /** The tenant's promotions as the carts see them (the same table the cart topology prices with). */
+  List<PromotionState> promotions(String tenantId) {
+    return queries.<PromotionState>globalValues(CartTopology.CONTEXT, CartTopology.PROMOTION_STORE,
+        state -> tenantId.equals(state.getPromotion().getTenantId()), MAX_PROMOTIONS);
+  }
+
   PricedCart price(CartState cart, Instant at) {
-    return CartPricer.price(cart, catalog(), CartPromotions.NONE,
+    StoreCatalog catalog = catalog();
+    return CartPricer.price(cart, catalog, new PromotionOffers(this::promotions, catalog),
         country -> taxRates(cart.getTenantId(), country).map(TaxRule::of), at);
   }
 }

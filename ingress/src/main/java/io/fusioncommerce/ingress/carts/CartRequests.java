@@ -26,6 +26,10 @@ public final class CartRequests {
   /** Body of {@code PUT /v1/carts/{cartId}/shipping-address}. */
   public record ShippingAddressRequest(@NotNull @Valid PlaceOrderRequest.Address shippingAddress) {}
 
+  /** Body of {@code POST /v1/carts/{cartId}/coupons}. */
+  public record CouponRequest(
+      @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{2,31}", message = "a coupon code such as WELCOME10") String code) {}
+
   /** Body of {@code POST /v1/carts/{cartId}/checkout}. */
   public record CheckoutRequest(@NotNull @Valid PlaceOrderRequest.Address shippingAddress) {}
 }

@@ -19,7 +19,9 @@ import io.fusioncommerce.ingress.query.KeyedStore;
 import io.fusioncommerce.ingress.query.ReadParameters;
 import io.fusioncommerce.ingress.query.StoreReader;
 import io.fusioncommerce.schemas.Topics;
+import io.fusioncommerce.schemas.carts.ApplyCoupon;
 import io.fusioncommerce.schemas.carts.CartCommand;
+import io.fusioncommerce.schemas.carts.RemoveCoupon;
 import io.fusioncommerce.schemas.carts.CartKey;
 import io.fusioncommerce.schemas.carts.CartState;
 import io.fusioncommerce.schemas.carts.CheckoutCart;
@@ -30,6 +32,8 @@ import io.fusioncommerce.schemas.envelope.EventIds;
 import io.fusioncommerce.topologies.carts.CartBook;
 import io.fusioncommerce.topologies.carts.CartPricer;
 import io.fusioncommerce.topologies.carts.CartTopology;
+import io.fusioncommerce.topologies.carts.PromotionOffers;
+import io.fusioncommerce.topologies.promotions.PromotionRules;
 import io.fusioncommerce.topologies.orders.OrderStatus;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -89,6 +93,16 @@ public final class CartRoutes implements ApiModule {
         .tag("Carts").summary("Where the cart goes: its tax is computed from the country and region from now on")
         .body(CartRequests.ShippingAddressRequest.class)
         .response(200, CartView.class, "The cart, taxed");
+    routes.post("/v1/carts/{cartId}/coupons", ctx -> applyCoupon(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
+        .tag("Carts").summary("Apply a coupon code; its promotion is redeemed when the cart is checked out")
+        .description("At most " + CartBook.MAX_COUPONS + " codes. The usage limit is exact at checkout: an order whose "
+            + "promotion was used up meanwhile is REJECTED with PROMOTION_UNAVAILABLE.")
+        .body(CartRequests.CouponRequest.class)
+        .response(200, CartView.class, "The cart with the discount")
+        .problem(422, "The code is unknown, expired or used up");
+    routes.delete("/v1/carts/{cartId}/coupons/{code}", ctx -> removeCoupon(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
+        .tag("Carts").summary("Take a coupon code off the cart")
+        .response(200, CartView.class, "The cart");
     routes.post("/v1/carts/{cartId}/checkout", ctx -> checkout(ctx, api), Role.CUSTOMER, Role.ADMIN, Role.OPERATOR)
         .tag("Carts").summary("Check the cart out: the order is placed through the order saga with the cart's prices, discounts and tax")
         .description("Once per cart: a second checkout answers the same orderId. GET the order (with ?waitMs=) to see "
@@ -185,6 +199,35 @@ public final class CartRoutes implements ApiModule {
         ctx.json(view(api, applied));
       }));
     });
+  }
+
+  private void applyCoupon(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CartKey key = key(ctx, principal);
+    CartRequests.CouponRequest request = api.bodies().read(ctx, CartRequests.CouponRequest.class);
+    change(ctx, api, principal, key, cart -> {
+      if (!cart.getCouponCodes().contains(request.code())) {
+        if (PromotionOffers.byCode(prices(api).promotions(key.getTenantId()), request.code(), api.clock().instant()).isEmpty()) {
+          throw couponUnavailable();
+        }
+        if (cart.getCouponCodes().size() >= CartBook.MAX_COUPONS) {
+          throw ApiException.invalidField("code", "a cart carries at most " + CartBook.MAX_COUPONS + " coupons");
+        }
+      }
+      return new ApplyCoupon(request.code());
+    });
+  }
+
+  private void removeCoupon(Context ctx, ApiContext api) {
+    Principal principal = RequestContext.principal(ctx);
+    CartKey key = key(ctx, principal);
+    String code = PathParams.matching(ctx, "code", PromotionRules.CODE, "not a coupon code");
+    change(ctx, api, principal, key, cart -> new RemoveCoupon(code));
+  }
+
+  static ApiException couponUnavailable() {
+    return new ApiException(422, "coupon-unavailable", "Coupon unavailable", "the code is unknown, expired or used up",
+        List.of(new FieldError("code", "unknown, expired or used up")));
   }
 
   // ------------------------------------------------------------------ checkout
@@ -284,6 +327,9 @@ public final class CartRoutes implements ApiModule {
       case CartBook.Refusals.TOO_MANY_LINES ->
           ApiException.invalidField("sku", "a cart holds at most " + CartBook.MAX_LINES + " lines");
       case CartBook.Refusals.EMPTY_CART -> ApiException.invalidField("items", "the cart is empty");
+      case CartBook.Refusals.COUPON_UNAVAILABLE -> couponUnavailable();
+      case CartBook.Refusals.TOO_MANY_COUPONS ->
+          ApiException.invalidField("code", "a cart carries at most " + CartBook.MAX_COUPONS + " coupons");
       case CartBook.Refusals.CHECKED_OUT -> ApiException.conflict("the cart was checked out");
       default -> ApiException.conflict("the cart refused the change: " + refusal);
     };

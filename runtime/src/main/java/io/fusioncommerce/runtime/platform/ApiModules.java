@@ -2,6 +2,7 @@ package io.fusioncommerce.runtime.platform;
 
 import io.fusioncommerce.ingress.carts.CartRoutes;
 import io.fusioncommerce.ingress.tax.TaxRoutes;
+import io.fusioncommerce.ingress.promotions.PromotionRoutes;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
@@ -68,7 +69,7 @@ final class ApiModules {
         // Recommendations
         new RecommendationRoutes(),
         // Carts (COMMERCE): carts and checkout, tax rates
-        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes());
+        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes(), new PromotionRoutes());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
