@@ -161,6 +161,22 @@ class CartCheckoutIT extends PlatformJourney {
     assertThat(badAddress.status()).as(badAddress.text()).isEqualTo(400);
     assertThat(badAddress.json().path("errors").findValuesAsText("field")).contains("shippingAddress.country");
 
+    // tax rates: admins only, decimal strings between 0 and 1, another tenant sees none of them
+    assertThat(api.put("/v1/tax/rates/DE", admin, "{\"rate\":\"0.19\",\"inclusive\":true}").status()).isEqualTo(200);
+    for (String badRates : new String[] {"{\"rate\":\"1.5\",\"inclusive\":true}", "{\"rate\":\"0.19\"}",
+        "{\"rate\":\"0.07\",\"inclusive\":true,\"regions\":{\"BY\":\"abc\"}}"}) {
+      ApiClient.Response refused = api.put("/v1/tax/rates/DE", admin, badRates);
+      assertThat(refused.status()).as(badRates + " " + refused.text()).isEqualTo(400);
+      assertThat(refused.json().path("errors").findValuesAsText("field")).as(refused.text()).isNotEmpty();
+    }
+    assertThat(api.put("/v1/tax/rates/DE", shopper, "{\"rate\":\"0.00\",\"inclusive\":true}").status()).isEqualTo(403);
+    assertThat(api.put("/v1/tax/rates/germany", admin, "{\"rate\":\"0.19\",\"inclusive\":true}").status()).isEqualTo(400);
+    JsonNode german = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        .until(() -> api.get("/v1/tax/rates/DE", admin), r -> r.status() == 200).json();
+    assertThat(german.path("rate").asText()).isEqualTo("0.19"); // the refused writes changed nothing
+    assertThat(german.path("inclusive").asBoolean()).isTrue();
+    assertThat(api.get("/v1/tax/rates/DE", acme.otherTenantToken("boss", "admin")).status()).isEqualTo(404);
+
     // nothing changed: the cart is as it was, still open
     JsonNode cart = api.get("/v1/carts/" + cartId, shopper).json();
     assertThat(cart.path("status").asText()).isEqualTo("OPEN");
