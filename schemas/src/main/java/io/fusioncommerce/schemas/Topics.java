@@ -1,6 +1,15 @@
 package io.fusioncommerce.schemas;
 
 import io.fusioncommerce.schemas.campaigns.CampaignCommand;
+import io.fusioncommerce.schemas.carts.CartAbandoned;
+import io.fusioncommerce.schemas.carts.CartCommand;
+import io.fusioncommerce.schemas.carts.CartKey;
+import io.fusioncommerce.schemas.promotions.PromotionCommand;
+import io.fusioncommerce.schemas.promotions.PromotionKey;
+import io.fusioncommerce.schemas.promotions.PromotionRedemptionOutcome;
+import io.fusioncommerce.schemas.promotions.PromotionState;
+import io.fusioncommerce.schemas.tax.TaxRates;
+import io.fusioncommerce.schemas.tax.TaxRatesKey;
 import io.fusioncommerce.schemas.campaigns.CampaignCreated;
 import io.fusioncommerce.schemas.campaigns.CampaignExpired;
 import io.fusioncommerce.schemas.campaigns.CampaignJoinRefused;
@@ -212,6 +221,26 @@ public final class Topics {
   public static final TopicContract<OrderKey, OrderRiskAssessed> FRAUD_ASSESSED =
       new TopicContract<>("fraud.assessed", OrderKey.class, OrderRiskAssessed.class, TopicContract.Kind.EVENT);
 
+  // Carts (COMMERCE): cart commands keyed by cart, idle carts' events, and each tenant's tax rates per country
+  public static final TopicContract<CartKey, CartCommand> CART_COMMANDS =
+      new TopicContract<>("cart.commands", CartKey.class, CartCommand.class, TopicContract.Kind.COMMAND);
+  /** A cart with lines was left idle for the configured time (once per idle period). */
+  public static final TopicContract<CartKey, CartAbandoned> CART_ABANDONED =
+      new TopicContract<>("cart.abandoned", CartKey.class, CartAbandoned.class, TopicContract.Kind.EVENT);
+  /** Each tenant's tax rates per country (compacted; the cart topology reads it as a global table). */
+  public static final TopicContract<TaxRatesKey, TaxRates> TAX_RATES =
+      new TopicContract<>("tax.rates", TaxRatesKey.class, TaxRates.class, TopicContract.Kind.TABLE);
+  /** Commands to the promotion topology (create, redeem for an order, release an order's redemption), keyed by promotion. */
+  public static final TopicContract<PromotionKey, PromotionCommand> PROMOTION_COMMANDS =
+      new TopicContract<>("promotion.commands", PromotionKey.class, PromotionCommand.class, TopicContract.Kind.COMMAND);
+  /** The outcome of an order's redemption, keyed by the order so the order topology reads it on the order's partition. */
+  public static final TopicContract<OrderKey, PromotionRedemptionOutcome> PROMOTION_REDEMPTIONS =
+      new TopicContract<>("promotion.redemptions", OrderKey.class, PromotionRedemptionOutcome.class,
+          TopicContract.Kind.EVENT);
+  /** Each promotion with its redemption count (compacted; the carts read it as a global table to price with). */
+  public static final TopicContract<PromotionKey, PromotionState> PROMOTIONS_DEFINITIONS =
+      new TopicContract<>("promotions.definitions", PromotionKey.class, PromotionState.class, TopicContract.Kind.TABLE);
+
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
    * change events as schemaless JSON, keyed by the row's primary key as JSON. They are internal: only
@@ -286,5 +315,12 @@ public final class Topics {
           RECOMMENDATION_CATEGORY_PURCHASES,
           // Fraud
           FRAUD_COMMANDS,
-          FRAUD_ASSESSED);
+          FRAUD_ASSESSED,
+          // Carts (COMMERCE)
+          CART_COMMANDS,
+          CART_ABANDONED,
+          TAX_RATES,
+          PROMOTION_COMMANDS,
+          PROMOTION_REDEMPTIONS,
+          PROMOTIONS_DEFINITIONS);
 }

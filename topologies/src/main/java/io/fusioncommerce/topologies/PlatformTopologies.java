@@ -1,6 +1,8 @@
 package io.fusioncommerce.topologies;
 
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
+import io.fusioncommerce.topologies.carts.CartTopology;
+import io.fusioncommerce.topologies.promotions.PromotionTopology;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
 import io.fusioncommerce.topologies.fraud.FraudTopology;
@@ -28,6 +30,8 @@ public final class PlatformTopologies {
         // Recommendations
         new RecommendationTopology(),
         // Fraud: the committed model (ADR 0019), loaded once here, before any topology starts
-        new FraudTopology(ModelFraudScorer.load()));
+        new FraudTopology(ModelFraudScorer.load()),
+        // Carts (COMMERCE): carts, checkout into the order saga, tax; idle time from FUSION_CART_ABANDON_AFTER
+        CartTopology.fromEnvironment(System.getenv()), new PromotionTopology());
   }
 }

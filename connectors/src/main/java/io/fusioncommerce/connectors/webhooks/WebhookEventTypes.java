@@ -42,7 +42,8 @@ public final class WebhookEventTypes {
       every("campaign.created", Topics.CAMPAIGN_CREATED),
       every("campaign.succeeded", Topics.CAMPAIGN_SUCCEEDED),
       every("campaign.expired", Topics.CAMPAIGN_EXPIRED),
-      every("price.changed", Topics.PRICE_CHANGED));
+      every("price.changed", Topics.PRICE_CHANGED),
+      every("cart.abandoned", Topics.CART_ABANDONED));
 
   private static final Map<String, EventType> BY_NAME = byName();
 

@@ -31,7 +31,11 @@ public record OrderResponse(
     Instant createdAt,
     Instant updatedAt,
     long version,
-    Risk risk) {
+    Risk risk,
+    // set for an order checked out from a cart: what its discounts took off, its tax, and the cart
+    MoneyView discounts,
+    MoneyView tax,
+    String cartId) {
 
   /**
    * The order's fraud risk, shown to staff only: telling a buyer which signals tripped would teach a
@@ -53,8 +57,12 @@ public record OrderResponse(
     }
   }
 
-  /** One line, priced from the catalog, with the state of its reservation. */
-  public record Item(String sku, String name, long quantity, MoneyView unitPrice, String vendorId, String reservation) {}
+  /**
+   * One line, priced from the catalog, with the state of its reservation; a cart checkout's line also shows
+   * its share of the discounts, its tax and what the customer pays for it (after discounts, tax included).
+   */
+  public record Item(String sku, String name, long quantity, MoneyView unitPrice, String vendorId, String reservation,
+      MoneyView discount, MoneyView tax, MoneyView lineTotal) {}
 
   /** The part of the order one vendor fulfils. */
   public record VendorOrder(String vendorId, List<Item> items, MoneyView subtotal, String status) {}
@@ -114,7 +122,8 @@ public record OrderResponse(
         continue;
       }
       Item item = new Item(line.getSku(), line.getName(), line.getQuantity(), MoneyView.of(line.getUnitPrice()),
-          line.getVendorId(), line.getReservation());
+          line.getVendorId(), line.getReservation(), MoneyView.of(line.getDiscount()), MoneyView.of(line.getTax()),
+          MoneyView.of(line.getLineTotal()));
       items.add(item);
       if (line.getVendorId() != null) {
         byVendor.computeIfAbsent(line.getVendorId(), v -> new ArrayList<>()).add(item);
@@ -138,12 +147,18 @@ public record OrderResponse(
             .map(s -> new Shipment(s.getShipmentId(), s.getVendorId(), s.getStatus(), s.getCarrier(),
                 s.getTrackingNumber(), s.getLabelUrl()))
             .toList(),
-        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion(), withRisk ? Risk.of(state) : null);
+        state.getCreatedAt(), state.getUpdatedAt(), state.getVersion(), withRisk ? Risk.of(state) : null,
+        showsBuyer ? MoneyView.of(state.getDiscounts()) : null, showsBuyer ? MoneyView.of(state.getTax()) : null,
+        showsBuyer ? state.getCartId() : null);
   }
 
   private static MoneyView subtotal(List<Item> items, String currency) {
     long amount = 0;
     for (Item item : items) {
+      if (item.lineTotal() != null) { // a cart's line: what the customer pays for it
+        amount = Math.addExact(amount, item.lineTotal().amount());
+        continue;
+      }
       if (item.unitPrice() == null) {
         return null;
       }

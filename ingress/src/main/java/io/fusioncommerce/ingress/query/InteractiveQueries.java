@@ -89,6 +89,38 @@ public final class InteractiveQueries {
         local -> Optional.ofNullable(local.get(key)));
   }
 
+  /**
+   * Reads a key from a global store of {@code context} (a table every instance holds whole, such as the
+   * product table a topology prices with): answered here, whichever instance owns which partition.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> Optional<V> global(String context, String store, K key) {
+    KafkaStreams streams =
+        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
+    ReadOnlyKeyValueStore<K, V> table = (ReadOnlyKeyValueStore<K, V>) streams.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+    return Optional.ofNullable(table.get(key));
+  }
+
+  /** Up to {@code limit} values of a global store of {@code context} that pass {@code keep}, read here. */
+  @SuppressWarnings("unchecked")
+  public <V> List<V> globalValues(String context, String store, java.util.function.Predicate<V> keep, int limit) {
+    KafkaStreams streams =
+        directory.streams(context).orElseThrow(() -> new InvalidStateStoreException(context + " is not running here"));
+    ReadOnlyKeyValueStore<Object, V> table = (ReadOnlyKeyValueStore<Object, V>) streams.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+    List<V> found = new java.util.ArrayList<>();
+    try (KeyValueIterator<Object, V> all = table.all()) {
+      while (all.hasNext() && found.size() < limit) {
+        V value = all.next().value;
+        if (value != null && keep.test(value)) {
+          found.add(value);
+        }
+      }
+    }
+    return found;
+  }
+
   /** Entries of a String-keyed store on one partition of this instance, by key prefix, in key order. */
   public <V> List<KeyValue<String, V>> scan(String context, String store, int partition, String prefix, String after,
       int limit, boolean allowStale) {

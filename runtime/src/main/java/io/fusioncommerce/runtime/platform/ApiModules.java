@@ -1,5 +1,8 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.ingress.carts.CartRoutes;
+import io.fusioncommerce.ingress.tax.TaxRoutes;
+import io.fusioncommerce.ingress.promotions.PromotionRoutes;
 import io.fusioncommerce.analytics.live.LiveFiguresSource;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.objectstore.ObjectStore;
@@ -72,7 +75,9 @@ final class ApiModules {
         // Notifications: what was mailed, the tenant's sender, vendors' addresses (ADR 0025)
         new NotificationRoutes(database),
         // Webhooks: subscriptions, deliveries, replays (the worker delivers; see PlatformNode)
-        new WebhookRoutes(database, webhooks));
+        new WebhookRoutes(database, webhooks),
+        // Carts (COMMERCE): carts and checkout, tax rates
+        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes(), new PromotionRoutes());
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */

@@ -2,7 +2,10 @@ package io.fusioncommerce.topologies.orders;
 
 import io.fusioncommerce.schemas.catalog.Product;
 import io.fusioncommerce.schemas.common.Money;
+import io.fusioncommerce.schemas.orders.AppliedPromotion;
 import io.fusioncommerce.schemas.orders.CancelOrder;
+import io.fusioncommerce.schemas.orders.CartPricedLine;
+import io.fusioncommerce.schemas.orders.CartPricing;
 import io.fusioncommerce.schemas.orders.MarkOrderPaid;
 import io.fusioncommerce.schemas.orders.OrderRisk;
 import io.fusioncommerce.schemas.orders.OrderShipment;
@@ -102,6 +105,10 @@ public final class OrderBook {
     public static final String RISK_ASSESSMENT_TIMEOUT = "RISK_ASSESSMENT_TIMEOUT";
     public static final String QUANTITY_LIMIT_EXCEEDED = StockLimits.QUANTITY_LIMIT_EXCEEDED;
     public static final String CUSTOMER_LIMIT_EXCEEDED = StockLimits.CUSTOMER_LIMIT_EXCEEDED;
+    /** A cart's pricing does not cover the order's lines (a checkout's PlaceOrder is built from one cart). */
+    public static final String CART_PRICING_MISMATCH = "CART_PRICING_MISMATCH";
+    /** A promotion the cart applied could not be redeemed (used up, ended, the customer's limit reached). */
+    public static final String PROMOTION_UNAVAILABLE = "PROMOTION_UNAVAILABLE";
 
     private Reasons() {}
   }
@@ -122,6 +129,7 @@ public final class OrderBook {
     List<OrderEffect> effects = new ArrayList<>();
     List<OrderStateLine> lines = new ArrayList<>();
     String refusal = null;
+    Map<String, CartPricedLine> cartLines = cartLines(place.getCartPricing());
     for (RequestedLine requested : mergeBySku(place.getLines())) {
       Optional<Product> product = catalog.product(tenantId, requested.getSku())
           .filter(p -> tenantId.equals(p.getTenantId()) && ProductStatus.ACTIVE.is(p.getStatus()));
@@ -137,12 +145,20 @@ public final class OrderBook {
       if (product.isEmpty()) {
         refusal = refusal != null ? refusal : Reasons.UNKNOWN_SKU;
       } else {
-        Money unitPrice = place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice()
+        CartPricedLine priced = cartLines.get(requested.getSku());
+        Money unitPrice = priced != null ? priced.getUnitPrice()
+            : place.getAgreedUnitPrice() != null ? place.getAgreedUnitPrice()
             : catalog.price(tenantId, product.get());
         if (!unitPrice.getCurrency().equals(place.getCurrency())) {
           refusal = refusal != null ? refusal : Reasons.CURRENCY_MISMATCH;
         }
+        if (place.getCartPricing() != null && (priced == null || priced.getQuantity() != requested.getQuantity())) {
+          refusal = refusal != null ? refusal : Reasons.CART_PRICING_MISMATCH;
+        }
         line.setUnitPrice(unitPrice).setVendorId(product.get().getVendorId()).setName(product.get().getName());
+        if (priced != null) { // a cart priced the line: the order keeps its discount, tax and total
+          line.setDiscount(priced.getDiscount()).setTax(priced.getTax()).setLineTotal(priced.getLineTotal());
+        }
       }
       lines.add(line.build());
     }
@@ -168,12 +184,17 @@ public final class OrderBook {
         .setRequestHash(place.getRequestHash())
         .setRiskRequested(place.getRiskAssessmentRequested())
         .setRisk(current != null ? current.getRisk() : null) // the risk may have overtaken the order
+        .setCartId(place.getCartPricing() == null ? null : place.getCartPricing().getCartId())
+        .setDiscounts(place.getCartPricing() == null ? null : place.getCartPricing().getDiscounts())
+        .setTax(place.getCartPricing() == null ? null : place.getCartPricing().getTax())
+        .setPromotions(promotionsOf(place, current))
         .setTotal(total)
         .setCreatedAt(at).setUpdatedAt(at)
         .setCorrelationId(correlationId)
         .setVersion(current == null ? 1 : current.getVersion() + 1);
     if (refusal != null) {
-      next.setStatus(OrderStatus.REJECTED.name()).setRejectionReason(refusal).setLines(releaseHeld(lines, "ORDER_REJECTED", effects));
+      next.setStatus(OrderStatus.REJECTED.name()).setRejectionReason(refusal).setLines(releaseHeld(lines, "ORDER_REJECTED", effects))
+          .setPromotions(releaseRedemptions(promotionsOf(place, current), "ORDER_REJECTED", effects));
       effects.add(new OrderEffect.StatusChanged(null, OrderStatus.REJECTED, refusal));
       return new Decision(next.build(), effects);
     }
@@ -262,12 +283,18 @@ public final class OrderBook {
   private static Decision settle(OrderState state, List<OrderEffect> effects, Instant at, Policy policy) {
     if (!OrderStatus.CREATED.name().equals(state.getStatus())
         || state.getLines().stream().anyMatch(l -> reservation(l) == PENDING)
-        || (state.getRiskRequested() && state.getRisk() == null)) {
+        || (state.getRiskRequested() && state.getRisk() == null)
+        || state.getPromotions().stream().anyMatch(p -> PENDING.name().equals(p.getRedemption()))) {
       return new Decision(state, effects);
     }
     RiskDecision risk = state.getRisk() == null ? RiskDecision.ACCEPT : RiskDecision.valueOf(state.getRisk().getDecision());
     if (risk == RiskDecision.REJECT) {
       return reject(state, OrderStatus.CREATED, Reasons.FRAUD_SUSPECTED, effects);
+    }
+    if (state.getPromotions().stream().anyMatch(p -> REFUSED.equals(p.getRedemption()))) {
+      // a promotion the cart priced with is not the order's to have (used up, ended): the order is not
+      // placed at a price nobody offers any more
+      return reject(state, OrderStatus.CREATED, Reasons.PROMOTION_UNAVAILABLE, effects);
     }
     boolean allHeld = state.getLines().stream().allMatch(l -> reservation(l) == RESERVED);
     if (allHeld) {
@@ -294,9 +321,107 @@ public final class OrderBook {
   /** The order is rejected for {@code reason}; what it held is released. */
   private static Decision reject(OrderState state, OrderStatus from, String reason, List<OrderEffect> effects) {
     List<OrderStateLine> lines = releaseHeld(state.getLines(), "ORDER_REJECTED", effects);
+    List<AppliedPromotion> promotions = releaseRedemptions(state.getPromotions(), "ORDER_REJECTED", effects);
     effects.add(new OrderEffect.StatusChanged(from, OrderStatus.REJECTED, reason));
     return new Decision(OrderState.newBuilder(state).setStatus(OrderStatus.REJECTED.name())
-        .setRejectionReason(reason).setHoldExpiresAt(null).setLines(lines).build(), effects);
+        .setRejectionReason(reason).setHoldExpiresAt(null).setLines(lines).setPromotions(promotions).build(), effects);
+  }
+
+  // ---------------------------------------------------------------- promotion redemptions
+
+  private static final String REDEEMED = "REDEEMED";
+  private static final String REFUSED = "REFUSED";
+  private static final String RELEASED_REDEMPTION = "RELEASED";
+
+  /**
+   * A promotion's answer to the order's redemption (promotion.redemptions, keyed by the order like the
+   * reservation outcomes), handled as they are: it may overtake the order; a repeat changes nothing; a
+   * redemption that arrives after the order gave up is given back at once; the order settles once every
+   * line, its risk and every promotion answered, and is rejected (PROMOTION_UNAVAILABLE) when one was refused.
+   */
+  public static Decision promotionRedeemed(OrderState current, String tenantId, String orderId, String promotionId,
+      boolean redeemed, String reason, Instant at, String correlationId, Policy policy) {
+    String outcome = redeemed ? REDEEMED : REFUSED;
+    AppliedPromotion answered = AppliedPromotion.newBuilder().setPromotionId(promotionId)
+        .setAmount(new Money(0L, current == null ? "" : current.getCurrency())).setRedemption(outcome)
+        .setRefusalReason(redeemed ? null : reason).build();
+    if (current == null) {
+      OrderState pending = OrderState.newBuilder()
+          .setTenantId(tenantId).setOrderId(orderId).setPlaced(false).setStatus(OrderStatus.PENDING.name())
+          .setPromotions(List.of(answered)).setCreatedAt(at).setUpdatedAt(at).setCorrelationId(correlationId)
+          .setVersion(1).build();
+      return new Decision(pending, List.of(new OrderEffect.Timer(at.plus(RESERVATION_TIMEOUT), TimerKind.RESERVATION_TIMEOUT)));
+    }
+    List<AppliedPromotion> promotions = new ArrayList<>(current.getPromotions());
+    int index = -1;
+    for (int i = 0; i < promotions.size(); i++) {
+      if (promotions.get(i).getPromotionId().equals(promotionId)) {
+        index = i;
+      }
+    }
+    List<OrderEffect> effects = new ArrayList<>();
+    if (index < 0) {
+      if (!current.getPlaced()) {
+        promotions.add(answered);
+        return new Decision(touch(current, at).setPromotions(promotions).build(), effects);
+      }
+      if (redeemed) {
+        effects.add(new OrderEffect.ReleaseRedemption(promotionId, "NOT_IN_ORDER"));
+      }
+      effects.add(new OrderEffect.Note("UnexpectedRedemption", promotionId + " is not a promotion of this order"));
+      return new Decision(null, effects);
+    }
+    AppliedPromotion known = promotions.get(index);
+    if (!PENDING.name().equals(known.getRedemption())) {
+      return Decision.none(); // a repeated answer
+    }
+    OrderStatus status = OrderStatus.valueOf(current.getStatus());
+    if (redeemed && (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED)) {
+      effects.add(new OrderEffect.ReleaseRedemption(promotionId, "ORDER_" + status.name()));
+      promotions.set(index, AppliedPromotion.newBuilder(known).setRedemption(RELEASED_REDEMPTION).build());
+      return new Decision(touch(current, at).setPromotions(promotions).build(), effects);
+    }
+    promotions.set(index, AppliedPromotion.newBuilder(known).setRedemption(outcome)
+        .setRefusalReason(redeemed ? null : reason).build());
+    OrderState next = touch(current, at).setPromotions(promotions).build();
+    return current.getPlaced() ? settle(next, effects, at, policy) : new Decision(next, effects);
+  }
+
+  /** The promotions a checkout applied, with the answers that overtook the order already in. */
+  private static List<AppliedPromotion> promotionsOf(PlaceOrder place, OrderState current) {
+    if (place.getCartPricing() == null) {
+      return List.of();
+    }
+    Map<String, AppliedPromotion> early = new LinkedHashMap<>();
+    if (current != null) {
+      current.getPromotions().forEach(p -> early.put(p.getPromotionId(), p));
+    }
+    List<AppliedPromotion> promotions = new ArrayList<>();
+    for (AppliedPromotion applied : place.getCartPricing().getPromotions()) {
+      AppliedPromotion answer = early.get(applied.getPromotionId());
+      promotions.add(answer == null ? AppliedPromotion.newBuilder(applied).setRedemption(PENDING.name()).build()
+          : AppliedPromotion.newBuilder(applied).setRedemption(answer.getRedemption())
+              .setRefusalReason(answer.getRefusalReason()).build());
+    }
+    return promotions;
+  }
+
+  /**
+   * Gives back what the order holds of its promotions: redeemed ones, and pending ones too (the promotion
+   * topology remembers the release, so a late redemption takes nothing).
+   */
+  private static List<AppliedPromotion> releaseRedemptions(List<AppliedPromotion> promotions, String reason,
+      List<OrderEffect> effects) {
+    List<AppliedPromotion> next = new ArrayList<>();
+    for (AppliedPromotion promotion : promotions) {
+      if (REDEEMED.equals(promotion.getRedemption()) || PENDING.name().equals(promotion.getRedemption())) {
+        effects.add(new OrderEffect.ReleaseRedemption(promotion.getPromotionId(), reason));
+        next.add(AppliedPromotion.newBuilder(promotion).setRedemption(RELEASED_REDEMPTION).build());
+      } else {
+        next.add(promotion);
+      }
+    }
+    return next;
   }
 
   // ---------------------------------------------------------------- fraud risk
@@ -390,9 +515,11 @@ public final class OrderBook {
     if (status == OrderStatus.PAID) {
       effects.add(new OrderEffect.Note("RefundRequested", "the order was paid; its payment is refunded"));
     }
+    List<AppliedPromotion> promotions = releaseRedemptions(current.getPromotions(), "ORDER_CANCELLED", effects);
     effects.add(new OrderEffect.StatusChanged(status, OrderStatus.CANCELLED, cancel.getReason()));
     return new Decision(touch(current, at).setStatus(OrderStatus.CANCELLED.name())
-        .setCancellationReason(cancel.getReason()).setHoldExpiresAt(null).setLines(lines).build(), effects);
+        .setCancellationReason(cancel.getReason()).setHoldExpiresAt(null).setLines(lines).setPromotions(promotions).build(),
+        effects);
   }
 
   public static Decision paid(OrderState current, MarkOrderPaid paid, Instant at) {
@@ -507,16 +634,19 @@ public final class OrderBook {
           return Decision.none();
         }
         List<OrderStateLine> lines = releaseHeld(current.getLines(), "HOLD_EXPIRED", effects);
+        List<AppliedPromotion> promotions = releaseRedemptions(current.getPromotions(), "HOLD_EXPIRED", effects);
         effects.add(new OrderEffect.StatusChanged(status, OrderStatus.CANCELLED, Reasons.HOLD_EXPIRED));
         return new Decision(touch(current, now).setStatus(OrderStatus.CANCELLED.name())
-            .setCancellationReason(Reasons.HOLD_EXPIRED).setHoldExpiresAt(null).setLines(lines).build(), effects);
+            .setCancellationReason(Reasons.HOLD_EXPIRED).setHoldExpiresAt(null).setLines(lines).setPromotions(promotions)
+            .build(), effects);
       }
       case RESERVATION_TIMEOUT -> {
         if (!current.getPlaced()) {
           List<OrderStateLine> lines = releaseHeld(current.getLines(), Reasons.ORDER_NOT_RECEIVED, effects);
+          List<AppliedPromotion> promotions = releaseRedemptions(current.getPromotions(), Reasons.ORDER_NOT_RECEIVED, effects);
           effects.add(new OrderEffect.Note("OrderNotReceived", "reservation results arrived but the order did not"));
           return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
-              .setRejectionReason(Reasons.ORDER_NOT_RECEIVED).setLines(lines).build(), effects);
+              .setRejectionReason(Reasons.ORDER_NOT_RECEIVED).setLines(lines).setPromotions(promotions).build(), effects);
         }
         if (status != OrderStatus.CREATED) {
           return Decision.none();
@@ -534,9 +664,10 @@ public final class OrderBook {
         String reason = current.getLines().stream().noneMatch(l -> reservation(l) == PENDING)
             && current.getRiskRequested() && current.getRisk() == null
             ? Reasons.RISK_ASSESSMENT_TIMEOUT : Reasons.RESERVATION_TIMEOUT;
+        List<AppliedPromotion> promotions = releaseRedemptions(current.getPromotions(), Reasons.RESERVATION_TIMEOUT, effects);
         effects.add(new OrderEffect.StatusChanged(status, OrderStatus.REJECTED, reason));
         return new Decision(touch(current, now).setStatus(OrderStatus.REJECTED.name())
-            .setRejectionReason(reason).setLines(lines).build(), effects);
+            .setRejectionReason(reason).setLines(lines).setPromotions(promotions).build(), effects);
       }
       case PURGE -> throw new IllegalStateException("retention is the processor's, not a rule of the order");
       default -> throw new IllegalStateException("unknown timer " + kind);
@@ -550,6 +681,15 @@ public final class OrderBook {
     return ReservationStatus.of(line.getReservation());
   }
 
+  /** A cart's priced lines by SKU (a cart has one line per SKU); empty for orders placed without a cart. */
+  private static Map<String, CartPricedLine> cartLines(CartPricing pricing) {
+    Map<String, CartPricedLine> bySku = new LinkedHashMap<>();
+    if (pricing != null) {
+      pricing.getLines().forEach(line -> bySku.putIfAbsent(line.getSku(), line));
+    }
+    return bySku;
+  }
+
   /** Lines of the same SKU become one line (one reservation per SKU and order). */
   static List<RequestedLine> mergeBySku(List<RequestedLine> lines) {
     Map<String, Long> bySku = new LinkedHashMap<>();
@@ -557,10 +697,12 @@ public final class OrderBook {
     return bySku.entrySet().stream().map(e -> new RequestedLine(e.getKey(), e.getValue())).toList();
   }
 
+  /** What the order costs: each line's total when a cart priced it (after discounts, tax included), else units × price. */
   static Money total(List<OrderStateLine> lines, String currency) {
     long amount = 0;
     for (OrderStateLine line : lines) {
-      amount = Math.addExact(amount, Math.multiplyExact(line.getUnitPrice().getAmount(), line.getQuantity()));
+      amount = Math.addExact(amount, line.getLineTotal() != null ? line.getLineTotal().getAmount()
+          : Math.multiplyExact(line.getUnitPrice().getAmount(), line.getQuantity()));
     }
     return new Money(amount, currency);
   }

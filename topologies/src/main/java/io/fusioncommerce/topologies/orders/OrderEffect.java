@@ -14,6 +14,9 @@ public sealed interface OrderEffect {
   /** Give a SKU's reservation back. */
   record ReleaseStock(String sku, String reason) implements OrderEffect {}
 
+  /** Give the order's redemption of a promotion back (the order was rejected or cancelled). */
+  record ReleaseRedemption(String promotionId, String reason) implements OrderEffect {}
+
   /** The reserved stock of a SKU leaves with the order. */
   record CommitStock(String sku) implements OrderEffect {}
 

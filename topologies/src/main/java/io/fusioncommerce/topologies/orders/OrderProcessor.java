@@ -31,6 +31,10 @@ import io.fusioncommerce.schemas.pricing.CurrentPrice;
 import io.fusioncommerce.schemas.orders.ReviewOrderRisk;
 import io.fusioncommerce.schemas.orders.OrderRisk;
 import io.fusioncommerce.schemas.fraud.OrderRiskAssessed;
+import io.fusioncommerce.schemas.promotions.PromotionCommand;
+import io.fusioncommerce.schemas.promotions.PromotionKey;
+import io.fusioncommerce.schemas.promotions.PromotionRedemptionOutcome;
+import io.fusioncommerce.schemas.promotions.ReleaseRedemption;
 import io.fusioncommerce.schemas.tenants.TenantKey;
 import io.fusioncommerce.schemas.tenants.TenantSettings;
 import io.fusioncommerce.topologies.inventory.StockLimits;
@@ -190,6 +194,15 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
         apply(key, current, cause, trail, OrderBook.riskAssessed(current, key.getTenantId(), key.getOrderId(), risk, at,
             assessed.getCorrelationId(), policy(key.getTenantId())));
       }
+      case PromotionRedemptionOutcome outcome -> {
+        requireTenant(key, outcome.getTenantId());
+        Cause cause = Cause.of(outcome, record.headers(), record.timestamp());
+        Trail trail = new Trail(outcome.getRedeemed() ? "PromotionRedeemed" : "PromotionRefused",
+            outcome.getPromotionId() + (outcome.getReason() == null ? "" : " (" + outcome.getReason() + ")"));
+        apply(key, current, cause, trail, OrderBook.promotionRedeemed(current, key.getTenantId(), key.getOrderId(),
+            outcome.getPromotionId(), outcome.getRedeemed(), outcome.getReason(), at, outcome.getCorrelationId(),
+            policy(key.getTenantId())));
+      }
       default -> throw new InvalidCommandException("unexpected record " + record.value().getClass().getName());
     }
   }
@@ -247,6 +260,12 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
           sendInventory(key, cause, eventId, release.sku(), new ReleaseStock(key.getOrderId(), release.sku(), release.reason()));
           entries.add(entry(cause, "StockReleaseRequested", status, release.sku() + " (" + release.reason() + ")", n));
         }
+        case OrderEffect.ReleaseRedemption release -> {
+          context.forward(new Record<SpecificRecord, SpecificRecord>(new PromotionKey(key.getTenantId(), release.promotionId()),
+              cause.command(new PromotionCommand(), eventId, SYSTEM, new ReleaseRedemption(key.getOrderId(), release.reason())),
+              cause.timestamp(), cause.headers()), sinkName(Topics.PROMOTION_COMMANDS));
+          entries.add(entry(cause, "RedemptionReleaseRequested", status, release.promotionId() + " (" + release.reason() + ")", n));
+        }
         case OrderEffect.CommitStock commit ->
             sendInventory(key, cause, eventId, commit.sku(), new CommitStock(key.getOrderId(), commit.sku()));
         case OrderEffect.Timer timer ->
@@ -298,7 +317,9 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
       items += line.getQuantity();
       if (line.getVendorId() != null) {
         long[] part = parts.computeIfAbsent(line.getVendorId(), v -> new long[2]);
-        if (line.getUnitPrice() != null) {
+        if (line.getLineTotal() != null) { // a cart's line: what the customer pays for it
+          part[0] = saturatedAdd(part[0], line.getLineTotal().getAmount());
+        } else if (line.getUnitPrice() != null) {
           part[0] = saturatedAdd(part[0], saturatedMultiply(line.getUnitPrice().getAmount(), line.getQuantity()));
         }
         part[1] += line.getQuantity();

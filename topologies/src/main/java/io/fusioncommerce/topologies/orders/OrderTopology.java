@@ -54,13 +54,16 @@ public final class OrderTopology extends WiredTopology {
   @Override
   protected void wire(Wiring wiring, StoreChangeListener changes) {
     wiring.processor("order-processor", () -> new OrderProcessor(changes, closedRetention))
-        .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT, Topics.FRAUD_ASSESSED)
+        .reads(Topics.ORDER_COMMANDS, Topics.INVENTORY_RESERVED, Topics.INVENTORY_INSUFFICIENT, Topics.FRAUD_ASSESSED,
+            // COMMERCE: a cart checkout's promotion redemptions, keyed by order like the reservation outcomes
+            Topics.PROMOTION_REDEMPTIONS)
         .keeps(wiring.store(ORDER_STORE, OrderKey.class, OrderState.class),
             wiring.store(HISTORY_STORE, OrderKey.class, OrderHistory.class),
             Wiring.store(HISTORY_ENTRIES_STORE, Serdes.String(), wiring.value(OrderHistoryEntry.class)),
             // Timer keys sort by due time as strings (see OrderTimers), which Avro's varint encoding would not.
             Wiring.store(TIMER_STORE, Serdes.String(), Serdes.String()))
-        .writes(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED, Topics.ORDERS_VIEW, Topics.INVENTORY_COMMANDS);
+        .writes(Topics.ORDER_CREATED, Topics.ORDER_STATUS_CHANGED, Topics.ORDERS_VIEW, Topics.INVENTORY_COMMANDS,
+            Topics.PROMOTION_COMMANDS);
     wiring.globalTable(Topics.CATALOG_PRODUCTS, PRODUCT_STORE);
     wiring.globalTable(Topics.TENANT_SETTINGS, TENANT_STORE);
     wiring.globalTable(Topics.PRICING_CURRENT_PRICES, CURRENT_PRICE_STORE);
