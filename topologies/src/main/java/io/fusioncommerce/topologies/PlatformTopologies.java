@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies;
 
+import io.fusioncommerce.topologies.returns.ReturnTopology;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import io.fusioncommerce.topologies.catalog.CatalogTopology;
@@ -28,6 +29,8 @@ public final class PlatformTopologies {
         // Recommendations
         new RecommendationTopology(),
         // Fraud: the committed model (ADR 0019), loaded once here, before any topology starts
-        new FraudTopology(ModelFraudScorer.load()));
+        new FraudTopology(ModelFraudScorer.load()),
+        // Returns
+        new ReturnTopology());
   }
 }
