@@ -28,6 +28,7 @@ import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
+import io.fusioncommerce.ingress.returns.ReturnRoutes;
 import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
@@ -64,7 +65,9 @@ final class ApiModules {
         // X-Forwarded-* (invite and label links) believed from FUSION_TRUSTED_PROXIES only
         TrustedProxies.fromEnvironment(System.getenv()).module(),
         // Recommendations
-        new RecommendationRoutes());
+        new RecommendationRoutes(),
+        // Returns
+        new ReturnRoutes(database));
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
