@@ -76,7 +76,8 @@ public final class ReturnRoutes implements ApiModule {
         .body(ReturnRequest.class).idempotent()
         .response(202, ReturnAccepted.class, "Accepted; GET /v1/returns/{returnId} shows it")
         .problem(404, "No such order for this caller")
-        .problem(409, "The order is not delivered")
+        .problem(409, "The order is not delivered (or the return topology has not seen its delivery yet: "
+            + "GET /v1/orders/{orderId}/returns shows the status it saw)")
         .problem(422, "An item cannot be returned, or the return window has closed");
     routes.get("/v1/orders/{orderId}/returns", ctx -> list(ctx, api), Role.ANY)
         .tag("Returns").summary("The returns of an order, oldest first")
@@ -201,7 +202,7 @@ public final class ReturnRoutes implements ApiModule {
       if (visible.isEmpty() && !(principal.hasAny(Role.ADMIN, Role.OPERATOR, Role.ANALYST) || isBuyer(principal, ledger))) {
         throw ApiException.notFound("no order " + key.getOrderId()); // a stranger learns nothing of the order
       }
-      ctx.json(new ReturnView.ReturnList(key.getOrderId(), visible));
+      ctx.json(new ReturnView.ReturnList(key.getOrderId(), ledger.getOrderStatus(), ledger.getDeliveredAt(), visible));
     });
   }
 

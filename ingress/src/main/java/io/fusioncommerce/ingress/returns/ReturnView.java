@@ -16,8 +16,11 @@ public record ReturnView(String returnId, String orderId, String customerId, Str
 
   public record ItemView(String sku, long quantity, String vendorId, MoneyView refund) {}
 
-  /** Answer of {@code GET /v1/orders/{orderId}/returns}. */
-  public record ReturnList(String orderId, List<ReturnView> items) {}
+  /**
+   * Answer of {@code GET /v1/orders/{orderId}/returns}: the order as the return topology last saw it (it
+   * follows the order within moments: a return is taken once orderStatus here is DELIVERED) and its returns.
+   */
+  public record ReturnList(String orderId, String orderStatus, Instant deliveredAt, List<ReturnView> items) {}
 
   static ReturnView of(ReturnLedger ledger, ReturnState state) {
     return new ReturnView(state.getReturnId(), ledger.getOrderId(), ledger.getCustomerId(), state.getStatus(),
