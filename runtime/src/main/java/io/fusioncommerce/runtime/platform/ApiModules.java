@@ -29,6 +29,7 @@ import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
 import io.fusioncommerce.ingress.returns.ReturnRoutes;
+import io.fusioncommerce.ingress.http.BrowserPolicy;
 import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
 import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.StripeWebhooks;
@@ -67,7 +68,9 @@ final class ApiModules {
         // Recommendations
         new RecommendationRoutes(),
         // Returns
-        new ReturnRoutes(database));
+        new ReturnRoutes(database),
+        // Browsers: CORS for FUSION_CORS_ORIGINS, security headers on every answer
+        BrowserPolicy.fromEnvironment(System.getenv()));
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */
