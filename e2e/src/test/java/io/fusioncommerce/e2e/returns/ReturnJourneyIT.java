@@ -59,8 +59,11 @@ class ReturnJourneyIT extends PlatformJourney {
     assertThat(api.post("/v1/returns/" + returnId + "/approve", alice, "{}").status()).as("the customer").isEqualTo(403);
     assertThat(api.post("/v1/returns/" + returnId + "/receive", admin, "{}").status()).as("not approved yet").isEqualTo(409);
 
-    assertThat(api.post("/v1/returns/" + returnId + "/approve", shoeVendor, "{}").status()).isEqualTo(202);
+    java.util.Map<String, String> key = java.util.Map.of("Idempotency-Key", "approve-" + returnId);
+    assertThat(api.send("POST", "/v1/returns/" + returnId + "/approve", shoeVendor, "{}", key).status()).isEqualTo(202);
     awaitReturn(returnId, alice, "APPROVED");
+    assertThat(api.send("POST", "/v1/returns/" + returnId + "/approve", shoeVendor, "{}", key).status())
+        .as("the same request again: its first answer").isEqualTo(202);
     assertThat(api.post("/v1/returns/" + returnId + "/approve", shoeVendor, "{}").status()).as("twice").isEqualTo(409);
 
     ApiClient.Response received = api.post("/v1/returns/" + returnId + "/receive", shoeVendor, "{}");

@@ -158,8 +158,13 @@ public final class ReturnRoutes implements ApiModule {
     OrderKey key = new OrderKey(principal.tenantId(), ReturnIds.orderOf(returnId).orElseThrow());
     ReturnDecision body = ctx.body().isBlank() ? new ReturnDecision(null, null) : api.bodies().read(ctx, ReturnDecision.class);
     Actor actor = Actors.of(principal);
+    String commandId = CommandIds.forRequest(ctx, principal, to.name() + ":" + returnId);
     api.atOwner(ctx, LEDGERS, key, local -> {
       ReturnLedger ledger = local.<ReturnLedger>get(LEDGERS.name()).orElse(null);
+      if (ReturnBook.movedBy(ledger, returnId, commandId)) {
+        accepted(ctx, returnId, to.name()); // the same request again (same Idempotency-Key): its first answer
+        return;
+      }
       ReturnBook.transitionRefusal(ledger, returnId, to, actor).ifPresent(refusal -> {
         throw refused(refusal);
       });
@@ -169,8 +174,7 @@ public final class ReturnRoutes implements ApiModule {
         case RECEIVED -> new ReceiveReturn(returnId, key.getOrderId(), body.warehouse());
         default -> throw new IllegalArgumentException("not a decision: " + to);
       };
-      send(ctx, api, principal, key, returnId, CommandIds.forRequest(ctx, principal, to.name() + ":" + returnId),
-          command, to);
+      send(ctx, api, principal, key, returnId, commandId, command, to);
     });
   }
 

@@ -232,6 +232,21 @@ public final class ReturnBook {
     };
   }
 
+  /** The return with {@code commandId} among the commands that moved it (kept to the last 10). */
+  public static ReturnState movedBy(ReturnState state, String commandId) {
+    if (commandId == null || state.getCommandIds().contains(commandId)) {
+      return state;
+    }
+    List<String> ids = new ArrayList<>(state.getCommandIds());
+    ids.add(commandId);
+    return ReturnState.newBuilder(state).setCommandIds(ids.subList(Math.max(0, ids.size() - 10), ids.size())).build();
+  }
+
+  /** Whether {@code commandId} already moved this return (the same request again). */
+  public static boolean movedBy(ReturnLedger ledger, String returnId, String commandId) {
+    return ledger != null && find(ledger, returnId).filter(state -> state.getCommandIds().contains(commandId)).isPresent();
+  }
+
   public static Outcome approve(ReturnLedger current, ApproveReturn approve, Actor actor, Instant at) {
     Optional<Refusal> refusal = transitionRefusal(current, approve.getReturnId(), ReturnStatus.APPROVED, actor);
     if (refusal.isPresent()) {

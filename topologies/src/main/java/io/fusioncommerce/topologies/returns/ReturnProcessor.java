@@ -34,6 +34,7 @@ import io.fusioncommerce.topologies.support.Arrival;
 import io.fusioncommerce.topologies.support.InvalidCommandException;
 import io.fusioncommerce.topologies.support.StoreChangeListener;
 import java.time.Instant;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -90,10 +91,28 @@ final class ReturnProcessor implements Processor<OrderKey, SpecificRecord, Speci
           case RecordReturnRefund refund -> ReturnBook.refundOutcome(current, refund, at);
           default -> throw new InvalidCommandException("unknown return command " + command.getCommand().getClass().getName());
         };
-        apply(key, outcome, cause);
+        apply(key, stamped(outcome, command), cause);
       }
       default -> throw new InvalidCommandException("unexpected return input " + record.value().getClass().getName());
     }
+  }
+
+  /** The outcome with the command recorded on the return it moved, so the ingress knows a retry of it. */
+  private static ReturnBook.Outcome stamped(ReturnBook.Outcome outcome, ReturnCommand command) {
+    String returnId = switch (command.getCommand()) {
+      case RequestReturn request -> request.getReturnId();
+      case ApproveReturn approve -> approve.getReturnId();
+      case RejectReturn reject -> reject.getReturnId();
+      case ReceiveReturn receive -> receive.getReturnId();
+      default -> null; // refund outcomes come from the payment topology, never retried by a client
+    };
+    if (outcome.next() == null || returnId == null) {
+      return outcome;
+    }
+    List<ReturnState> returns = outcome.next().getReturns().stream().map(state ->
+        state.getReturnId().equals(returnId) ? ReturnBook.movedBy(state, command.getCommandId()) : state).toList();
+    return new ReturnBook.Outcome(ReturnLedger.newBuilder(outcome.next()).setReturns(returns).build(), null,
+        outcome.effects());
   }
 
   /** The tenant's return window in days (tenant.settings returnWindowDays), or the platform default. */

@@ -272,6 +272,17 @@ class ReturnTopologyTest {
   }
 
   @Test
+  void theCommandsThatMovedAReturnAreKeptSoARetryIsRecognised() {
+    deliveredOrder(ORDER, line("SKU-1", 2, 1000, "v1", null));
+    String id = request(ORDER, CUSTOMER, "a", item("SKU-1", 1));
+    ReturnCommand approve = command("acme", ADMIN, new ApproveReturn(id, "o1"));
+    commands.pipeInput(new TestRecord<>(ORDER, approve, DELIVERED.plusSeconds(20)));
+    assertThat(returnOf(id).getCommandIds()).hasSize(2).endsWith(approve.getCommandId());
+    assertThat(ReturnBook.movedBy(ledgers.get(ORDER), id, approve.getCommandId())).isTrue();
+    assertThat(ReturnBook.movedBy(ledgers.get(ORDER), id, "another")).isFalse();
+  }
+
+  @Test
   void theSameReturnTwiceIsOneReturn() {
     deliveredOrder(ORDER, line("SKU-1", 2, 1000, "v1", null));
     RequestReturn same = new RequestReturn(ReturnIds.forRequest("o1", "k"), "o1", List.of(item("SKU-1", 1)), null);
