@@ -6,4 +6,10 @@ import io.fusioncommerce.ingress.openapi.DocumentedRoutes;
 @FunctionalInterface
 public interface ApiModule {
   void register(DocumentedRoutes routes, ApiContext context);
+
+  /**
+   * Server-wide settings a module needs besides its routes (plugins, filters on every request), applied
+   * before any route is registered. Most modules need none.
+   */
+  default void configure(io.javalin.config.JavalinConfig config) {}
 }

@@ -125,6 +125,7 @@ public final class IngressServer implements AutoCloseable {
       config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
       config.jsonMapper(new JavalinJackson(json, false));
       config.staticFiles.enableWebjars();
+      components.modules().forEach(module -> module.configure(config));
       config.requestLogger.http(observability::completed);
       config.routes.before(observability::before);
       config.routes.beforeMatched(access::check);

@@ -51,6 +51,12 @@ import io.fusioncommerce.schemas.payments.PaymentRefundRefused;
 import io.fusioncommerce.schemas.payments.PaymentRefunded;
 import io.fusioncommerce.schemas.payments.PaymentSucceeded;
 import io.fusioncommerce.schemas.recommendations.CategoryKey;
+import io.fusioncommerce.schemas.returns.ReturnApproved;
+import io.fusioncommerce.schemas.returns.ReturnCommand;
+import io.fusioncommerce.schemas.returns.ReturnReceived;
+import io.fusioncommerce.schemas.returns.ReturnRefunded;
+import io.fusioncommerce.schemas.returns.ReturnRejected;
+import io.fusioncommerce.schemas.returns.ReturnRequested;
 import io.fusioncommerce.schemas.recommendations.CategoryPurchased;
 import io.fusioncommerce.schemas.recommendations.CustomerPurchased;
 import io.fusioncommerce.schemas.recommendations.SkuPurchased;
@@ -241,6 +247,21 @@ public final class Topics {
   public static final TopicContract<PromotionKey, PromotionState> PROMOTIONS_DEFINITIONS =
       new TopicContract<>("promotions.definitions", PromotionKey.class, PromotionState.class, TopicContract.Kind.TABLE);
 
+  // Returns: keyed by the ORDER, so a return is decided on the partition of its order's own events (ADR 0024).
+  /** Return commands from the ingress, and refund outcomes relayed from the payment topology. */
+  public static final TopicContract<OrderKey, ReturnCommand> RETURN_COMMANDS =
+      new TopicContract<>("return.commands", OrderKey.class, ReturnCommand.class, TopicContract.Kind.COMMAND);
+  public static final TopicContract<OrderKey, ReturnRequested> RETURN_REQUESTED =
+      new TopicContract<>("return.requested", OrderKey.class, ReturnRequested.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, ReturnApproved> RETURN_APPROVED =
+      new TopicContract<>("return.approved", OrderKey.class, ReturnApproved.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, ReturnRejected> RETURN_REJECTED =
+      new TopicContract<>("return.rejected", OrderKey.class, ReturnRejected.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, ReturnReceived> RETURN_RECEIVED =
+      new TopicContract<>("return.received", OrderKey.class, ReturnReceived.class, TopicContract.Kind.EVENT);
+  public static final TopicContract<OrderKey, ReturnRefunded> RETURN_REFUNDED =
+      new TopicContract<>("return.refunded", OrderKey.class, ReturnRefunded.class, TopicContract.Kind.EVENT);
+
   /**
    * Raw change topics of the catalog source connector (connectors/catalog-source.json): Debezium's
    * change events as schemaless JSON, keyed by the row's primary key as JSON. They are internal: only
@@ -322,5 +343,12 @@ public final class Topics {
           TAX_RATES,
           PROMOTION_COMMANDS,
           PROMOTION_REDEMPTIONS,
-          PROMOTIONS_DEFINITIONS);
+          PROMOTIONS_DEFINITIONS,
+          // Returns
+          RETURN_COMMANDS,
+          RETURN_REQUESTED,
+          RETURN_APPROVED,
+          RETURN_REJECTED,
+          RETURN_RECEIVED,
+          RETURN_REFUNDED);
 }

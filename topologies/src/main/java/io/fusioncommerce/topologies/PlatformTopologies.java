@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies;
 
+import io.fusioncommerce.topologies.returns.ReturnTopology;
 import io.fusioncommerce.topologies.campaigns.CampaignTopology;
 import io.fusioncommerce.topologies.carts.CartTopology;
 import io.fusioncommerce.topologies.promotions.PromotionTopology;
@@ -32,6 +33,8 @@ public final class PlatformTopologies {
         // Fraud: the committed model (ADR 0019), loaded once here, before any topology starts
         new FraudTopology(ModelFraudScorer.load()),
         // Carts (COMMERCE): carts, checkout into the order saga, tax; idle time from FUSION_CART_ABANDON_AFTER
-        CartTopology.fromEnvironment(System.getenv()), new PromotionTopology());
+        CartTopology.fromEnvironment(System.getenv()), new PromotionTopology(),
+        // Returns
+        new ReturnTopology());
   }
 }

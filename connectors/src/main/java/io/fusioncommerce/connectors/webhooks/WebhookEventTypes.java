@@ -43,7 +43,12 @@ public final class WebhookEventTypes {
       every("campaign.succeeded", Topics.CAMPAIGN_SUCCEEDED),
       every("campaign.expired", Topics.CAMPAIGN_EXPIRED),
       every("price.changed", Topics.PRICE_CHANGED),
-      every("cart.abandoned", Topics.CART_ABANDONED));
+      every("cart.abandoned", Topics.CART_ABANDONED),
+      every("return.requested", Topics.RETURN_REQUESTED),
+      every("return.approved", Topics.RETURN_APPROVED),
+      every("return.rejected", Topics.RETURN_REJECTED),
+      every("return.received", Topics.RETURN_RECEIVED),
+      every("return.refunded", Topics.RETURN_REFUNDED));
 
   private static final Map<String, EventType> BY_NAME = byName();
 

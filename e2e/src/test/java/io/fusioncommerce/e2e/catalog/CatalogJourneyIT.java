@@ -102,6 +102,20 @@ class CatalogJourneyIT extends PlatformJourney {
     assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + url)).header("Authorization", "Bearer " + other)
         .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
     assertThat(upload("MUG-1", other, png, "image/png", "mug.png").statusCode()).isEqualTo(404);
+
+    // an ACTIVE product's image without a token (a storefront's <img>), cacheable; archived, it is gone
+    String publicUrl = url.replace("/v1/media/", "/v1/public/media/");
+    HttpResponse<byte[]> open = http.send(HttpRequest.newBuilder(URI.create(baseUrl + publicUrl)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.body()).isEqualTo(png);
+    assertThat(open.headers().firstValue("Cache-Control")).contains("public, max-age=300");
+    assertThat(open.headers().firstValue("ETag")).isPresent();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+        .statusCode()).as("the tenant's own path still needs a token").isEqualTo(401);
+    assertThat(api.send("DELETE", "/v1/products/MUG-1", admin, null, java.util.Map.of()).status()).isBetween(200, 204);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + publicUrl)).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as("archived").isEqualTo(404);
   }
 
   @Test

@@ -27,4 +27,12 @@ public final class CatalogProductMedia implements ProductMediaCatalog {
         new MediaItem(media.key(), media.url(), media.contentType(), media.bytes()),
         new ProductStore.Change(principal.subject(), null)));
   }
+
+  @Override
+  public boolean isPublic(String tenantId, String sku, String key) {
+    return database.inTenant(tenantId, handle -> new ProductStore(handle).find(tenantId, sku, false)
+        .filter(product -> product.status() == ProductStatus.ACTIVE)
+        .filter(product -> product.media().stream().anyMatch(item -> item.key().equals(key)))
+        .isPresent());
+  }
 }

@@ -32,6 +32,8 @@ import io.fusioncommerce.ingress.shipping.HyperlocalRoutes;
 import io.fusioncommerce.ingress.shipping.ShipmentRoutes;
 import io.fusioncommerce.ingress.payments.PaymentRoutes;
 import io.fusioncommerce.ingress.payments.WalletRoutes;
+import io.fusioncommerce.ingress.returns.ReturnRoutes;
+import io.fusioncommerce.ingress.http.BrowserPolicy;
 import io.fusioncommerce.ingress.recommendations.RecommendationRoutes;
 import io.fusioncommerce.connectors.webhooks.WebhookSettings;
 import io.fusioncommerce.ingress.webhooks.WebhookRoutes;
@@ -77,7 +79,11 @@ final class ApiModules {
         // Webhooks: subscriptions, deliveries, replays (the worker delivers; see PlatformNode)
         new WebhookRoutes(database, webhooks),
         // Carts (COMMERCE): carts and checkout, tax rates
-        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes(), new PromotionRoutes());
+        new CartRoutes(OrderRoutes.fraudScoring(System.getenv())), new TaxRoutes(), new PromotionRoutes(),
+        // Returns
+        new ReturnRoutes(database),
+        // Browsers: CORS for FUSION_CORS_ORIGINS, security headers on every answer
+        BrowserPolicy.fromEnvironment(System.getenv()));
   }
 
   /** The Stripe webhook is served when STRIPE_WEBHOOK_SECRET is set (see PaymentSettings). */

@@ -20,6 +20,7 @@ import io.fusioncommerce.schemas.inventory.ReleaseStock;
 import io.fusioncommerce.schemas.inventory.ReserveStock;
 import io.fusioncommerce.schemas.inventory.Reservation;
 import io.fusioncommerce.schemas.inventory.ReservationKey;
+import io.fusioncommerce.schemas.inventory.RestockReturnedUnits;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevelChanged;
@@ -110,6 +111,7 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       case ReserveStock reserve -> reserve(step, reserve);
       case ReleaseStock release -> release(step, release);
       case CommitStock commit -> commit(step, commit);
+      case RestockReturnedUnits restock -> restock(step, restock);
       default -> throw new InvalidCommandException("unknown inventory command " + command.getCommand().getClass().getName());
     }
   }
@@ -136,6 +138,24 @@ final class InventoryCommandProcessor implements Processor<SkuKey, InventoryComm
       throw new InvalidCommandException(e.getMessage());
     }
     apply(step, change, true);
+  }
+
+  /**
+   * Returned units back on the shelf: added to the warehouse's available stock, once per return (a
+   * redelivered command finds the return among the SKU's restocked returns and adds nothing). Announced
+   * on inventory.stock-changed like a level set by hand, since no reservation event tells of it.
+   */
+  private void restock(Step step, RestockReturnedUnits restock) {
+    requireSku(step, restock.getSku());
+    StockLedger.Change change;
+    try {
+      change = StockLedger.restock(current(step), restock, step.at());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCommandException(e.getMessage());
+    }
+    if (change != null) {
+      apply(step, change, true);
+    }
   }
 
   private void reserve(Step step, ReserveStock reserve) {

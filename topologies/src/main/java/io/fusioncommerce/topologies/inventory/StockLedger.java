@@ -1,5 +1,6 @@
 package io.fusioncommerce.topologies.inventory;
 
+import io.fusioncommerce.schemas.inventory.RestockReturnedUnits;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.WarehouseStock;
@@ -57,6 +58,38 @@ public final class StockLedger {
         command.getLowStockThreshold() != null ? command.getLowStockThreshold() : current.getLowStockThreshold();
     return change(current, warehouses, threshold, Set.of(command.getWarehouse()), at,
         current.getVersion() == 0 || !threshold(threshold).equals(threshold(current.getLowStockThreshold())));
+  }
+
+  /** How many restocked returns a SKU remembers (newest kept): far more than are ever redelivered at once. */
+  public static final int RESTOCKED_RETURNS_KEPT = 500;
+  /** Where returned units go when the command names no warehouse and the SKU has none yet. */
+  public static final String DEFAULT_WAREHOUSE = "main";
+
+  /**
+   * Adds returned units to a warehouse's available stock: the named one, else the SKU's first warehouse by
+   * name, else {@value #DEFAULT_WAREHOUSE}. Null when this return was already restocked (nothing changes).
+   */
+  public static Change restock(StockLevel current, RestockReturnedUnits command, Instant at) {
+    if (command.getQuantity() <= 0) {
+      throw new IllegalArgumentException("restock quantity must be positive: " + command.getQuantity());
+    }
+    if (current.getRestockedReturns().contains(command.getReturnId())) {
+      return null;
+    }
+    String warehouse = command.getWarehouse() != null ? command.getWarehouse()
+        : current.getWarehouses().keySet().stream().sorted().findFirst().orElse(DEFAULT_WAREHOUSE);
+    Map<String, WarehouseStock> warehouses = new HashMap<>(current.getWarehouses());
+    WarehouseStock stock = warehouses.getOrDefault(warehouse, new WarehouseStock(0L, 0L));
+    warehouses.put(warehouse, new WarehouseStock(Math.addExact(stock.getAvailable(), command.getQuantity()),
+        stock.getReserved()));
+    List<String> restocked = new ArrayList<>(current.getRestockedReturns());
+    restocked.add(command.getReturnId());
+    if (restocked.size() > RESTOCKED_RETURNS_KEPT) {
+      restocked = new ArrayList<>(restocked.subList(restocked.size() - RESTOCKED_RETURNS_KEPT, restocked.size()));
+    }
+    Change change = change(current, warehouses, current.getLowStockThreshold(), Set.of(warehouse), at, false);
+    return new Change(StockLevel.newBuilder(change.next()).setRestockedReturns(restocked).build(), change.warehouses(),
+        change.crossedLowStockThreshold());
   }
 
   /**

@@ -290,7 +290,8 @@ final class OrderProcessor implements Processor<OrderKey, SpecificRecord, Specif
 
   private void emitCreated(OrderKey key, OrderState state, Cause cause, String eventId) {
     List<OrderLine> items = state.getLines().stream()
-        .map(line -> new OrderLine(line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getVendorId())).toList();
+        .map(line -> new OrderLine(line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getVendorId(),
+            line.getLineTotal())).toList();
     forward(key, OrderCreated.newBuilder(cause.event(new OrderCreated(), eventId))
         .setOrderId(key.getOrderId()).setCustomerId(state.getCustomerId()).setItems(items).setTotal(state.getTotal())
         .setShippingAddress(state.getShippingAddress()).setOrganizationId(state.getOrganizationId())

@@ -9,6 +9,7 @@ import io.fusioncommerce.schemas.common.Money;
 import io.fusioncommerce.schemas.common.SkuKey;
 import io.fusioncommerce.schemas.inventory.InventoryCommand;
 import io.fusioncommerce.schemas.inventory.InventoryLowStock;
+import io.fusioncommerce.schemas.inventory.RestockReturnedUnits;
 import io.fusioncommerce.schemas.inventory.SetStockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevel;
 import io.fusioncommerce.schemas.inventory.StockLevelChanged;
@@ -72,6 +73,59 @@ class InventoryTopologyTest {
         .setCommand(SetStockLevel.newBuilder().setSku(sku).setWarehouse(warehouse).setAvailable(available)
             .setLowStockThreshold(threshold).build())
         .build();
+  }
+
+  private static InventoryCommand restock(String tenant, String sku, String returnId, long quantity, String warehouse) {
+    return InventoryCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setTenantId(tenant)
+        .setIssuedAt(T0)
+        .setCorrelationId("corr")
+        .setIssuedBy(Actor.newBuilder().setSubject("return-topology").setRoles(List.of()).build())
+        .setCommand(RestockReturnedUnits.newBuilder().setSku(sku).setReturnId(returnId).setQuantity(quantity)
+            .setWarehouse(warehouse).build())
+        .build();
+  }
+
+  @Test
+  void restockingAReturnAddsItsUnitsOnceWhateverTheRedeliveries() {
+    commands.pipeInput(key("acme", "SKU-1"), set("acme", "SKU-1", "main", 5, null));
+    stockChanged.readValuesToList();
+
+    commands.pipeInput(key("acme", "SKU-1"), restock("acme", "SKU-1", "o1.r000000000001", 2, null));
+    // a redelivery (another command id, the same return) and a replay of the very same command
+    commands.pipeInput(key("acme", "SKU-1"), restock("acme", "SKU-1", "o1.r000000000001", 2, null));
+    InventoryCommand again = restock("acme", "SKU-1", "o1.r000000000002", 1, "main");
+    commands.pipeInput(key("acme", "SKU-1"), again);
+    commands.pipeInput(key("acme", "SKU-1"), again);
+
+    StockLevel level = store.get(key("acme", "SKU-1"));
+    assertThat(level.getWarehouses().get("main").getAvailable()).isEqualTo(8);
+    assertThat(level.getRestockedReturns()).containsExactly("o1.r000000000001", "o1.r000000000002");
+    assertThat(stockChanged.readValuesToList()).extracting(StockLevelChanged::getTotalAvailable).containsExactly(7L, 8L);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void restockingIsAdditiveAndLeavesReservationsAndOtherTenantsAlone() {
+    commands.pipeInput(key("acme", "SKU-1"), set("acme", "SKU-1", "main", 4, null));
+    commands.pipeInput(key("globex", "SKU-1"), set("globex", "SKU-1", "main", 9, null));
+    commands.pipeInput(key("acme", "SKU-1"), restock("acme", "SKU-1", "o1.r000000000001", 3, "east"));
+
+    assertThat(store.get(key("acme", "SKU-1")).getWarehouses().get("main").getAvailable()).isEqualTo(4);
+    assertThat(store.get(key("acme", "SKU-1")).getWarehouses().get("east").getAvailable()).isEqualTo(3);
+    assertThat(store.get(key("globex", "SKU-1")).getWarehouses().get("main").getAvailable()).isEqualTo(9);
+  }
+
+  @Test
+  void aRestockOfNothingOrOfAnotherSkuIsRefusedAndChangesNothing() {
+    commands.pipeInput(key("acme", "SKU-1"), set("acme", "SKU-1", "main", 4, null));
+    commands.pipeInput(key("acme", "SKU-1"), restock("acme", "SKU-1", "o1.r000000000001", 0, null));
+    commands.pipeInput(key("acme", "SKU-1"), restock("acme", "SKU-2", "o1.r000000000001", 2, null));
+
+    assertThat(store.get(key("acme", "SKU-1")).getWarehouses().get("main").getAvailable()).isEqualTo(4);
+    assertThat(store.get(key("acme", "SKU-1")).getRestockedReturns()).isEmpty();
+    assertThat(deadLetters.readValuesToList()).hasSize(2);
   }
 
   @Test

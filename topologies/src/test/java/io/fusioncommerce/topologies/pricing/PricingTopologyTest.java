@@ -77,7 +77,7 @@ class PricingTopologyTest {
     OrderCreated created = OrderCreated.newBuilder(Cause.ofTimer("cmd-" + orderId, tenant, orderId, now)
             .event(new OrderCreated(), "created-" + orderId))
         .setOrderId(orderId).setCustomerId("c1").setTotal(new Money(units * 5000, "USD"))
-        .setItems(List.of(new OrderLine(sku, units, new Money(5000L, "USD"), "v1"))).build();
+        .setItems(List.of(new OrderLine(sku, units, new Money(5000L, "USD"), "v1", null))).build();
     pricing.input(Topics.ORDER_CREATED).pipeInput(new OrderKey(tenant, orderId), created, now);
   }
 

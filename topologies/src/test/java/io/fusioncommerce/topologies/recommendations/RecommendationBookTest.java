@@ -128,7 +128,7 @@ class RecommendationBookTest {
   private static OrderCreated created(String orderId, String customerId, String... skus) {
     return OrderCreated.newBuilder().setEventId("e-" + orderId).setTenantId("acme").setOccurredAt(T0)
         .setCorrelationId("corr").setOrderId(orderId).setCustomerId(customerId)
-        .setItems(java.util.Arrays.stream(skus).map(sku -> new OrderLine(sku, 1L, new Money(100L, "USD"), "v1")).toList())
+        .setItems(java.util.Arrays.stream(skus).map(sku -> new OrderLine(sku, 1L, new Money(100L, "USD"), "v1", null)).toList())
         .setTotal(new Money(100L * skus.length, "USD")).build();
   }
 

@@ -138,7 +138,7 @@ class RecommendationTopologyTest {
     topology.input(Topics.ORDER_CREATED).pipeInput(new OrderKey(tenant, orderId), OrderCreated.newBuilder()
         .setEventId("created-" + orderId).setTenantId(tenant).setOccurredAt(now()).setCorrelationId("corr-" + orderId)
         .setOrderId(orderId).setCustomerId(customerId)
-        .setItems(Arrays.stream(skus).map(sku -> new OrderLine(sku, 1L, new Money(500L, "USD"), "v1")).toList())
+        .setItems(Arrays.stream(skus).map(sku -> new OrderLine(sku, 1L, new Money(500L, "USD"), "v1", null)).toList())
         .setTotal(new Money(500L * skus.length, "USD")).build(), clock);
   }
 

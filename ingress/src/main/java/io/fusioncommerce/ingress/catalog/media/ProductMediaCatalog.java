@@ -27,4 +27,13 @@ public interface ProductMediaCatalog {
    * attaches the same key again, which must not add a second entry.
    */
   void attach(Principal principal, String sku, StoredMedia media);
+
+  /**
+   * Whether {@code key} is an image of product {@code sku} of {@code tenantId} that anyone may see: the
+   * product is ACTIVE (sold) and the key is one of its media. Asked for requests without a token, so it
+   * decides alone; anything unknown is not public.
+   */
+  default boolean isPublic(String tenantId, String sku, String key) {
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import io.fusioncommerce.connectors.objectstore.ObjectStoreException;
 import io.fusioncommerce.connectors.objectstore.StoredObject;
 import io.fusioncommerce.ingress.ApiContext;
 import io.fusioncommerce.ingress.ApiModule;
+import io.fusioncommerce.ingress.auth.Access;
 import io.fusioncommerce.ingress.auth.Principal;
 import io.fusioncommerce.ingress.auth.Role;
 import io.fusioncommerce.ingress.commands.CommandIds;
@@ -50,6 +51,14 @@ public final class ProductMediaRoutes implements ApiModule {
 
   public static final String UPLOAD_PATH = "/v1/products/{sku}/media";
   public static final String MEDIA_PATH = "/v1/media/<key>";
+  /** Images of ACTIVE products for anyone (a storefront's {@code <img>} has no token). */
+  public static final String PUBLIC_MEDIA_PATH = "/v1/public/media/<key>";
+  public static final String PUBLIC_URL_PREFIX = "/v1/public/media/";
+  /**
+   * Public answers may be kept by browsers and shared caches, but only briefly: the bytes under a key never
+   * change, yet an archived or rejected product's images must stop being served soon after.
+   */
+  public static final String PUBLIC_CACHE_CONTROL = "public, max-age=300";
   public static final String URL_PREFIX = "/v1/media/";
   public static final String FILE_PART = "file";
   public static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
@@ -99,6 +108,15 @@ public final class ProductMediaRoutes implements ApiModule {
         .response(200, MediaContent.class, "The object's bytes", "image/*")
         .response(304, null, "Not modified: the ETag in If-None-Match is current")
         .problem(404, "No such object in the caller's tenant")
+        .problem(503, "The object store cannot be reached; retry");
+    routes.get(PUBLIC_MEDIA_PATH, this::publicDownload, Access.ANONYMOUS)
+        .tag("Catalog").summary("An image of an ACTIVE product, without a token (storefront <img>)")
+        .description("The same object as /v1/media/<key>, for anyone, while the product it belongs to is ACTIVE and "
+            + "the image is one of its media; otherwise it does not exist (404). Answers may be cached publicly for "
+            + "five minutes; `If-None-Match` with its `ETag` answers 304.")
+        .response(200, MediaContent.class, "The image's bytes", "image/*")
+        .response(304, null, "Not modified: the ETag in If-None-Match is current")
+        .problem(404, "No such image of an ACTIVE product")
         .problem(503, "The object store cannot be reached; retry");
   }
 
@@ -223,8 +241,22 @@ public final class ProductMediaRoutes implements ApiModule {
     if (!isOwnedBy(key, principal.tenantId())) {
       throw notFound(key);
     }
+    serve(ctx, key, CACHE_CONTROL);
+  }
+
+  private void publicDownload(Context ctx) {
+    String key = ctx.pathParam("key");
+    String[] segments = key.split("/");
+    if (segments.length != 4 || !isOwnedBy(key, segments[0])
+        || !catalog.isPublic(segments[0], segments[2], key)) {
+      throw notFound(key);
+    }
+    serve(ctx, key, PUBLIC_CACHE_CONTROL);
+  }
+
+  private void serve(Context ctx, String key, String cacheControl) {
     StoredObject object = available(() -> objects.get(key)).orElseThrow(() -> notFound(key));
-    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("Cache-Control", cacheControl);
     ctx.header("X-Content-Type-Options", "nosniff");
     object.etag().ifPresent(etag -> ctx.header("ETag", etag));
     if (object.etag().isPresent() && matches(ctx.header("If-None-Match"), object.etag().get())) {

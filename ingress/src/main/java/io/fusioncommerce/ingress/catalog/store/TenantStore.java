@@ -47,6 +47,24 @@ public final class TenantStore {
     this.handle = handle;
   }
 
+  /** The tenant's return window in days (V13__tenant_return_window.sql); empty: the platform default. */
+  public Optional<Long> returnWindowDays(String tenantId) {
+    return handle.createQuery("select return_window_days from catalog.tenants where tenant_id = :tenant")
+        .bind("tenant", tenantId)
+        .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+        .findOne().flatMap(window -> window);
+  }
+
+  /** Sets the tenant's return window (null: back to the platform default); creates the tenant's row if needed. */
+  public Optional<Long> saveReturnWindowDays(String tenantId, Long days) {
+    return handle.createQuery("insert into catalog.tenants (tenant_id, return_window_days) values (:tenant, :days) "
+            + "on conflict (tenant_id) do update set return_window_days = excluded.return_window_days, "
+            + "version = catalog.tenants.version + 1, updated_at = now() returning return_window_days")
+        .bind("tenant", tenantId).bind("days", days)
+        .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+        .one();
+  }
+
   public TenantSettings settings(String tenantId) {
     return handle.createQuery("select " + COLUMNS + " from catalog.tenants where tenant_id = :tenant")
         .bind("tenant", tenantId)

@@ -18,6 +18,19 @@ final class InMemoryProductMediaCatalog implements ProductMediaCatalog {
   private final Map<ProductKey, String> vendorOf = new ConcurrentHashMap<>();
   private final Map<ProductKey, List<StoredMedia>> media = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> failNextAttach = new AtomicReference<>();
+  private final Map<ProductKey, Boolean> active = new ConcurrentHashMap<>();
+
+  /** Whether the product is ACTIVE (sold): only then are its images public. New products are not. */
+  void setActive(String tenant, String sku, boolean isActive) {
+    active.put(new ProductKey(tenant, sku), isActive);
+  }
+
+  @Override
+  public boolean isPublic(String tenantId, String sku, String key) {
+    ProductKey product = new ProductKey(tenantId, sku);
+    return active.getOrDefault(product, false)
+        && media.getOrDefault(product, List.of()).stream().anyMatch(stored -> stored.key().equals(key));
+  }
 
   void addProduct(String tenant, String sku, String vendorId) {
     vendorOf.put(new ProductKey(tenant, sku), vendorId);

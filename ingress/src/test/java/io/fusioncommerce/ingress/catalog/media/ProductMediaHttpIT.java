@@ -95,6 +95,36 @@ class ProductMediaHttpIT {
   // --- uploads that succeed ------------------------------------------------------------------------
 
   @Test
+  void imagesOfActiveProductsAreReadableWithoutATokenWithCacheHeaders() throws Exception {
+    catalog.addProduct("acme", "SKU-PUB", "v1");
+    byte[] png = image("png", 32, 32);
+    String url = json.readTree(upload("SKU-PUB", token("acme", "admin"), png, "image/png", "p.png", null).body())
+        .path("url").asText();
+    String publicUrl = url.replace(ProductMediaRoutes.URL_PREFIX, ProductMediaRoutes.PUBLIC_URL_PREFIX);
+
+    assertThat(get(publicUrl, null, Map.of()).statusCode()).as("the product is not ACTIVE yet").isEqualTo(404);
+    assertThat(get(url, null, Map.of()).statusCode()).as("the tenant's own path still needs a token").isEqualTo(401);
+
+    catalog.setActive("acme", "SKU-PUB", true);
+    HttpResponse<byte[]> served = get(publicUrl, null, Map.of());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo(png);
+    assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+    assertThat(served.headers().firstValue("Cache-Control")).contains(ProductMediaRoutes.PUBLIC_CACHE_CONTROL);
+    String etag = served.headers().firstValue("ETag").orElseThrow();
+    assertThat(get(publicUrl, null, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+
+    // another image path under the same product, another tenant's copy of the key, a malformed key
+    assertThat(get(publicUrl.replace(".png", ".gif"), null, Map.of()).statusCode()).isEqualTo(404);
+    assertThat(get(publicUrl.replace("/acme/", "/globex/"), null, Map.of()).statusCode()).isEqualTo(404);
+    assertThat(get(ProductMediaRoutes.PUBLIC_URL_PREFIX + "acme/../etc/passwd", null, Map.of()).statusCode()).isEqualTo(404);
+
+    // archived or rejected: no longer public
+    catalog.setActive("acme", "SKU-PUB", false);
+    assertThat(get(publicUrl, null, Map.of()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aPngIsStoredAttachedAndServedBackToItsTenant() throws Exception {
     byte[] png = image("png", 64, 48);
     HttpResponse<String> created = upload("SKU-1", token("acme", "admin"), png, "image/png", "front.png", null);
