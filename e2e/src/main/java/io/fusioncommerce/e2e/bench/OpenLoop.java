@@ -17,16 +17,16 @@ import org.HdrHistogram.Histogram;
 final class OpenLoop {
 
   /** What one run produced. */
-  record Result(Histogram latencyMicros, long started, long failed, Duration elapsed) {
+  record Result(Histogram latencyMicros, long started, long failed, Duration elapsed, String firstFailure) {
     double completedPerSecond() {
       return (started - failed) / (elapsed.toNanos() / 1e9);
     }
 
     String summary() {
-      return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ok, %d failed, %.0f/s)",
+      return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ok, %d failed, %.0f/s)%s",
           latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
           latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getMaxValue() / 1000.0,
-          started - failed, failed, completedPerSecond());
+          started - failed, failed, completedPerSecond(), firstFailure == null ? "" : "; first failure: " + firstFailure);
     }
   }
 
@@ -39,6 +39,7 @@ final class OpenLoop {
   static Result run(double ratePerSecond, Duration duration, LongFunction<CompletableFuture<?>> operation) {
     ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     AtomicLong failed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
     long intervalNanos = (long) (1e9 / ratePerSecond);
     long begin = System.nanoTime();
@@ -60,6 +61,7 @@ final class OpenLoop {
       pending.add(op.whenComplete((ok, error) -> {
         if (error != null) {
           failed.incrementAndGet();
+          firstFailure.compareAndSet(null, String.valueOf(error.getCause() != null ? error.getCause() : error));
         } else {
           histogram.recordValue(Math.max(0, (System.nanoTime() - scheduled) / 1000));
         }
@@ -72,6 +74,6 @@ final class OpenLoop {
         // counted as failed
       }
     }
-    return new Result(histogram, started, failed.get(), Duration.ofNanos(System.nanoTime() - begin));
+    return new Result(histogram, started, failed.get(), Duration.ofNanos(System.nanoTime() - begin), firstFailure.get());
   }
 }
