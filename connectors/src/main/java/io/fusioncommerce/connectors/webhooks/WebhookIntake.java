@@ -1,5 +1,6 @@
 package io.fusioncommerce.connectors.webhooks;
 
+import io.fusioncommerce.connectors.worker.CommittedOffsets;
 import io.fusioncommerce.connectors.worker.WorkerClients;
 import io.fusioncommerce.schemas.TopicContract;
 import io.fusioncommerce.schemas.registry.SchemaRegistryClient;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -152,20 +152,7 @@ public final class WebhookIntake implements AutoCloseable {
   }
 
   private void rewindToCommitted() {
-    try {
-      var assigned = consumer.assignment();
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
-      for (TopicPartition partition : assigned) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset == null) {
-          consumer.seekToBeginning(List.of(partition));
-        } else {
-          consumer.seek(partition, offset.offset());
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("webhook intake could not rewind yet: {}", e.toString());
-    }
+    CommittedOffsets.rewind(consumer, "webhook intake");
   }
 
   private static void sleep(Duration duration) {

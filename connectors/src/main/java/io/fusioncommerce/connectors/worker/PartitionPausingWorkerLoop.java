@@ -255,23 +255,8 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
     }
   }
 
-  /** Back to the committed offsets (held-back partitions too): what was not committed is made again. */
   private void rewindToCommitted() {
-    try {
-      var assigned = consumer.assignment();
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
-      for (TopicPartition partition : assigned) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset == null) {
-          consumer.seekToBeginning(List.of(partition));
-        } else {
-          consumer.seek(partition, offset.offset());
-        }
-      }
-    } catch (RuntimeException e) {
-      // the next failure rewinds again; until then the positions may be ahead, but nothing is committed past them
-      LOG.warn("{} could not rewind yet: {}", name, e.toString());
-    }
+    CommittedOffsets.rewind(consumer, name);
   }
 
   private void startProducer() {
