@@ -124,11 +124,23 @@ public final class PlatformNode implements AutoCloseable {
     }
   }
 
-  private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
-      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
+  /**
+   * The registry behind {@code /metrics}, with the JVM's meters bound; the topologies and the HTTP layer add
+   * theirs. Shared with the test that checks the dashboards and alert rules query only exported names.
+   */
+  static PrometheusMeterRegistry meterRegistry() {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
         new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
+    return metrics;
+  }
+
+  private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
+      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
+    PrometheusMeterRegistry metrics = meterRegistry();
+    // the integration workers count on Micrometer's global registry: this node's /metrics shows them too
+    io.micrometer.core.instrument.Metrics.addRegistry(metrics);
+    remember((AutoCloseable) () -> io.micrometer.core.instrument.Metrics.removeRegistry(metrics));
     AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(endpoints.schemaRegistryUrl()));
     ContractRegistration.registerAll(serdes.registry());
     CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
