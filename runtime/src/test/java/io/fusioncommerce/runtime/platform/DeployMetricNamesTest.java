@@ -65,14 +65,18 @@ class DeployMetricNamesTest {
   private static final Path REPO = Path.of("").toAbsolutePath().getParent();
   /** Series Prometheus itself writes for every scrape target, not read from {@code /metrics}. */
   private static final Set<String> PROMETHEUS_GENERATED = Set.of("up");
+  /** Labels Prometheus adds to every series it scrapes. */
+  private static final Set<String> PROMETHEUS_LABELS = Set.of("instance", "job");
   private static final Set<String> PROMQL_KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on",
       "ignoring", "group_left", "group_right", "bool", "offset", "inf", "nan", "atan2");
 
   @Test
   void everyMetricTheDashboardsAndAlertRulesQueryIsExported(@TempDir Path dir) throws Exception {
-    Set<String> exported = exportedNames(dir);
+    Map<String, Set<String>> exportedLabels = exportedNames(dir);
+    Set<String> exported = exportedLabels.keySet();
     Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "exported-metric-names.txt"), exported);
+    Files.write(Path.of("target", "exported-metric-names.txt"), exportedLabels.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).toList());
     assertThat(exported).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
         "kafka_stream_thread_commit_latency_avg", "kafka_stream_state_estimate_num_keys", "fusion_health_ready",
         "fusion_worker_requests_total", "fusion_payments_provider_failures_total");
@@ -84,6 +88,50 @@ class DeployMetricNamesTest {
         .filter(name -> !exported.contains(name) && !PROMETHEUS_GENERATED.contains(name))
         .forEach(name -> missing.computeIfAbsent(where, k -> new TreeSet<>()).add(name)));
     assertThat(missing).as("metrics queried but not exported (see target/exported-metric-names.txt)").isEmpty();
+
+    // every label an expression groups by or matches on is one of its metrics' labels (or Prometheus' own)
+    Map<String, Set<String>> unknownLabels = new TreeMap<>();
+    queried.forEach((where, names) -> {
+      String expression = where.substring(where.indexOf(": ") + 2);
+      for (String label : labelNames(expression)) {
+        boolean known = PROMETHEUS_LABELS.contains(label) || names.stream()
+            .anyMatch(name -> exportedLabels.getOrDefault(name, Set.of()).contains(label));
+        if (!known) {
+          unknownLabels.computeIfAbsent(where, k -> new TreeSet<>()).add(label);
+        }
+      }
+    });
+    assertThat(unknownLabels).as("labels no queried metric carries (see target/exported-metric-names.txt)").isEmpty();
+  }
+
+  @Test
+  void labelNamesAreReadOutOfPromQl() {
+    assertThat(labelNames("sum by (le, uri) (rate(x_bucket{uri=~\"$route\", status!=\"500\"}[5m])) "
+        + "/ ignoring(a) y{b=\"c=d\"}"))
+        .containsExactlyInAnyOrder("le", "uri", "status", "a", "b");
+  }
+
+  /** Labels an expression names: in matchers, and in by / without / on / ignoring / group_* lists. */
+  static Set<String> labelNames(String promql) {
+    Set<String> labels = new TreeSet<>();
+    String noStrings = promql.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+    Matcher selector = Pattern.compile("\\{([^}]*)}").matcher(noStrings);
+    while (selector.find()) {
+      Matcher matcher = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)").matcher(selector.group(1));
+      while (matcher.find()) {
+        labels.add(matcher.group(1));
+      }
+    }
+    Matcher list = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)")
+        .matcher(noStrings);
+    while (list.find()) {
+      for (String label : list.group(1).split(",")) {
+        if (!label.isBlank()) {
+          labels.add(label.trim());
+        }
+      }
+    }
+    return labels;
   }
 
   @Test
@@ -97,8 +145,9 @@ class DeployMetricNamesTest {
         .containsExactly("kafka_x");
   }
 
-  private static Set<String> exportedNames(Path dir) throws Exception {
-    Set<String> names = new TreeSet<>();
+  /** Metric name → the label names it is exported with. */
+  private static Map<String, Set<String>> exportedNames(Path dir) throws Exception {
+    Map<String, Set<String>> names = new TreeMap<>();
     InMemorySchemaRegistryClient schemas = new InMemorySchemaRegistryClient();
     AvroSerdes serdes = new AvroSerdes(schemas);
     List<TopologyDefinition> definitions = PlatformNode.topologies(
@@ -128,7 +177,7 @@ class DeployMetricNamesTest {
       HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);
-      names.addAll(exposedNames(metrics.body()));
+      exposedNames(metrics.body(), names);
       Files.createDirectories(Path.of("target"));
       Files.writeString(Path.of("target", "metrics-scrape.txt"), metrics.body());
     } finally {
@@ -141,25 +190,26 @@ class DeployMetricNamesTest {
           new StreamsSettings("unused:9092", dir.resolve("driver-" + store++), "127.0.0.1:1", 1, 20, 1, null)
               .forContext(definition.context(), Topics.DEAD_LETTER))) {
         TopologyTestDriverMetrics.of(driver).bindTo(taskLevel);
-        names.addAll(exposedNames(taskLevel.scrape()));
+        exposedNames(taskLevel.scrape(), names);
       }
     }
     return names;
   }
 
-  private static Set<String> exposedNames(String exposition) {
-    Set<String> names = new TreeSet<>();
+  private static void exposedNames(String exposition, Map<String, Set<String>> into) {
+    Pattern sample = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s");
+    Pattern label = Pattern.compile("(?:^|,)([a-zA-Z_][a-zA-Z0-9_]*)=\"");
     exposition.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
-      int end = line.length();
-      for (char stop : new char[] {'{', ' '}) {
-        int at = line.indexOf(stop);
-        if (at >= 0) {
-          end = Math.min(end, at);
+      Matcher m = sample.matcher(line);
+      assertThat(m.find()).as("exposition line " + line).isTrue();
+      Set<String> labels = into.computeIfAbsent(m.group(1), k -> new TreeSet<>());
+      if (m.group(2) != null) {
+        Matcher l = label.matcher(m.group(2));
+        while (l.find()) {
+          labels.add(l.group(1));
         }
       }
-      names.add(line.substring(0, end));
     });
-    return names;
   }
 
   /** Source (file and panel or rule) → the metric names its expression reads. */
