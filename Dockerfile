@@ -1,11 +1,13 @@
 # The FusionCommerce image: one artifact, several roles (fusion start --role ...).
 # Built from the repository; used by docker-compose.yml. Not exercised by CI (no Docker engine there).
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -q -DskipTests install -pl runtime -am
 
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:21.0.5_11-jre-noble
+# curl: the health checks of docker-compose.yml probe /health/ready with it
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/fusion
 COPY --from=build /src/runtime/target/runtime-0.1.0-SNAPSHOT.jar lib/
 COPY --from=build /src/runtime/target/classpath.txt lib/

@@ -104,7 +104,7 @@ public final class IngressServer implements AutoCloseable {
     HttpErrors errors = new HttpErrors(json);
     AccessControl access = new AccessControl(components.tokens());
     HttpObservability observability = new HttpObservability(components.metrics());
-    HealthRoutes health = new HealthRoutes(components.readiness());
+    HealthRoutes health = new HealthRoutes(components.readiness()).bindTo(components.metrics());
     AtomicReference<HostInfo> self = new AtomicReference<>();
     InteractiveQueries queries = new InteractiveQueries(components.streams(), self::get, settings.queryUpstream());
     AtomicReference<OpenApiDocument> document = new AtomicReference<>();

@@ -1,6 +1,8 @@
 package io.fusioncommerce.connectors.payments;
 
 import dev.failsafe.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.fusioncommerce.connectors.worker.PartitionPausingWorkerLoop;
 import io.fusioncommerce.connectors.worker.RequestOutcome;
 import io.fusioncommerce.connectors.worker.WorkerClients;
@@ -68,7 +70,9 @@ public final class PaymentWorker implements AutoCloseable {
     this.loop = new PartitionPausingWorkerLoop<>("payment-worker", Topics.PAYMENT_PROVIDER_REQUESTS.name(), consumer,
         () -> new KafkaProducer<>(producerSettings, new SpecificAvroSerializer<PaymentKey>(registry, true),
             answerSerializer),
-        new Requests(handler), PROVIDER_RETRIES, Clock.systemUTC());
+        new Requests(handler, Counter.builder("fusion.payments.provider.failures")
+            .description("Payment provider requests refused for good (misconfiguration, invalid parameters)")
+            .register(Metrics.globalRegistry)), PROVIDER_RETRIES, Clock.systemUTC());
   }
 
   public PaymentWorker start() {
@@ -77,7 +81,7 @@ public final class PaymentWorker implements AutoCloseable {
   }
 
   /** One provider request: its answer, or held back while the provider is unavailable. */
-  private record Requests(PaymentRequestHandler handler)
+  private record Requests(PaymentRequestHandler handler, Counter failures)
       implements PartitionPausingWorkerLoop.RequestHandler<PaymentKey, PaymentProviderRequest, PaymentKey, PaymentCommand> {
 
     @Override
@@ -96,6 +100,7 @@ public final class PaymentWorker implements AutoCloseable {
         // a request the provider refuses outright (misconfiguration, invalid parameters): retrying cannot help
         LOG.atError().addKeyValue("payment", request.getPaymentId()).addKeyValue("request", request.getRequestId())
             .setCause(e).log("payment provider request failed for good");
+        failures.increment();
         return RequestOutcome.answered(List.of());
       }
     }

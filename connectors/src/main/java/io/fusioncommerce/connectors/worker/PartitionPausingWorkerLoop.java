@@ -2,6 +2,8 @@ package io.fusioncommerce.connectors.worker;
 
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,10 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
   private record HeldBack(long offset, Execution<Object> attempts, Instant resumeAt) {}
 
   private final String name;
+  /** fusion_worker_requests_total{worker, outcome}: answered, retried (an attempt held back), given_up. */
+  private final Counter answeredCount;
+  private final Counter retriedCount;
+  private final Counter givenUpCount;
   private final List<String> topics;
   private final Consumer<K, V> consumer;
   private final Supplier<Producer<AK, AV>> producers;
@@ -107,6 +113,17 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
     this.retryPolicy = retryPolicy;
     this.clock = clock;
     this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+    // on Micrometer's global registry, which the platform node's /metrics registry joins
+    this.answeredCount = requests(name, "answered");
+    this.retriedCount = requests(name, "retried");
+    this.givenUpCount = requests(name, "given_up");
+  }
+
+  private static Counter requests(String worker, String outcome) {
+    return Counter.builder("fusion.worker.requests")
+        .description("Requests to outside systems handled by an integration worker, by outcome")
+        .tag("worker", worker).tag("outcome", outcome)
+        .register(Metrics.globalRegistry);
   }
 
   public PartitionPausingWorkerLoop<K, V, AK, AV> start() {
@@ -214,7 +231,10 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
       outcome = RequestOutcome.retryLater(e);
     }
     List<ProducerRecord<AK, AV>> answers = switch (outcome) {
-      case RequestOutcome.Answered<AK, AV> answered -> answered.answers();
+      case RequestOutcome.Answered<AK, AV> answered -> {
+        answeredCount.increment();
+        yield answered.answers();
+      }
       case RequestOutcome.RetryLater<AK, AV> later -> holdBackOrGiveUp(partition, record, later.cause());
     };
     if (answers == null) {
@@ -234,8 +254,10 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
     if (attempts.isComplete()) {
       LOG.atWarn().addKeyValue("partition", partition).addKeyValue("offset", record.offset())
           .log("{}: giving up on a request after {} attempts: {}", name, attempts.getAttemptCount(), cause.toString());
+      givenUpCount.increment();
       return handler.givenUp(record, cause);
     }
+    retriedCount.increment();
     Duration delay = attempts.getDelay();
     LOG.atInfo().addKeyValue("partition", partition).addKeyValue("offset", record.offset())
         .log("{}: request attempt {} failed ({}); partition paused for {}", name, attempts.getAttemptCount(),
@@ -332,6 +354,10 @@ public final class PartitionPausingWorkerLoop<K, V, AK, AV> implements AutoClose
   @Override
   public void close() {
     running.set(false);
+    if (thread.getState() == Thread.State.NEW) {
+      closeQuietly(consumer::close); // never started: nobody else closes it
+      return;
+    }
     consumer.wakeup();
     try {
       thread.join(Duration.ofSeconds(30));

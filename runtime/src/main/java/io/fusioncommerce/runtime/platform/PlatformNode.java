@@ -124,11 +124,45 @@ public final class PlatformNode implements AutoCloseable {
     }
   }
 
-  private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
-      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
+  /**
+   * Kafka Streams settings an operator may add: {@code FUSION_STANDBY_REPLICAS} ({@code num.standby.replicas},
+   * default Kafka's 0) keeps warm copies of each state store on other instances, so a lost instance's tasks
+   * resume there without restoring their changelogs from the start.
+   */
+  static java.util.Map<String, Object> streamsOverrides(java.util.Map<String, String> env) {
+    String standby = env.get("FUSION_STANDBY_REPLICAS");
+    if (standby == null || standby.isBlank()) {
+      return java.util.Map.of();
+    }
+    int replicas;
+    try {
+      replicas = Integer.parseInt(standby.trim());
+    } catch (NumberFormatException e) {
+      replicas = -1;
+    }
+    if (replicas < 0) {
+      throw new IllegalArgumentException("FUSION_STANDBY_REPLICAS must be a whole number >= 0, not " + standby);
+    }
+    return java.util.Map.of(org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, replicas);
+  }
+
+  /**
+   * The registry behind {@code /metrics}, with the JVM's meters bound; the topologies and the HTTP layer add
+   * theirs. Shared with the test that checks the dashboards and alert rules query only exported names.
+   */
+  static PrometheusMeterRegistry meterRegistry() {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
         new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(metrics));
+    return metrics;
+  }
+
+  private void startAll(Settings settings, Endpoints endpoints, TokenVerifier tokens,
+      Optional<DevTokenIssuer> devTokens, InviteCodes inviteCodes, List<HealthCheck> infrastructureChecks) {
+    PrometheusMeterRegistry metrics = meterRegistry();
+    // the integration workers count on Micrometer's global registry: this node's /metrics shows them too
+    io.micrometer.core.instrument.Metrics.addRegistry(metrics);
+    remember((AutoCloseable) () -> io.micrometer.core.instrument.Metrics.removeRegistry(metrics));
     AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(endpoints.schemaRegistryUrl()));
     ContractRegistration.registerAll(serdes.registry());
     CommandPublisher commands = remember(new CommandPublisher(Producers.commandProducer(endpoints.bootstrapServers(), serdes)));
@@ -155,7 +189,9 @@ public final class PlatformNode implements AutoCloseable {
       StreamsSettings streamsSettings = new StreamsSettings(endpoints.bootstrapServers(), settings.stateDir(),
           settings.advertisedHost() + ":" + ingress.port(), settings.streamThreads(), settings.commitIntervalMs(),
           settings.replicationFactor(), settings.instanceId());
-      topologies = remember(new TopologyRunner(topologies(inviteCodes), streamsSettings, serdes, metrics, changes));
+      topologies = remember(new TopologyRunner(topologies(inviteCodes), streamsSettings, serdes, metrics, changes,
+          io.fusioncommerce.schemas.Topics.DEAD_LETTER, TopologyRunner.MAX_RECORD_BYTES,
+          streamsOverrides(System.getenv())));
       topologyHolder.set(topologies);
       topologies.start();
       // integration workers run beside the topologies whose requests they answer (closed before them)
