@@ -290,10 +290,18 @@ public final class CartRoutes implements ApiModule {
       CartCommand command) {
     return api.commands().send(Topics.CART_COMMANDS, key, command, ctx)
         .thenCompose(sent -> api.stores().longPoll().until(() -> local.<CartState>get(CartTopology.CART_STORE),
-            cart -> cart.filter(c -> command.getCommandId().equals(c.getLastCommandId())).isPresent(),
+            cart -> cart.filter(c -> answered(c, command.getCommandId())).isPresent(),
             APPLY_WAIT, CartTopology.CART_STORE, key))
-        .thenApply(cart -> cart.filter(c -> command.getCommandId().equals(c.getLastCommandId()))
+        .thenApply(cart -> cart.filter(c -> answered(c, command.getCommandId()))
             .orElseThrow(() -> ApiException.unavailable("the cart did not answer in time; retry")));
+  }
+
+  /**
+   * Whether the cart answered {@code commandId}: it is the last command (applied or refused), or one of the
+   * recent applied ones (another command on the same cart came right after it).
+   */
+  static boolean answered(CartState cart, String commandId) {
+    return commandId.equals(cart.getLastCommandId()) || cart.getRecentCommandIds().contains(commandId);
   }
 
   private static CartCommand command(Context ctx, ApiContext api, Principal principal, String commandId,

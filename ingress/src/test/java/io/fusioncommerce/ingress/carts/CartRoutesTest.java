@@ -32,6 +32,15 @@ class CartRoutesTest {
   }
 
   @Test
+  void aCommandIsAnsweredWhenItIsTheLastOrAmongTheRecentOnesAndNotOtherwise() {
+    CartState cart = CartState.newBuilder(cart(null)).setLastCommandId("c3").setRecentCommandIds(List.of("c1", "c2", "c3"))
+        .build();
+    assertThat(CartRoutes.answered(cart, "c3")).isTrue();
+    assertThat(CartRoutes.answered(cart, "c1")).as("followed at once by two more commands").isTrue();
+    assertThat(CartRoutes.answered(cart, "c4")).as("not applied yet").isFalse();
+  }
+
+  @Test
   void aCustomerSeesItsOwnCartStaffEveryCartAndAnyoneElseNone() {
     assertThat(CartRoutes.visible(principal("ada", Role.CUSTOMER), cart(null)).getCartId()).isEqualTo("cart-1");
     assertThat(CartRoutes.visible(principal("boss", Role.ADMIN), cart(null))).isNotNull();

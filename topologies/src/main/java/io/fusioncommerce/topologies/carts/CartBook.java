@@ -191,4 +191,14 @@ public final class CartBook {
     return CartState.newBuilder(current).setUpdatedAt(at).setLastActivityAt(at).setAbandonedNotified(false)
         .setVersion(current.getVersion() + 1);
   }
+
+  /** How many applied command ids a cart keeps (see CartState.recentCommandIds). */
+  public static final int RECENT_COMMANDS = 16;
+
+  /** {@code recent} with {@code commandId} added last, the oldest dropped beyond {@link #RECENT_COMMANDS}. */
+  public static java.util.List<String> remember(java.util.List<String> recent, String commandId) {
+    java.util.List<String> next = new java.util.ArrayList<>(recent);
+    next.add(commandId);
+    return java.util.List.copyOf(next.subList(Math.max(0, next.size() - RECENT_COMMANDS), next.size()));
+  }
 }

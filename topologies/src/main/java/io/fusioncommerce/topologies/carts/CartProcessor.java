@@ -125,7 +125,11 @@ final class CartProcessor implements Processor<CartKey, CartCommand, SpecificRec
     }
     CartState next = CartState.newBuilder(decision.next() != null ? decision.next() : current)
         .setVersion((decision.next() != null ? decision.next() : current).getVersion() + (decision.next() != null ? 0 : 1))
-        .setUpdatedAt(at).setLastCommandId(command.getCommandId()).setLastRefusal(decision.refusal()).build();
+        .setUpdatedAt(at).setLastCommandId(command.getCommandId()).setLastRefusal(decision.refusal())
+        .setRecentCommandIds(decision.refusal() == null
+            ? CartBook.remember(current == null ? java.util.List.of() : current.getRecentCommandIds(), command.getCommandId())
+            : (current == null ? java.util.List.<String>of() : current.getRecentCommandIds()))
+        .build();
     if (decision.checkedOut()) {
       placeOrder(key, next, command, Cause.of(command, record.headers(), record.timestamp()), at,
           ((CheckoutCart) command.getCommand()).getRiskAssessmentRequested());

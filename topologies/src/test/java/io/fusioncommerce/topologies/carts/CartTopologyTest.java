@@ -54,6 +54,21 @@ class CartTopologyTest {
 
     carts.set(ACME, "cart-1", "MUG", 0);
     assertThat(carts.cart(ACME, "cart-1").getLines()).extracting(l -> l.getSku()).containsExactly("KETTLE");
+    // the route that wrote `last` finds it applied although commands came after it
+    assertThat(carts.cart(ACME, "cart-1").getRecentCommandIds()).contains(last).hasSizeLessThanOrEqualTo(16);
+  }
+
+  @Test
+  void aCartRemembersItsLastSixteenAppliedCommandsAndNoRefusedOne() {
+    carts.create(ACME, "cart-2", "USD");
+    java.util.List<String> applied = new java.util.ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      applied.add(carts.set(ACME, "cart-2", "KETTLE", i));
+    }
+    String refused = carts.set(ACME, "cart-2", "NO-SUCH-SKU", 1);
+    CartState cart = carts.cart(ACME, "cart-2");
+    assertThat(cart.getLastCommandId()).isEqualTo(refused);
+    assertThat(cart.getRecentCommandIds()).containsExactlyElementsOf(applied.subList(4, 20)).doesNotContain(refused);
   }
 
   @Test
