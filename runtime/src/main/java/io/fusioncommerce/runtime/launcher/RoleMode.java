@@ -4,6 +4,7 @@ import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.connectors.webhooks.WebhookSettings;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
@@ -60,7 +61,8 @@ final class RoleMode {
       started.add(PlatformNode.start(
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
-              settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
+              settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream(),
+              WebhookSettings.roleMode(), settings.tls()),
           new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
               // the owner's user and password travel in the JDBC URL (?user=..&password=..) and run the
               // migrations; the pool logs in as the unprivileged application role
