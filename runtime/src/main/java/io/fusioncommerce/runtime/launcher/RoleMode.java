@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
@@ -39,9 +40,12 @@ final class RoleMode {
       return AnalyticsRole.run(env);
     }
     RoleSettings settings = RoleSettings.from(role, env);
+    // before any Kafka client is made: every one of them takes its security from here
+    KafkaClientSecurity.install(settings.kafkaSecurity());
     List<AutoCloseable> started = new ArrayList<>();
     if (settings.runsTopologies()) {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+      try (Admin admin = Admin.create(KafkaClientSecurity.applyTo(
+          Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers())))) {
         TopicProvisioner.ensureTopics(admin, settings.partitions(), (short) settings.replicationFactor());
       }
     }

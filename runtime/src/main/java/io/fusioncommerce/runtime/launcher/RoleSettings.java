@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.http.IngressTls;
@@ -40,7 +41,8 @@ record RoleSettings(
     Optional<S3ObjectStore.Settings> objectStore,
     Optional<String> paymentsProvider,
     Optional<InviteCodes> inviteCodes,
-    Optional<IngressTls> tls) {
+    Optional<IngressTls> tls,
+    KafkaClientSecurity kafkaSecurity) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -79,7 +81,8 @@ record RoleSettings(
         role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)),
         role.equals("connect") ? Optional.empty() : Optional.of(inviteCodes(env)),
         // https only when FUSION_TLS_CERT_FILE and FUSION_TLS_KEY_FILE are set (mTLS with FUSION_TLS_CLIENT_CA_FILE)
-        role.equals("connect") ? Optional.empty() : IngressTls.fromEnvironment(env));
+        role.equals("connect") ? Optional.empty() : IngressTls.fromEnvironment(env),
+        KafkaClientSecurity.fromEnvironment(env));
   }
 
   /**
