@@ -10,6 +10,7 @@ import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.health.HealthRoutes;
 import io.fusioncommerce.ingress.http.Bodies;
 import io.fusioncommerce.ingress.http.HttpErrors;
+import io.fusioncommerce.ingress.http.IngressTls;
 import io.fusioncommerce.ingress.http.Json;
 import io.fusioncommerce.ingress.http.RequestValidator;
 import io.fusioncommerce.ingress.observability.HttpObservability;
@@ -53,9 +54,17 @@ public final class IngressServer implements AutoCloseable {
    * @param advertisedHost how other instances reach this one (interactive-query forwarding)
    * @param maxRequestBytes larger bodies are refused with 413
    * @param queryUpstream for a stateless ingress: a topology instance that answers reads
+   * @param tls https only when present (see {@link IngressTls}); plain HTTP when empty
    */
   public record Settings(String host, int port, String advertisedHost, long maxRequestBytes, String version,
-      Optional<HostInfo> queryUpstream) {}
+      Optional<HostInfo> queryUpstream, Optional<IngressTls> tls) {
+
+    /** Plain HTTP. */
+    public Settings(String host, int port, String advertisedHost, long maxRequestBytes, String version,
+        Optional<HostInfo> queryUpstream) {
+      this(host, port, advertisedHost, maxRequestBytes, version, queryUpstream, Optional.empty());
+    }
+  }
 
   /** What the handlers work with. {@code devTokens} is present in embedded mode only. */
   public record Components(
@@ -119,6 +128,9 @@ public final class IngressServer implements AutoCloseable {
       // new connections wait in the accept queue until others close; idle ones are closed.
       config.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT_MS));
+      // With TLS this is the only connector: Javalin adds its plain one only when none was added.
+      settings.tls().ifPresent(tls -> config.jetty.addConnector(
+          (server, http) -> tls.connector(server, http, settings.host(), settings.port())));
       // Javalin's multipart parsing is unbounded by default and not covered by maxRequestSize: bound it the
       // same way. A route that takes larger uploads sets its own limit on the request (product media does).
       config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);

@@ -1,5 +1,6 @@
 package io.fusioncommerce.connectors.worker;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +25,7 @@ public final class WorkerClients {
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50));
     settings.putAll(extra);
-    return Map.copyOf(settings);
+    return Map.copyOf(KafkaClientSecurity.applyTo(settings));
   }
 
   /**
@@ -32,12 +33,12 @@ public final class WorkerClients {
    * restarted instance fences its predecessor's open transaction.
    */
   public static Map<String, Object> transactionalProducer(String bootstrapServers, String groupId, String instanceId) {
-    return Map.of(
+    return Map.copyOf(KafkaClientSecurity.applyTo(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.CLIENT_ID_CONFIG, groupId,
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, groupId + "-" + instanceId,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0);
+        ProducerConfig.LINGER_MS_CONFIG, 0)));
   }
 }

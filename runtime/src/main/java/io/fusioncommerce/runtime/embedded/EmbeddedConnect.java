@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.embedded;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,6 +73,12 @@ public final class EmbeddedConnect implements AutoCloseable {
     config.put("scheduled.rebalance.max.delay.ms", "0");
     config.put("plugin.discovery", "service_load");
     config.put("topic.creation.enable", "true");
+    // the worker's own clients and those it makes for the connectors' tasks
+    KafkaClientSecurity.current().properties().forEach((name, value) -> {
+      for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
+        config.put(prefix + name, value);
+      }
+    });
     config.putAll(workerOverrides);
     config.remove("rest.host.name");
     config.remove("rest.port");

@@ -33,15 +33,29 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
 
+  private String sslBootstrapServers;
+
   private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
 
+  /**
+   * A second, SSL listener besides the PLAINTEXT one (which the broker itself and {@link #awaitReady} use):
+   * the server's key store, PKCS12. For tests of clients over TLS.
+   */
+  public record SslListener(Path keyStore, String password) {}
+
   public static EmbeddedKafka start(Path logDir, int requestedPort, int defaultPartitions) {
+    return start(logDir, requestedPort, defaultPartitions, java.util.Optional.empty());
+  }
+
+  public static EmbeddedKafka start(Path logDir, int requestedPort, int defaultPartitions,
+      java.util.Optional<SslListener> ssl) {
     int port = Ports.orFree(requestedPort);
     int controllerPort = Ports.free();
-    Map<String, String> config = Map.ofEntries(
+    int sslPort = ssl.isPresent() ? Ports.free() : -1;
+    Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
         Map.entry("process.roles", "broker,controller"),
         Map.entry("node.id", Integer.toString(NODE_ID)),
         // Static voters: the controller's address lives in configuration, not in the log, so the
@@ -74,7 +88,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map.entry("background.threads", "2"),
         // The log cleaner's dedupe buffer lives on the heap (128 MB by default); compacted topics here are small.
         Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024)),
-        Map.entry("default.replication.factor", "1"));
+        Map.entry("default.replication.factor", "1")));
+    ssl.ifPresent(listener -> {
+      config.put("listeners", config.get("listeners") + ",SSL://127.0.0.1:" + sslPort);
+      config.put("advertised.listeners", config.get("advertised.listeners") + ",SSL://127.0.0.1:" + sslPort);
+      config.put("listener.security.protocol.map", config.get("listener.security.protocol.map") + ",SSL:SSL");
+      config.put("ssl.keystore.location", listener.keyStore().toAbsolutePath().toString());
+      config.put("ssl.keystore.password", listener.password());
+      config.put("ssl.key.password", listener.password());
+      config.put("ssl.keystore.type", "PKCS12");
+    });
     try {
       Files.createDirectories(logDir);
       KafkaConfig kafkaConfig = new KafkaConfig(config, false);
@@ -82,6 +105,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
       server.startup();
       EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + port);
+      kafka.sslBootstrapServers = ssl.isPresent() ? "127.0.0.1:" + sslPort : null;
       kafka.awaitReady(Duration.ofSeconds(60));
       LOG.atInfo().addKeyValue("bootstrapServers", kafka.bootstrapServers).log("kafka broker started");
       return kafka;
@@ -123,6 +147,11 @@ public final class EmbeddedKafka implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
     }
+  }
+
+  /** The SSL listener's address, when started with one. */
+  public java.util.Optional<String> sslBootstrapServers() {
+    return java.util.Optional.ofNullable(sslBootstrapServers);
   }
 
   public String bootstrapServers() {

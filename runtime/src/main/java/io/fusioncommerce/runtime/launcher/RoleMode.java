@@ -1,9 +1,11 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.analytics.query.AnalyticsQueries;
 import io.fusioncommerce.connectors.deploy.ConnectorCatalog;
 import io.fusioncommerce.connectors.deploy.ConnectorDeployer;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
+import io.fusioncommerce.connectors.webhooks.WebhookSettings;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
 import io.fusioncommerce.ingress.database.Database;
@@ -38,9 +40,12 @@ final class RoleMode {
       return AnalyticsRole.run(env);
     }
     RoleSettings settings = RoleSettings.from(role, env);
+    // before any Kafka client is made: every one of them takes its security from here
+    KafkaClientSecurity.install(settings.kafkaSecurity());
     List<AutoCloseable> started = new ArrayList<>();
     if (settings.runsTopologies()) {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+      try (Admin admin = Admin.create(KafkaClientSecurity.applyTo(
+          Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers())))) {
         TopicProvisioner.ensureTopics(admin, settings.partitions(), (short) settings.replicationFactor());
       }
     }
@@ -60,7 +65,8 @@ final class RoleMode {
       started.add(PlatformNode.start(
           new PlatformNode.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
               settings.stateDir(), settings.instanceId(), settings.streamThreads(), settings.commitIntervalMs(),
-              settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream()),
+              settings.replicationFactor(), settings.runsTopologies(), 1024 * 1024, settings.queryUpstream(),
+              WebhookSettings.roleMode(), settings.tls()),
           new PlatformNode.Endpoints(settings.bootstrapServers(), settings.schemaRegistryUrl(),
               // the owner's user and password travel in the JDBC URL (?user=..&password=..) and run the
               // migrations; the pool logs in as the unprivileged application role

@@ -1,7 +1,9 @@
 package io.fusioncommerce.runtime.launcher;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.connectors.objectstore.S3ObjectStore;
 import io.fusioncommerce.ingress.auth.RemoteJwks;
+import io.fusioncommerce.ingress.http.IngressTls;
 import io.fusioncommerce.topologies.campaigns.InviteCodes;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ record RoleSettings(
     String connectHost,
     Optional<S3ObjectStore.Settings> objectStore,
     Optional<String> paymentsProvider,
-    Optional<InviteCodes> inviteCodes) {
+    Optional<InviteCodes> inviteCodes,
+    Optional<IngressTls> tls,
+    KafkaClientSecurity kafkaSecurity) {
 
   static final java.util.Set<String> ROLES = java.util.Set.of("all", "ingress", "topologies", "connect");
 
@@ -75,7 +79,10 @@ record RoleSettings(
         optional(env, "FUSION_CONNECT_HOST").orElse("127.0.0.1"),
         role.equals("connect") ? Optional.empty() : Optional.of(objectStore(env)),
         role.equals("connect") ? Optional.empty() : Optional.of(paymentsProvider(env)),
-        role.equals("connect") ? Optional.empty() : Optional.of(inviteCodes(env)));
+        role.equals("connect") ? Optional.empty() : Optional.of(inviteCodes(env)),
+        // https only when FUSION_TLS_CERT_FILE and FUSION_TLS_KEY_FILE are set (mTLS with FUSION_TLS_CLIENT_CA_FILE)
+        role.equals("connect") ? Optional.empty() : IngressTls.fromEnvironment(env),
+        KafkaClientSecurity.fromEnvironment(env));
   }
 
   /**

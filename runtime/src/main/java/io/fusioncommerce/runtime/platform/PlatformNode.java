@@ -15,6 +15,7 @@ import io.fusioncommerce.connectors.payments.PaymentSettings;
 import io.fusioncommerce.connectors.payments.PaymentWorker;
 import io.fusioncommerce.connectors.webhooks.WebhookWorker;
 import io.fusioncommerce.connectors.webhooks.WebhookSettings;
+import io.fusioncommerce.ingress.http.IngressTls;
 import io.fusioncommerce.ingress.IngressServer;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.ingress.auth.TokenVerifier;
@@ -71,7 +72,15 @@ public final class PlatformNode implements AutoCloseable {
    */
   public record Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
       int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
-      Optional<HostInfo> queryUpstream, WebhookSettings webhooks) {
+      Optional<HostInfo> queryUpstream, WebhookSettings webhooks, Optional<IngressTls> tls) {
+
+    /** Plain HTTP. */
+    public Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
+        int streamThreads, long commitIntervalMs, int replicationFactor, boolean runTopologies, long maxRequestBytes,
+        Optional<HostInfo> queryUpstream, WebhookSettings webhooks) {
+      this(httpHost, httpPort, advertisedHost, stateDir, instanceId, streamThreads, commitIntervalMs,
+          replicationFactor, runTopologies, maxRequestBytes, queryUpstream, webhooks, Optional.empty());
+    }
 
     /** Role mode's webhooks (never to loopback or private addresses). */
     public Settings(String httpHost, int httpPort, String advertisedHost, Path stateDir, String instanceId,
@@ -179,7 +188,7 @@ public final class PlatformNode implements AutoCloseable {
     }
     ingress = remember(IngressServer.start(
         new IngressServer.Settings(settings.httpHost(), settings.httpPort(), settings.advertisedHost(),
-            settings.maxRequestBytes(), version(), settings.queryUpstream()),
+            settings.maxRequestBytes(), version(), settings.queryUpstream(), settings.tls()),
         new IngressServer.Components(tokens, devTokens, commands, serdes, topologyHolder, metrics, readiness,
             Clock.systemUTC(), ApiModules.all(database, endpoints.objectStore(), inviteCodes,
             endpoints.analytics(), liveFigures, settings.webhooks()), changes,

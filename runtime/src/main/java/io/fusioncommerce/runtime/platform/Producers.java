@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.schemas.serde.AvroSerdes;
 import io.fusioncommerce.schemas.serde.SpecificAvroSerializer;
 import java.util.Map;
@@ -14,14 +15,14 @@ final class Producers {
   private Producers() {}
 
   static Producer<SpecificRecord, SpecificRecord> commandProducer(String bootstrapServers, AvroSerdes serdes) {
-    Map<String, Object> config = Map.of(
+    Map<String, Object> config = KafkaClientSecurity.applyTo(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.CLIENT_ID_CONFIG, "fusion-ingress",
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 0,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
     return new KafkaProducer<>(config, new SpecificAvroSerializer<>(serdes.registry(), true),
         new SpecificAvroSerializer<>(serdes.registry(), false));
   }

@@ -1,5 +1,6 @@
 package io.fusioncommerce.runtime.platform;
 
+import io.fusioncommerce.schemas.kafka.KafkaClientSecurity;
 import io.fusioncommerce.ingress.health.HealthCheck;
 import io.fusioncommerce.ingress.query.StreamsDirectory;
 import io.fusioncommerce.schemas.Topics;
@@ -67,7 +68,8 @@ public final class TopologyRunner implements StreamsDirectory, AutoCloseable {
       Map<String, Object> overrides) {
     AvroSerdes bounded = serdes.withMaxRecordBytes(maxRecordBytes);
     this.replicationFactor = (short) settings.replicationFactor();
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+    this.admin = Admin.create(KafkaClientSecurity.applyTo(
+        Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers())));
     this.eviction = new FailedThreadEviction(admin);
     for (TopologyDefinition definition : definitions) {
       Topology topology = definition.build(bounded, changes);

@@ -51,6 +51,25 @@ class RoleSettingsTest {
   }
 
   @Test
+  void encryptionSettingsAreCheckedAtStart() {
+    assertThat(RoleSettings.from("all", MINIMAL).tls()).isEmpty();
+    assertThat(RoleSettings.from("all", MINIMAL).kafkaSecurity().encrypted()).isFalse();
+    var halfTls = new java.util.HashMap<>(MINIMAL);
+    halfTls.put("FUSION_TLS_CERT_FILE", "/etc/fusion/tls/cert.pem");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", halfTls)).hasMessageContaining("FUSION_TLS_KEY_FILE");
+    var unreadable = new java.util.HashMap<>(halfTls);
+    unreadable.put("FUSION_TLS_KEY_FILE", "/nonexistent/key.pem");
+    assertThatThrownBy(() -> RoleSettings.from("ingress", unreadable)).hasMessageContaining("cannot read");
+    var sasl = new java.util.HashMap<>(MINIMAL);
+    sasl.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+    assertThatThrownBy(() -> RoleSettings.from("topologies", sasl)).hasMessageContaining("KAFKA_SASL_MECHANISM");
+    sasl.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+    sasl.put("KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    assertThat(RoleSettings.from("topologies", sasl).kafkaSecurity().properties())
+        .containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
   void aConnectWorkerNeedsNoRegistryOrTokens() {
     RoleSettings settings = RoleSettings.from("connect", Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
     assertThat(settings.runsHttp()).isFalse();
