@@ -267,8 +267,9 @@ class DistributedStack {
       for (String id : List.copyOf(accepted.values())) {
         for (String base : ingresses) {
           try {
-            HttpResponse<String> r = http.send(request("GET", base + "/v1/orders/" + id, null, null)
-                .newBuilder().timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/orders/" + id))
+                .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
               all = false;
             }
