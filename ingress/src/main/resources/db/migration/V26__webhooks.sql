@@ -49,6 +49,9 @@ create table webhooks.deliveries (
 -- an event consumed twice (after a restart, before its offset was committed) is scheduled once
 create unique index deliveries_once_per_event on webhooks.deliveries (tenant_id, subscription_id, event_type, event_id)
   where replay_of is null;
+-- at most one replay of a delivery pending at a time: replaying again while it is answers that one
+create unique index deliveries_one_pending_replay on webhooks.deliveries (tenant_id, replay_of)
+  where status = 'PENDING' and replay_of is not null;
 create index deliveries_due on webhooks.deliveries (tenant_id, next_attempt_at) where status = 'PENDING';
 create index deliveries_by_resource on webhooks.deliveries (tenant_id, subscription_id, resource, occurred_at, seq)
   where status = 'PENDING';

@@ -278,7 +278,9 @@ public final class WebhookStore {
 
   /**
    * Queues {@code deliveryId}'s event again, as a new delivery (its own attempts), behind what is
-   * pending for the same resource. Empty when there is no such delivery or its subscription is disabled.
+   * pending for the same resource. At most one replay of a delivery is pending at a time: while one is,
+   * replaying again answers that one (so a caller repeating the request cannot queue the event without
+   * bound). Empty when there is no such delivery or its subscription is disabled.
    */
   public Optional<String> replay(String tenantId, String deliveryId, Instant now) {
     return inTenant(tenantId, h -> {
@@ -290,9 +292,17 @@ public final class WebhookStore {
                 d.payload, 'PENDING', :now, :now, d.delivery_id
               from webhooks.deliveries d
               join webhooks.subscriptions s on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-              where d.tenant_id = :tenant and d.delivery_id = :delivery and s.active""")
+              where d.tenant_id = :tenant and d.delivery_id = :delivery and s.active
+              on conflict (tenant_id, replay_of) where status = 'PENDING' and replay_of is not null do nothing""")
           .bind("id", id).bind("now", ts(now)).bind("tenant", tenantId).bind("delivery", deliveryId).execute();
-      return inserted == 1 ? Optional.of(id) : Optional.<String>empty();
+      if (inserted == 1) {
+        return Optional.of(id);
+      }
+      return h.createQuery("""
+              select r.delivery_id from webhooks.deliveries r
+              join webhooks.subscriptions s on s.tenant_id = r.tenant_id and s.subscription_id = r.subscription_id
+              where r.tenant_id = :tenant and r.replay_of = :delivery and r.status = 'PENDING' and s.active""")
+          .bind("tenant", tenantId).bind("delivery", deliveryId).mapTo(String.class).findOne();
     });
   }
 

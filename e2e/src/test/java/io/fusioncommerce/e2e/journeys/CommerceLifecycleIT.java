@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import io.fusioncommerce.connectors.webhooks.WebhookSignature;
 import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.platform.PlatformJourney;
 import io.fusioncommerce.e2e.platform.PlatformTest;
 import io.fusioncommerce.e2e.platform.TestTenant;
+import io.fusioncommerce.e2e.webhooks.SignedWebhookReceiver;
+import io.fusioncommerce.e2e.webhooks.SignedWebhookReceiver.Delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,49 +28,31 @@ import org.junit.jupiter.api.Test;
 @PlatformTest
 class CommerceLifecycleIT extends PlatformJourney {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ADDRESS = "{\"name\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Los Angeles\","
       + "\"region\":\"CA\",\"postalCode\":\"90001\",\"country\":\"US\"}";
 
-  record Delivery(JsonNode event, boolean signatureValid) {}
-
-  private final List<Delivery> received = new CopyOnWriteArrayList<>();
-  private final HttpServer receiver;
-  private volatile String secret = "";
+  private final SignedWebhookReceiver receiver = SignedWebhookReceiver.start("/hook");
+  private final List<Delivery> received = receiver.received();
   private final String ada = acme.customer("ada");
 
   CommerceLifecycleIT(TestTenant acme) {
     super(acme);
     acme.seedProductInStock("LIFE-KETTLE", 5000, "USD", "v-kettles", 20);
     acme.seedProductInStock("LIFE-MUG", 999, "USD", "v-mugs", 20);
-    try {
-      receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    receiver.createContext("/hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      boolean valid = WebhookSignature.verify(secret, exchange.getRequestHeaders().getFirst("Fusion-Signature"), body,
-          Instant.now(), Duration.ofMinutes(5));
-      received.add(new Delivery(JSON.readTree(body), valid));
-      exchange.sendResponseHeaders(valid ? 204 : 401, -1);
-      exchange.close();
-    });
-    receiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
   void aCartWithACouponAndTaxIsPaidShippedReturnedAndRefundedWithItsMailsAndWebhooks() {
-    ApiClient.Response subscribed = api.post("/v1/webhooks/subscriptions", admin, "{\"url\":\"http://127.0.0.1:"
-        + receiver.getAddress().getPort() + "/hook\",\"events\":[\"order.confirmed\",\"order.delivered\","
+    ApiClient.Response subscribed = api.post("/v1/webhooks/subscriptions", admin, "{\"url\":\""
+        + receiver.url() + "\",\"events\":[\"order.confirmed\",\"order.delivered\","
         + "\"return.requested\",\"return.refunded\"]}");
     assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
-    secret = subscribed.json().path("secret").asText();
+    receiver.secret(subscribed.json().path("secret").asText());
     assertThat(api.put("/v1/tax/rates/US", admin, "{\"rate\":\"0.00\",\"inclusive\":false,\"regions\":{\"CA\":\"0.0725\"}}")
         .status()).isEqualTo(200);
     assertThat(api.post("/v1/promotions", admin, "{\"code\":\"LIFE10\",\"type\":\"PERCENT_OFF\",\"value\":10,"

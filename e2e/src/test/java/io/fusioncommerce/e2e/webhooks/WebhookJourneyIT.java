@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import io.fusioncommerce.connectors.webhooks.WebhookSignature;
 import io.fusioncommerce.e2e.client.ApiClient;
 import io.fusioncommerce.e2e.platform.PlatformJourney;
 import io.fusioncommerce.e2e.platform.PlatformTest;
 import io.fusioncommerce.e2e.platform.TestTenant;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.fusioncommerce.e2e.webhooks.SignedWebhookReceiver.Delivery;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +25,8 @@ import org.junit.jupiter.api.Test;
 @PlatformTest
 class WebhookJourneyIT extends PlatformJourney {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** What the receiver got: the event, its body and whether its signature held with the secret. */
-  record Delivery(String eventId, JsonNode event, boolean signatureValid) {}
-
-  private final List<Delivery> received = new CopyOnWriteArrayList<>();
-  private final HttpServer receiver;
-  private volatile String secret = "";
+  private final SignedWebhookReceiver receiver = SignedWebhookReceiver.start("/fusion-hook");
+  private final List<Delivery> received = receiver.received();
 
   WebhookJourneyIT(TestTenant acme) {
     super(acme);
@@ -49,35 +34,22 @@ class WebhookJourneyIT extends PlatformJourney {
     acme.productCreated("HOOK-MUG");
     ApiClient.Response stocked = api.put("/v1/inventory/HOOK-MUG", admin, "{\"available\":3,\"lowStockThreshold\":2}");
     assertThat(stocked.status()).as(stocked.text()).isEqualTo(202);
-    try {
-      receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    receiver.createContext("/fusion-hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      boolean valid = WebhookSignature.verify(secret, exchange.getRequestHeaders().getFirst("Fusion-Signature"), body,
-          Instant.now(), Duration.ofMinutes(5));
-      received.add(new Delivery(exchange.getRequestHeaders().getFirst("Fusion-Event-Id"), JSON.readTree(body), valid));
-      exchange.sendResponseHeaders(valid ? 204 : 401, -1);
-      exchange.close();
-    });
-    receiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
   void anOrderReachesTheSubscribedReceiverAsSignedDeliveriesThatCanBeListedAndReplayed() {
-    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/fusion-hook";
+    String url = receiver.url();
     ApiClient.Response subscribed = api.post("/v1/webhooks/subscriptions", admin,
         "{\"url\":\"" + url + "\",\"events\":[\"order.created\",\"order.confirmed\",\"inventory.low-stock\"]}");
     assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
     String subscriptionId = subscribed.json().path("subscriptionId").asText();
-    secret = subscribed.json().path("secret").asText();
+    String secret = subscribed.json().path("secret").asText();
+    receiver.secret(secret);
     assertThat(secret).startsWith("whsec_");
 
     String orderId = acme.placeOrder(acme.customer("mug-fan"), "mug-fan", "USD",

@@ -69,6 +69,8 @@ public record WebhookRoutes(Database database, WebhookSettings settings, Webhook
         .response(200, WebhookStore.DeliveryPage.class, "A page; next is the cursor of the following one");
     routes.post("/v1/webhooks/deliveries/{deliveryId}/replay", ctx -> replay(ctx, api), Role.ADMIN)
         .tag("Webhooks").summary("Send a delivery's event again, as a new delivery")
+        .description("At most one replay of a delivery is pending at a time: while one is, this answers it "
+            + "(same deliveryId) and queues nothing more.")
         .response(202, WebhookViews.Replayed.class, "Queued")
         .problem(409, "The subscription is disabled");
   }

@@ -174,6 +174,28 @@ class WebhookDeliveriesIT {
   }
 
   @Test
+  void replayingAgainWhileAReplayIsPendingQueuesNothingMore() throws Exception {
+    WebhookStore.Subscription subscription = subscribe(List.of("order.confirmed"));
+    queue(confirmed("ORD-1", "p1", 0));
+    dispatcher.runOnce();
+    WebhookStore.Delivery delivery = onlyDelivery(subscription);
+
+    String replay = store.replay(tenant, delivery.deliveryId(), clock.instant()).orElseThrow();
+    for (int i = 0; i < 5; i++) { // an admin (or a script) repeating the request
+      assertThat(store.replay(tenant, delivery.deliveryId(), clock.instant())).contains(replay);
+    }
+    String admin = postgres.api().token(tenant, "admin-1", null, "admin");
+    assertThat(postgres.api().post("/v1/webhooks/deliveries/" + delivery.deliveryId() + "/replay", admin, null)
+        .json().path("deliveryId").asText()).isEqualTo(replay);
+    assertThat(store.deliveries(tenant, subscription.subscriptionId(), null, 50).orElseThrow().items()).hasSize(2);
+    dispatcher.runOnce();
+    assertThat(receiver.delivered()).containsExactly("p1", "p1");
+
+    // once that replay went out, a new one may be queued
+    assertThat(store.replay(tenant, delivery.deliveryId(), clock.instant()).orElseThrow()).isNotEqualTo(replay);
+  }
+
+  @Test
   void aTargetThatNowResolvesToAPrivateAddressIsNotDeliveredTo() throws Exception {
     WebhookStore.Subscription subscription = subscribe(List.of("order.confirmed"));
     // the name passed the check when the subscription was made; now it points at the metadata service
