@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -42,12 +44,17 @@ class PartitionPausingWorkerLoopTest {
 
   private PartitionPausingWorkerLoop<String, String, String, String> loop(
       PartitionPausingWorkerLoop.RequestHandler<String, String, String, String> handler, RetryPolicy<Object> retries) {
+    return loop("test-worker", handler, retries);
+  }
+
+  private PartitionPausingWorkerLoop<String, String, String, String> loop(String name,
+      PartitionPausingWorkerLoop.RequestHandler<String, String, String, String> handler, RetryPolicy<Object> retries) {
     consumer.schedulePollTask(() -> {
       consumer.rebalance(List.of(P0, P1));
       consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
       consumer.schedulePollTask(this::serveLog);
     });
-    return new PartitionPausingWorkerLoop<>("test-worker", TOPIC, consumer, () -> producer, handler, retries,
+    return new PartitionPausingWorkerLoop<>(name, TOPIC, consumer, () -> producer, handler, retries,
         Clock.systemUTC());
   }
 
@@ -163,5 +170,43 @@ class PartitionPausingWorkerLoopTest {
     assertThat(handled).containsExactly("doomed", "doomed", "doomed", "next");
     assertThat(producer.history()).extracting(ProducerRecord::value)
         .containsExactly("failed-doomed: a bug, every time", "answer-next");
+  }
+
+  /** The counters the workers dashboard and the give-up alert read: fusion_worker_requests_total{worker, outcome}. */
+  @Test
+  void everyOutcomeIsCountedOnTheGlobalRegistryByWorkerName() {
+    SimpleMeterRegistry scraped = new SimpleMeterRegistry();
+    Metrics.addRegistry(scraped);
+    try {
+      request(P0, 0, "doomed");
+      request(P0, 1, "next");
+      try (var worker = loop("counted-worker", new PartitionPausingWorkerLoop.RequestHandler<>() {
+        @Override
+        public RequestOutcome<String, String> handle(ConsumerRecord<String, String> request) {
+          if (request.value().equals("doomed")) {
+            return RequestOutcome.retryLater(new IllegalStateException("outside system down"));
+          }
+          return answer(request);
+        }
+
+        @Override
+        public List<ProducerRecord<String, String>> givenUp(ConsumerRecord<String, String> request,
+            Throwable lastFailure) {
+          return List.of(new ProducerRecord<>("answers", request.key(), "failed-" + request.value()));
+        }
+      }, RetryPolicy.builder().withDelay(Duration.ofMillis(50)).withMaxRetries(2).build()).start()) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> committed(P0) == 2);
+      }
+      assertThat(count(scraped, "counted-worker", "retried")).as("two attempts held back").isEqualTo(2);
+      assertThat(count(scraped, "counted-worker", "given_up")).as("then given up, once").isEqualTo(1);
+      assertThat(count(scraped, "counted-worker", "answered")).as("the next request").isEqualTo(1);
+    } finally {
+      Metrics.removeRegistry(scraped);
+    }
+  }
+
+  private static double count(SimpleMeterRegistry registry, String worker, String outcome) {
+    var counter = registry.find("fusion.worker.requests").tag("worker", worker).tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 }

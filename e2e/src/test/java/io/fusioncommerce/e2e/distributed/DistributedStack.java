@@ -12,6 +12,7 @@ import io.fusioncommerce.e2e.fixtures.CatalogSeed;
 import io.fusioncommerce.ingress.auth.DevTokenIssuer;
 import io.fusioncommerce.runtime.embedded.EmbeddedPostgres;
 import io.fusioncommerce.runtime.embedded.EmbeddedSchemaRegistry;
+import io.fusioncommerce.runtime.embedded.OrphanGuard;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -387,7 +388,10 @@ class DistributedStack {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
     builder.environment().putAll(env);
-    Proc proc = new Proc(name, builder.start());
+    Process process = builder.start();
+    // the shutdown hook does not run when this JVM is killed with SIGKILL (a failsafe timeout, a killed build):
+    // the guard then kills the process, as the embedded Postgres and registry are stopped
+    Proc proc = new Proc(name, process, OrphanGuard.watch(process.pid(), "KILL"));
     synchronized (processes) {
       processes.add(proc);
     }
@@ -403,7 +407,7 @@ class DistributedStack {
     }
   }
 
-  private record Proc(String name, Process process) {
+  private record Proc(String name, Process process, Process guard) {
     long pid() {
       return process.pid();
     }
@@ -416,6 +420,7 @@ class DistributedStack {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      guard.destroy(); // its pid is gone: no later kill of a reused pid
     }
   }
 
